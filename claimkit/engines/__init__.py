@@ -1,0 +1,1 @@
+"""Engines turn article text into attribution candidates; the pipeline does the rest."""

@@ -1,0 +1,482 @@
+"""The embedded, model-free engine: attributions found by rules over quotations and cue verbs.
+
+It reads one sentence at a time. A cue is a speech or cognition verb ('said', 'admitted', 'believes')
+or 'according to'. Around each cue it looks for a speaker (the phrase before the cue, or after it in
+'said the minister') and the content (a quotation next to the cue, the clause after it, or the clause
+before ', he said'). Quotations with no cue of their own continue the previous speaker's quote.
+Offsets are always those of the article text; nothing is rewritten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..lexicon import (
+    AUXILIARIES,
+    CLAUSE_BOUNDARIES,
+    CUE_FORMS,
+    FREE_BASE_FORMS,
+    OBJECT_TAKING,
+    QUOTE_ONLY_CUES,
+    TITLE_WORDS,
+)
+from ..text import Token, find_quotes, paragraphs, split_sentences, tokenize, trim
+
+__all__ = ["Candidate", "extract", "is_boilerplate"]
+
+Kind = Literal["direct", "indirect", "mixed"]
+Range = tuple[int, int]
+
+_QUOTE_MARKS = "\"“”„«»‘’'"
+_CLAUSE_PUNCT = frozenset(",;:—–()[]")
+_MAX_SPEAKER_TOKENS = 9
+_ENDING_PUNCT = ".!?…"
+_ASIDES = frozenset("meanwhile however though too moreover nonetheless nevertheless also instead therefore thus".split())
+_PREPOSITIONS = frozenset(
+    "in on at during to from after before while about with despite for of by into over under since amid".split()
+)
+_DETERMINERS = frozenset("the a an his her their its our my your this that these those".split())
+
+
+@dataclass
+class Candidate:
+    """One attribution found in the text: offsets only, no interpretation of the speaker yet."""
+
+    content: Range
+    speaker: Range | None
+    cue: Range | None
+    kind: Kind
+    confidence: float
+    sentence: Range
+    cue_lemma: str | None = None
+    parts: list[Range] = field(default_factory=list)
+    continues: Candidate | None = None
+    """For a quotation with no cue of its own: the attribution whose speaker it continues."""
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    tokens: list[Token]
+    quotes: list[Range]
+
+    def in_quote(self, token: Token) -> bool:
+        return any(a <= token.start < b for a, b in self.quotes)
+
+
+def extract(text: str) -> list[Candidate]:
+    """All attributions in ``text``, in the order of their content."""
+    quotes = find_quotes(text)
+    skipped = [p for p in paragraphs(text) if is_boilerplate(text[p[0] : p[1]])]
+    candidates: list[Candidate] = []
+    for start, end in split_sentences(text, quotes):
+        if any(a <= start < b for a, b in skipped):
+            continue
+        sentence = _Sentence(start, end, tokenize(text, start, end), [q for q in quotes if q[0] < end and q[1] > start])
+        found = _attributions_in(text, sentence)
+        found += _unattributed_quotes(text, sentence, found, candidates)
+        candidates.extend(found)
+    return _without_duplicates(candidates)
+
+
+# --- boilerplate ------------------------------------------------------------------------------
+
+_BOILERPLATE_STARTS = (
+    "image credit", "photo:", "photo credit", "picture:", "author-image", "new update", "follow ", "read more",
+    "also read", "advertisement", "subscribe", "share this", "copyright", "©", "all rights reserved",
+    "this image is taken from", "image:", "file photo", "watch:", "click here", "sign up", "tags:",
+)
+
+
+def is_boilerplate(line: str) -> bool:
+    """Bylines, credits, tag lists and other lines that are not article prose."""
+    lowered = line.strip().lower()
+    if lowered.startswith(_BOILERPLATE_STARTS) or lowered.startswith("by ") and len(lowered.split()) <= 6:
+        return True
+    return "image is taken from" in lowered or "on twitter @" in lowered
+
+
+# --- cues -------------------------------------------------------------------------------------
+
+
+def _cue_lemma(sentence: _Sentence, i: int, text: str) -> str | None:
+    """The cue lemma of token ``i``, or None when it is not used as a cue here."""
+    tokens = sentence.tokens
+    word = tokens[i].lower
+    if word == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+        return "according to"
+    lemma = CUE_FORMS.get(word)
+    if lemma is None or sentence.in_quote(tokens[i]):
+        return None
+    if tokens[i].text[0].isupper() and i > 0 and not _headline(tokens):
+        return None  # 'the United States', 'Hope Hicks
+    after = tokens[i + 1 : i + 7]
+    if lemma in QUOTE_ONLY_CUES:
+        return lemma if _quote_follows(after, 5) or (after and after[0].lower == "for") else None
+    if word == lemma and lemma not in FREE_BASE_FORMS:
+        # A bare form like 'add' or 'report' is usually a noun or an infinitive: ask for a complement.
+        return lemma if after and (after[0].lower == "that" or after[0].text in ":" + _QUOTE_MARKS) else None
+    previous = tokens[i - 1] if i > 0 else None
+    if previous is not None and word in (lemma, lemma + "s", lemma + "es"):
+        # 'the remarks', 'Asif’s remarks', 'to say': a noun or an infinitive, not a cue
+        if previous.lower in _DETERMINERS or previous.lower == "to" or previous.lower.endswith(("’s", "'s")):
+            return None
+    if word.endswith("ed") and i > 0 and tokens[i - 1].lower in {"the", "a", "an", "so", "so-"}:
+        return None
+    return lemma
+
+
+def _headline(tokens: list[Token]) -> bool:
+    words = [t.text for t in tokens if t.text[:1].isalpha() and len(t.text) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _quote_follows(tokens: list[Token], within: int) -> bool:
+    return any(t.text in _QUOTE_MARKS for t in tokens[:within])
+
+
+# --- attributions with a cue ------------------------------------------------------------------
+
+
+def _attributions_in(text: str, sentence: _Sentence) -> list[Candidate]:
+    found: list[Candidate] = []
+    tokens = sentence.tokens
+    cues = [(i, lemma) for i in range(len(tokens)) if (lemma := _cue_lemma(sentence, i, text))]
+    for n, (i, lemma) in enumerate(cues):
+        next_cue = cues[n + 1][0] if n + 1 < len(cues) else None
+        if lemma == "according to":
+            candidate = _according_to(text, sentence, i)
+        else:
+            candidate = _verb_attribution(text, sentence, i, lemma, next_cue)
+        if candidate is not None:
+            found.append(candidate)
+    return found
+
+
+def _according_to(text: str, sentence: _Sentence, i: int) -> Candidate | None:
+    tokens = sentence.tokens
+    cue = (tokens[i].start, tokens[i + 1].end)
+    speaker_end = i + 2
+    while speaker_end < len(tokens) and tokens[speaker_end].text not in _CLAUSE_PUNCT | set(_ENDING_PUNCT):
+        speaker_end += 1
+    if speaker_end == i + 2:
+        return None
+    speaker = (tokens[i + 2].start, tokens[speaker_end - 1].end)
+    if speaker_end < len(tokens) and tokens[speaker_end].text == "," and speaker_end + 2 < len(tokens):
+        content = _span(text, tokens[speaker_end + 1].start, sentence.end)
+    elif i > 1 and tokens[i - 1].text == ",":
+        content = _span(text, sentence.start, tokens[i - 1].start)
+    else:
+        return None
+    return _candidate(text, sentence, content, speaker, cue, "according to", 0.8)
+
+
+def _verb_attribution(text: str, sentence: _Sentence, i: int, lemma: str, next_cue: int | None) -> Candidate | None:
+    tokens = sentence.tokens
+    cue = (tokens[i].start, tokens[i].end)
+    if lemma == "point" and i + 1 < len(tokens) and tokens[i + 1].lower == "out":
+        cue = (tokens[i].start, tokens[i + 1].end)
+    subject_at = _skip_back(tokens, i - 1)
+    participle = tokens[i].lower.endswith("ing") and subject_at >= 0 and tokens[subject_at].text == ","
+    speaker = None if participle else _speaker_before(tokens, subject_at)
+    inverted = speaker is None and not participle and subject_at >= 0 and tokens[subject_at].text in "," + _QUOTE_MARKS
+    if inverted:
+        speaker = _speaker_after(tokens, i + 1)
+    if participle:
+        speaker = _sentence_subject(tokens)
+    if speaker is None:
+        return None
+
+    if not inverted and not participle and _parenthetical(sentence, cue[1]) and _comma_before(sentence, speaker[0]):
+        before = _content_before(text, sentence, speaker[0])
+        if before is not None:
+            after = _span(text, _next_token_start(sentence, cue[1], skip=","), sentence.end)
+            return _candidate(text, sentence, (before[0], after[1]), speaker, cue, lemma, 0.75, [before, after])
+
+    quote_before = None if participle else _quote_ending_before(sentence, min(speaker[0], cue[0]))
+    if quote_before is not None:
+        parts = [quote_before]
+        quote_after = _quote_after_clause(text, sentence, max(speaker[1], cue[1]))
+        if quote_after is not None:
+            parts.append(quote_after)
+        return _candidate(text, sentence, (parts[0][0], parts[-1][1]), speaker, cue, lemma, 0.9, parts)
+
+    clause_start = speaker[1] if inverted else cue[1]
+    content = _content_after(text, sentence, clause_start, lemma, next_cue)
+    if content is None and speaker[0] > sentence.start:
+        content = _content_before(text, sentence, speaker[0])
+    if content is None:
+        return None
+    return _candidate(text, sentence, content, speaker, cue, lemma, 0.75)
+
+
+def _skip_back(tokens: list[Token], j: int) -> int:
+    """Index of the first token before ``j`` (inclusive) that is not an auxiliary or an adverb."""
+    while j >= 0 and (tokens[j].lower in AUXILIARIES or tokens[j].lower.endswith("ly") and tokens[j].text.islower()):
+        j -= 1
+    # ', meanwhile,' between the speaker and the cue
+    if j >= 2 and tokens[j].text == "," and tokens[j - 1].lower in _ASIDES and tokens[j - 2].text == ",":
+        j -= 3
+    return j
+
+
+def _is_title_dot(tokens: list[Token], j: int) -> bool:
+    return tokens[j].text == "." and j > 0 and (tokens[j - 1].lower + ".") in TITLE_WORDS
+
+
+def _speaker_before(tokens: list[Token], j: int) -> Range | None:
+    """The noun phrase ending at token ``j``: the speaker in 'X said'."""
+    end = j
+    while j >= 0 and end - j < _MAX_SPEAKER_TOKENS:
+        token = tokens[j]
+        if token.text in _QUOTE_MARKS or token.text in _ENDING_PUNCT and not _is_title_dot(tokens, j):
+            break
+        if token.text in _CLAUSE_PUNCT and not _inside_parentheses(tokens, j, end):
+            break
+        if token.lower in CLAUSE_BOUNDARIES and token.text.islower():
+            if token.lower == "and" and _joins_modifiers(tokens, j):
+                j -= 1
+                continue
+            if token.lower == "who" or token.lower == "which":
+                j -= 1
+            break
+        if token.lower in CUE_FORMS and j != end and token.text.islower():
+            break
+        j -= 1
+    start = j + 1
+    if start > end or not _has_noun(tokens[start : end + 1]) or tokens[start].lower in _PREPOSITIONS:
+        return None
+    return (tokens[start].start, tokens[end].end)
+
+
+def _inside_parentheses(tokens: list[Token], j: int, end: int) -> bool:
+    """Whether token ``j`` is a bracket of '(R-N.Y.)' inside the phrase that ends at ``end``."""
+    if tokens[j].text == ")":
+        return any(t.text == "(" for t in tokens[max(0, j - 8) : j])
+    if tokens[j].text == "(":
+        return any(t.text == ")" for t in tokens[j : end + 1])
+    return False
+
+
+def _joins_names(tokens: list[Token], j: int) -> bool:
+    return 0 < j < len(tokens) - 1 and tokens[j - 1].text[:1].isupper() and tokens[j + 1].text[:1].isupper()
+
+
+def _joins_modifiers(tokens: list[Token], j: int) -> bool:
+    """'and' inside one phrase: 'Collins and Hunter', 'strategic and defence analysts'."""
+    if _joins_names(tokens, j):
+        return True
+    single = j >= 1 and (j == 1 or tokens[j - 2].text in _CLAUSE_PUNCT or tokens[j - 2].lower in _PREPOSITIONS)
+    return single and tokens[j - 1].text.isalpha() and not tokens[j - 1].lower.endswith("ed")
+
+
+_NON_NOUNS = frozenset("the a an this that these those his her their its our my your of in on at to for with by".split())
+
+
+def _has_noun(tokens: list[Token]) -> bool:
+    words = [t for t in tokens if t.text[:1].isalnum()]
+    return bool(words) and words[-1].lower not in _NON_NOUNS | AUXILIARIES and not words[-1].lower.endswith("ly")
+
+
+def _speaker_after(tokens: list[Token], i: int) -> Range | None:
+    """The noun phrase right after the cue: the speaker in '"…," said the minister.'"""
+    j = i
+    while j < len(tokens) and j - i < _MAX_SPEAKER_TOKENS:
+        token = tokens[j]
+        if token.text in _CLAUSE_PUNCT or token.text in _QUOTE_MARKS or token.text in _ENDING_PUNCT and not _is_title_dot(tokens, j):
+            break
+        if token.text.islower() and (token.lower in _PREPOSITIONS or token.lower in CLAUSE_BOUNDARIES):
+            break
+        j += 1
+    if j == i or not _has_noun(tokens[i:j]):
+        return None
+    return (tokens[i].start, tokens[j - 1].end)
+
+
+def _sentence_subject(tokens: list[Token]) -> Range | None:
+    """The phrase that opens the sentence, up to its verb: the speaker of ', adding that …'."""
+    j = 0
+    while j < len(tokens) and tokens[j].text in _QUOTE_MARKS:
+        j += 1
+    start = j
+    while j < len(tokens) and j - start < _MAX_SPEAKER_TOKENS:
+        token = tokens[j]
+        lowered = token.lower
+        if token.text in _CLAUSE_PUNCT or lowered in AUXILIARIES or lowered in CUE_FORMS:
+            break
+        if token.text.islower() and (lowered.endswith(("ed", "ly")) or lowered in CLAUSE_BOUNDARIES - {"and"}):
+            break
+        j += 1
+    if j == start or not _has_noun(tokens[start:j]):
+        return None
+    return (tokens[start].start, tokens[j - 1].end)
+
+
+def _quote_ending_before(sentence: _Sentence, position: int) -> Range | None:
+    """A quotation that ends just before ``position`` (only a comma or nothing between)."""
+    for q_start, q_end in sentence.quotes:
+        gap = [t for t in sentence.tokens if q_end <= t.start < position]
+        if q_end <= position and all(t.text in ",:—–-" for t in gap):
+            return q_start, q_end
+    return None
+
+
+def _quote_after_clause(text: str, sentence: _Sentence, position: int) -> Range | None:
+    """In '"A," he said, "B."': the quotation B that resumes after the attribution clause."""
+    tail = [t for t in sentence.tokens if t.start >= position]
+    for n, token in enumerate(tail[:8]):
+        if token.text in ".!?":
+            return None
+        if token.text == ",":
+            rest = tail[n + 1 :]
+            for q in sentence.quotes:
+                if rest and q[0] == rest[0].start:
+                    return q
+            return None
+    return None
+
+
+def _content_after(text: str, sentence: _Sentence, position: int, lemma: str, next_cue: int | None) -> Range | None:
+    """The content that follows the cue: a quotation, or the clause up to the end of the sentence."""
+    tokens = [t for t in sentence.tokens if t.start >= position]
+    if not tokens:
+        return None
+    # A quotation right after the cue and its listener ('told reporters: "…"')
+    for n, token in enumerate(tokens[:7]):
+        if token.lower == "that" or token.text in ".!?":
+            break
+        quote = next((q for q in sentence.quotes if q[0] == token.start), None)
+        if quote is not None:
+            if n == 0 or tokens[n - 1].text in ",:" or lemma in OBJECT_TAKING:
+                return quote
+            break
+    start_token = 0
+    that_at = next((n for n, t in enumerate(tokens[:10]) if t.lower == "that"), None)
+    if that_at is not None and _complement_starts_at_that(tokens, that_at, lemma):
+        start_token = that_at
+    elif tokens[0].text in ",:" and len(tokens) > 1:
+        start_token = 1
+    elif tokens[0].lower in _PREPOSITIONS:
+        if lemma not in {"write", "report", "explain"}:
+            return None
+    end = _clause_end(text, sentence, tokens[start_token].start, next_cue)
+    content = _span(text, tokens[start_token].start, end)
+    if len(tokenize(text, *content)) < 3:
+        return None
+    return content
+
+
+def _complement_starts_at_that(tokens: list[Token], that_at: int, lemma: str) -> bool:
+    """'said that …', 'told Politico on Wednesday that …', 'said in a statement that …'."""
+    if that_at == 0:
+        return True
+    if any(t.text in ",;" for t in tokens[:that_at]):
+        return False
+    return lemma in OBJECT_TAKING or tokens[0].lower in _PREPOSITIONS
+
+
+def _clause_end(text: str, sentence: _Sentence, start: int, next_cue: int | None) -> int:
+    """Where the content ends: before ', adding that …' or ', he said', else at the sentence end."""
+    end = sentence.end
+    if next_cue is not None:
+        tokens = sentence.tokens
+        j = _skip_back(tokens, next_cue - 1)
+        k = j
+        while k >= 0 and tokens[k].start > start and tokens[k].text != ",":
+            k -= 1
+        if k >= 0 and tokens[k].start > start and next_cue - k <= _MAX_SPEAKER_TOKENS:
+            end = tokens[k].start
+    return end
+
+
+def _content_before(text: str, sentence: _Sentence, position: int) -> Range | None:
+    """In 'The plan will fail, he said.': the clause before the comma that precedes the speaker."""
+    before = [t for t in sentence.tokens if t.end <= position]
+    if len(before) < 4 or before[-1].text != ",":
+        return None
+    return _span(text, sentence.start, before[-1].start)
+
+
+def _comma_before(sentence: _Sentence, position: int) -> bool:
+    before = [t for t in sentence.tokens if t.end <= position]
+    return bool(before) and before[-1].text == ","
+
+
+def _parenthetical(sentence: _Sentence, position: int) -> bool:
+    after = [t for t in sentence.tokens if t.start >= position]
+    return len(after) > 3 and after[0].text == ","
+
+
+def _next_token_start(sentence: _Sentence, position: int, skip: str) -> int:
+    after = [t for t in sentence.tokens if t.start >= position and t.text not in skip]
+    return after[0].start if after else position
+
+
+def _span(text: str, start: int, end: int) -> Range:
+    """Trim white space and the sentence's closing punctuation, keeping closing quotation marks."""
+    start, end = trim(text, start, end)
+    while end > start and text[end - 1] in ".,;:" and not text[start:end].endswith(".."):
+        end -= 1
+        start, end = trim(text, start, end)
+    return start, end
+
+
+def _candidate(
+    text: str,
+    sentence: _Sentence,
+    content: Range,
+    speaker: Range | None,
+    cue: Range | None,
+    lemma: str | None,
+    confidence: float,
+    parts: list[Range] | None = None,
+) -> Candidate | None:
+    if content[1] <= content[0]:
+        return None
+    parts = parts if parts and len(parts) > 1 else []
+    if speaker is not None and any(a < speaker[1] and speaker[0] < b for a, b in parts or [content]):
+        return None  # a speaker inside its own content is a misreading
+    kind = _kind(text, parts or [content], sentence.quotes)
+    if kind == "direct":
+        confidence = max(confidence, 0.85)
+    return Candidate(content, speaker, cue, kind, confidence, (sentence.start, sentence.end), lemma, parts)
+
+
+def _kind(text: str, pieces: list[Range], quotes: list[Range]) -> Kind:
+    """Direct when every piece is a whole quotation, mixed when a quotation is inside, else indirect."""
+    if all(piece in quotes for piece in pieces):
+        return "direct"
+    if any(a <= q[0] and q[1] <= b for a, b in pieces for q in quotes):
+        return "mixed"
+    return "indirect"
+
+
+# --- quotations with no cue -------------------------------------------------------------------
+
+
+def _unattributed_quotes(text: str, sentence: _Sentence, found: list[Candidate], earlier: list[Candidate]) -> list[Candidate]:
+    """Quotations not used by any attribution: continue the previous speaker, or a 'Name: "…"' line."""
+    used = [c.content for c in found]
+    result = []
+    for q_start, q_end in sentence.quotes:
+        if any(a <= q_start and q_end <= b for a, b in used) or q_start < sentence.start:
+            continue
+        words = len(text[q_start:q_end].split())
+        covers_sentence = q_start - sentence.start <= 2 and sentence.end - q_end <= 2
+        previous = earlier[-1] if earlier else None
+        if covers_sentence and words >= 4 and previous is not None and previous.kind in ("direct", "mixed"):
+            if q_start - previous.content[1] < 400:
+                result.append(Candidate((q_start, q_end), None, None, "direct", 0.6, (sentence.start, sentence.end), None, [], previous))
+    return result
+
+
+def _without_duplicates(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop a candidate whose content equals another's (keep the more confident)."""
+    best: dict[Range, Candidate] = {}
+    for candidate in candidates:
+        kept = best.get(candidate.content)
+        if kept is None or candidate.confidence > kept.confidence:
+            best[candidate.content] = candidate
+    return sorted(best.values(), key=lambda c: c.content)

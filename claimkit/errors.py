@@ -1,0 +1,86 @@
+"""Every error claimkit raises on purpose.
+
+The tree::
+
+    ClaimkitError                 base class; ``str(err)`` is a one-line message for people
+    ├── InputError                the article could not be read; carries ``source``
+    │   ├── InputNotFound         no file at that path
+    │   ├── InputIsDirectory      the path is a directory
+    │   ├── EmptyInput            no text, or only white space
+    │   ├── BinaryInput           bytes that are not text in any encoding we accept
+    │   ├── InputTooLarge         over the size cap; carries ``limit`` and ``size``
+    │   └── FetchError            a URL that could not be fetched (scheme, network, HTTP status)
+    ├── GoldFileError             an evaluation file that is not in the expected format; carries ``line``
+    └── GroundingError            a span that is not an exact slice of the article (a bug, never expected)
+
+The library raises these; only ``claimkit.cli`` turns them into messages and exit codes.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BinaryInput",
+    "ClaimkitError",
+    "EmptyInput",
+    "FetchError",
+    "GoldFileError",
+    "GroundingError",
+    "InputError",
+    "InputIsDirectory",
+    "InputNotFound",
+    "InputTooLarge",
+]
+
+
+class ClaimkitError(Exception):
+    """Base class of every error claimkit raises on purpose."""
+
+
+class InputError(ClaimkitError):
+    """The article could not be read."""
+
+    def __init__(self, message: str, *, source: str) -> None:
+        super().__init__(message)
+        self.source = source
+
+
+class InputNotFound(InputError):
+    """No file exists at the given path."""
+
+
+class InputIsDirectory(InputError):
+    """The given path is a directory, not a file."""
+
+
+class EmptyInput(InputError):
+    """The input holds no text, or only white space."""
+
+
+class BinaryInput(InputError):
+    """The input is binary data, not text."""
+
+
+class InputTooLarge(InputError):
+    """The input is larger than the configured cap."""
+
+    def __init__(self, message: str, *, source: str, limit: int, size: int | None) -> None:
+        super().__init__(message, source=source)
+        self.limit = limit
+        self.size = size
+
+
+class FetchError(InputError):
+    """A URL could not be fetched: bad scheme, network failure or HTTP error status."""
+
+
+class GoldFileError(ClaimkitError):
+    """An evaluation (gold) file is not in the expected JSONL format."""
+
+    def __init__(self, message: str, *, path: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.line = line
+
+
+class GroundingError(ClaimkitError):
+    """A span does not equal the slice of the article it points to."""

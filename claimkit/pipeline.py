@@ -1,0 +1,240 @@
+"""From article text to an ``ArticleSummary``: engine → speakers → claims → stances → summary."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from . import __version__
+from .engines.embedded import Candidate, extract, is_boilerplate
+from .lexicon import past_tense
+from .errors import EmptyInput, GroundingError
+from .records import Article, ArticleSummary, Claim, Provenance, Span, Stance, StanceLabel
+from .settings import Settings
+from .sources import LoadedArticle, from_text, load
+from .speakers import SpeakerEntity, SpeakerIndex
+from .stances import stance_label, target_of
+from .text import find_quotes, paragraphs, split_sentences
+
+__all__ = ["summarise", "summarise_article", "summarise_source"]
+
+_SUMMARY_SENTENCES = 3
+_LOWER_IN_STATEMENT = frozenset("The A An This That These Those It There Its Our We Their".split())
+
+
+def summarise(
+    text: str,
+    *,
+    title: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    settings: Settings | None = None,
+) -> ArticleSummary:
+    """Summarise an article given as a string (plain text or HTML)."""
+    if not text or not text.strip():
+        raise EmptyInput("the article holds no text", source=source or "<text>")
+    article = from_text(text, source=source)
+    if title is not None or url is not None:
+        article = LoadedArticle(article.text, article.source, title or article.title, url or article.url)
+    return summarise_article(article, settings=settings)
+
+
+def summarise_source(spec: str, *, settings: Settings | None = None) -> ArticleSummary:
+    """Summarise the article at a path, ``-`` (stdin) or an http(s) URL."""
+    settings = settings or Settings()
+    return summarise_article(load(spec, settings), settings=settings)
+
+
+def summarise_article(article: LoadedArticle, *, settings: Settings | None = None) -> ArticleSummary:
+    settings = settings or Settings()
+    text = article.text
+    candidates = extract(text)
+    index = SpeakerIndex(text)
+    entities = _resolve_speakers(index, candidates)
+    speakers, ids = index.speakers([e for e in entities if e is not None])
+    names = {s.id: s.name for s in speakers}
+    speaker_ids = [ids[id(e)] if e is not None else None for e in entities]
+
+    claims = []
+    for n, (candidate, speaker_id) in enumerate(zip(candidates, speaker_ids, strict=True), start=1):
+        label = stance_label(text, candidate, names.get(speaker_id or "", ""))
+        claims.append(_claim(text, f"c{n}", candidate, speaker_id, names.get(speaker_id or ""), label))
+    keep = _without_repeats(text, candidates, speaker_ids)
+    claims = [claims[n] for n in keep]
+    candidates = [candidates[n] for n in keep]
+    speaker_ids = [speaker_ids[n] for n in keep]
+    stances = _stances(text, claims, candidates, speaker_ids)
+    summary = ArticleSummary(
+        article=Article(
+            id=article.id,
+            title=article.title or _title(text),
+            source=article.source,
+            url=article.url,
+            language=_language(text),
+            chars=len(text),
+        ),
+        summary=_summary(text, claims),
+        speakers=[s for s in speakers if s.id in set(speaker_ids)],
+        claims=claims,
+        stances=stances,
+        provenance=Provenance(claimkit_version=__version__, engine="embedded", created_at=datetime.now(UTC)),
+    )
+    check_spans(summary, text)
+    return summary
+
+
+def check_spans(summary: ArticleSummary, text: str) -> None:
+    """Raise ``GroundingError`` unless every span of ``summary`` is an exact slice of ``text``."""
+    for span in summary.spans():
+        if text[span.start : span.end] != span.text:
+            raise GroundingError(f"span {span.start}-{span.end} {span.text!r} is not in the article there")
+
+
+def _resolve_speakers(index: SpeakerIndex, candidates: list[Candidate]) -> list[SpeakerEntity | None]:
+    """The entity of each candidate: its own speaker mention, or the one of the quote it continues."""
+    resolved: dict[int, SpeakerEntity | None] = {}
+    # Names first, so that a title or a pronoun before the full name still finds it.
+    for candidate in sorted(candidates, key=lambda c: not index.is_name(c.speaker)):
+        if candidate.speaker is not None:
+            resolved[id(candidate)] = index.resolve(candidate.speaker)
+    for candidate in candidates:
+        if candidate.speaker is not None:
+            continue
+        if candidate.continues is not None:
+            resolved[id(candidate)] = resolved.get(id(candidate.continues))
+        else:
+            resolved[id(candidate)] = None
+    return [resolved[id(c)] for c in candidates]
+
+
+def _span(text: str, span: tuple[int, int] | None) -> Span | None:
+    if span is None:
+        return None
+    return Span(text=text[span[0] : span[1]], start=span[0], end=span[1])
+
+
+def _claim(
+    text: str, claim_id: str, candidate: Candidate, speaker_id: str | None, name: str | None, label: StanceLabel
+) -> Claim:
+    quote = Span(text=text[candidate.content[0] : candidate.content[1]], start=candidate.content[0], end=candidate.content[1])
+    return Claim(
+        id=claim_id,
+        statement=_statement(text, candidate, name),
+        quote=quote,
+        speaker_id=speaker_id,
+        speaker_mention=_span(text, candidate.speaker),
+        cue=_span(text, candidate.cue),
+        attribution=candidate.kind,
+        stance=label,
+        confidence=candidate.confidence,
+        parts=[Span(text=text[a:b], start=a, end=b) for a, b in candidate.parts],
+    )
+
+
+def _statement(text: str, candidate: Candidate, name: str | None) -> str:
+    """A readable sentence: 'Khawaja Asif said: “…”' or 'Khawaja Asif claimed that …'."""
+    who = name[:1].upper() + name[1:] if name else "An unnamed source"
+    pieces = candidate.parts or [candidate.content]
+    words = " … ".join(" ".join(text[a:b].split()) for a, b in pieces)
+    first = words.split(" ", 1)[0]
+    if first in _LOWER_IN_STATEMENT:
+        words = first.lower() + words[len(first) :]
+    verb = "said"
+    if candidate.cue_lemma is not None and candidate.cue_lemma != "according to":
+        verb = past_tense(candidate.cue_lemma)
+    if candidate.cue_lemma == "according to":
+        sentence = f"According to {who}, {words}"
+    elif candidate.kind == "direct":
+        sentence = f"{who} {verb}: {words}"
+    else:
+        sentence = f"{who} {verb} {words}"
+    return sentence if sentence.endswith((".", "!", "?", "”", '"', "’")) else sentence + "."
+
+
+def _without_repeats(text: str, candidates: list[Candidate], speaker_ids: list[str | None]) -> list[int]:
+    """Indices to keep: a claim whose words repeat, elsewhere in the article, a longer claim of the same speaker goes."""
+    keep = []
+    for n, candidate in enumerate(candidates):
+        words = " ".join(text[candidate.content[0] : candidate.content[1]].split())
+        repeated = False
+        for m, other in enumerate(candidates):
+            if m == n or speaker_ids[m] != speaker_ids[n] or other.sentence == candidate.sentence:
+                continue
+            if other.content[0] < candidate.content[1] and candidate.content[0] < other.content[1]:
+                continue  # nested, not repeated
+            other_words = " ".join(text[other.content[0] : other.content[1]].split())
+            if words in other_words and (len(other_words) > len(words) or m < n):
+                repeated = True
+                break
+        if not repeated:
+            keep.append(n)
+    return keep
+
+
+def _stances(text: str, claims: list[Claim], candidates: list[Candidate], speaker_ids: list[str | None]) -> list[Stance]:
+    stances = []
+    for n, claim in enumerate(claims):
+        if claim.stance == "neutral":
+            continue
+        target = target_of(text, n, candidates, speaker_ids)
+        stances.append(
+            Stance(
+                speaker_id=claim.speaker_id,
+                target=claims[target].id if target is not None else _phrase(claim.quote.text),
+                label=claim.stance,
+                evidence=claim.quote,
+            )
+        )
+    return stances
+
+
+def _phrase(words: str, limit: int = 80) -> str:
+    words = " ".join(words.split())
+    return words if len(words) <= limit else words[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _title(text: str) -> str | None:
+    """The first line that reads as a headline: short, not boilerplate, not a lone section word."""
+    for start, end in paragraphs(text)[:3]:
+        line = text[start:end]
+        words = line.split()
+        if 3 <= len(words) <= 30 and not is_boilerplate(line):
+            return line.rstrip(".")
+    return None
+
+
+def _summary(text: str, claims: list[Claim]) -> str:
+    """A short extractive summary: the lead sentence, then the sentences of the strongest claims."""
+    quotes = find_quotes(text)
+    title = _title(text)
+    sentences = [
+        (s, e)
+        for s, e in split_sentences(text, quotes)
+        if len(text[s:e].split()) >= 12 and not is_boilerplate(text[s:e]) and text[s:e].rstrip(".") != title
+    ]
+    chosen: list[tuple[int, int]] = sentences[:1]
+    ranked = sorted(claims, key=lambda c: (-c.confidence, c.stance == "neutral", c.quote.start))
+    for claim in ranked:
+        if len(chosen) >= _SUMMARY_SENTENCES:
+            break
+        sentence = next(((s, e) for s, e in sentences if s <= claim.quote.start < e), None)
+        if sentence is not None and sentence not in chosen:
+            chosen.append(sentence)
+    if len(chosen) < _SUMMARY_SENTENCES:
+        opposing = next((c for c in claims if c.stance == "opposes"), None)
+        sentence = next(((s, e) for s, e in sentences if opposing and s <= opposing.quote.start < e), None)
+        if sentence is not None and sentence not in chosen:
+            chosen.append(sentence)
+    return " ".join(" ".join(text[s:e].split()) for s, e in sorted(chosen))
+
+
+_ENGLISH = frozenset("the and of to in that is was for with said".split())
+_GERMAN = frozenset("der die das und nicht ist sich mit dem den sagte auch".split())
+
+
+def _language(text: str) -> str | None:
+    words = text[:5000].lower().split()
+    english = sum(w in _ENGLISH for w in words)
+    german = sum(w in _GERMAN for w in words)
+    if max(english, german) < 3:
+        return None
+    return "en" if english >= german else "de"

@@ -1,0 +1,131 @@
+"""The record contract: what claimkit returns, validated by Pydantic.
+
+Field names here are a public contract: integrators rely on them. Fields may be added, never renamed.
+Every ``Span`` points into the article text that claimkit read (newlines normalised to ``\\n``), and
+``span.text == article_text[span.start:span.end]`` always holds.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+__all__ = [
+    "Article",
+    "ArticleSummary",
+    "Attribution",
+    "Claim",
+    "Provenance",
+    "Span",
+    "Speaker",
+    "SpeakerKind",
+    "Stance",
+    "StanceLabel",
+]
+
+SpeakerKind = Literal["person", "organisation", "group", "unnamed"]
+Attribution = Literal["direct", "indirect", "mixed", "authorial"]
+StanceLabel = Literal["supports", "opposes", "neutral"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Span(_Record):
+    """A piece of the article: ``text == article[start:end]``."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _length_matches(self) -> Span:
+        if self.end - self.start != len(self.text):
+            raise ValueError(f"span [{self.start}, {self.end}) does not have the length of its text")
+        return self
+
+
+class Speaker(_Record):
+    """Someone (or something) to whom the article attributes words."""
+
+    id: str
+    name: str = Field(description="The fullest name the article gives, or the description of an unnamed speaker.")
+    role: str | None = Field(default=None, description="Role or title as the article states it.")
+    affiliation: str | None = Field(default=None, description="Country, party or organisation as stated.")
+    kind: SpeakerKind
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class Claim(_Record):
+    """One attributed statement: who said it, in which words, where."""
+
+    id: str
+    statement: str = Field(description="A readable, self-contained sentence stating the claim.")
+    quote: Span = Field(description="The quoted or reported words in the article.")
+    speaker_id: str | None
+    speaker_mention: Span | None = Field(description="The mention of the speaker at the attribution site.")
+    cue: Span | None = Field(description="The speech or cognition cue, such as 'said' or 'according to'.")
+    attribution: Attribution
+    stance: StanceLabel = "neutral"
+    confidence: float = Field(ge=0.0, le=1.0)
+    parts: list[Span] = Field(
+        default_factory=list,
+        description="For a quote interrupted by its attribution, each quoted fragment; empty otherwise.",
+    )
+
+
+class Stance(_Record):
+    """A speaker's stance toward a claim (by id) or a short target phrase."""
+
+    speaker_id: str | None
+    target: str
+    label: StanceLabel
+    evidence: Span
+
+
+class Article(_Record):
+    id: str
+    title: str | None = None
+    source: str | None = Field(default=None, description="Where the text came from: a path, '-' or a URL.")
+    url: str | None = None
+    language: str | None = None
+    chars: int = Field(ge=0)
+
+
+class Provenance(_Record):
+    claimkit_version: str
+    engine: str
+    model: str | None = None
+    prompt: str | None = None
+    created_at: datetime
+
+
+class ArticleSummary(_Record):
+    """Everything claimkit found in one article."""
+
+    article: Article
+    summary: str
+    speakers: list[Speaker] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    stances: list[Stance] = Field(default_factory=list)
+    provenance: Provenance
+    warnings: list[str] = Field(default_factory=list)
+
+    def spans(self) -> list[Span]:
+        """Every span in the summary, for checking them against the article."""
+        found: list[Span] = []
+        for speaker in self.speakers:
+            found.extend(speaker.mentions)
+        for claim in self.claims:
+            found.append(claim.quote)
+            found.extend(s for s in (claim.speaker_mention, claim.cue) if s is not None)
+            found.extend(claim.parts)
+        found.extend(stance.evidence for stance in self.stances)
+        return found
+
+    def speaker(self, speaker_id: str | None) -> Speaker | None:
+        """The speaker with this id, or None."""
+        return next((s for s in self.speakers if s.id == speaker_id), None)

@@ -1,0 +1,363 @@
+"""Who is speaking: classify speaker mentions, resolve pronouns, surnames and titles, merge variants.
+
+Shared by every engine: an engine gives mention offsets; this module turns them into ``Speaker``
+records with the fullest name the article gives, a role and an affiliation, and every mention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from .lexicon import GROUP_NOUNS, ORGANISATION_WORDS, PLACES, PRONOUNS, TITLE_WORDS
+from .records import Span, Speaker, SpeakerKind
+
+__all__ = ["SpeakerEntity", "SpeakerIndex"]
+
+Range = tuple[int, int]
+
+_NAME_RE = re.compile(
+    r"(?<![\w’'])(?:[A-Z][\w’'\-]*[a-z][\w’'\-]*|[A-Z]\.)(?:\s(?:[A-Z][\w’'\-]*[a-z][\w’'\-]*|[A-Z]\.|de|van|von|bin|al|da))*"
+)
+_POSSESSIVE_RE = re.compile(r"[’']s?$")
+_STATEMENT_NOUNS = frozenset(
+    "statement statements remarks remark comments comment words tweet tweets letter admission post op-ed speech".split()
+)
+_FUNCTION_WORDS = frozenset(
+    "the a an this that these those some many most several other others one two three his her their its".split()
+)
+_SENTENCE_STARTERS = frozenset(
+    """The A An In On At For But And However After Before When While Since As If This That These Those It He She
+    They We I His Her Their Its Our Despite Although Though Whether Meanwhile Still Yet Now Then So Also Many
+    Some Most Both Even Only According Asked Earlier Later Last Next Mr Mrs Ms""".split()
+)
+_PERSON_DESCRIPTIONS = frozenset(
+    "minister president senator governor candidate businessman billionaire mogul spokesman spokeswoman leader".split()
+)
+
+
+@dataclass
+class SpeakerEntity:
+    name: str
+    kind: SpeakerKind
+    role: str | None = None
+    affiliation: str | None = None
+    variants: set[str] = field(default_factory=set)
+    mentions: set[Range] = field(default_factory=set)
+    first: int = 0
+
+
+class SpeakerIndex:
+    """The speakers of one article, built as attribution sites are resolved one by one."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._entities: list[SpeakerEntity] = []
+        self._names = [(m.start(), m.end(), _strip_possessive(m.group())) for m in _NAME_RE.finditer(text)]
+        self._occurrences: list[tuple[int, SpeakerEntity]] = []
+
+    # --- building ------------------------------------------------------------------------------
+
+    def is_name(self, mention: Range | None) -> bool:
+        """Whether a mention carries a proper name (resolved before pronouns and titles)."""
+        if mention is None:
+            return False
+        words = self.text[mention[0] : mention[1]].split()
+        if len(words) == 1 and words[0].lower() in PRONOUNS:
+            return False
+        return _parse_titled_name(words)[2] is not None and not _is_common_noun_phrase(words)
+
+    def resolve(self, mention: Range) -> SpeakerEntity:
+        """The entity a speaker mention refers to, created if new."""
+        raw = self.text[mention[0] : mention[1]]
+        words = raw.split()
+        lowered = raw.lower()
+        if lowered in PRONOUNS:
+            return self._resolve_pronoun(lowered, mention)
+        owner = _statement_owner(words)
+        if owner is not None:
+            return self._resolve_name(owner, mention, role=None, affiliation=None)
+        role, affiliation, name = _parse_titled_name(words)
+        if name and not _is_common_noun_phrase(words):
+            return self._resolve_name(name, mention, role, affiliation)
+        if role is not None:
+            found = self._by_role(role, mention[0])
+            if found is not None:
+                found.mentions.add(mention)
+                return found
+        return self._resolve_description(raw, mention)
+
+    def _resolve_pronoun(self, pronoun: str, mention: Range) -> SpeakerEntity:
+        wanted = PRONOUNS[pronoun]
+        if wanted == "relative":
+            return self._resolve_relative(mention)
+        kinds: tuple[SpeakerKind, ...] = {
+            "person": ("person",),
+            "plural": ("group", "organisation"),
+            "thing": ("organisation",),
+        }[wanted]
+        entity = self._latest(kinds, mention[0])
+        if entity is None:
+            entity = self._add(SpeakerEntity(self.text[mention[0] : mention[1]], "unnamed", first=mention[0]))
+        entity.mentions.add(mention)
+        return entity
+
+    def _resolve_relative(self, mention: Range) -> SpeakerEntity:
+        """'Collins, who …': the phrase before the comma."""
+        before = self.text[max(0, mention[0] - 80) : mention[0]].rstrip().rstrip(",").rstrip()
+        names = [n for n in self._names if n[1] <= mention[0] and n[1] >= mention[0] - 80 - 0]
+        if names and self.text[names[-1][1] : mention[0]].strip(" ,’'s") == "":
+            start, end, name = names[-1]
+            return self._resolve_name(name, mention, None, None)
+        entity = self._latest(("person", "group", "organisation"), mention[0])
+        if entity is None:
+            entity = self._add(SpeakerEntity(before.split()[-1] if before else "who", "unnamed", first=mention[0]))
+        entity.mentions.add(mention)
+        return entity
+
+    def _resolve_name(self, name: str, mention: Range, role: str | None, affiliation: str | None) -> SpeakerEntity:
+        entity = self._find_name(name)
+        if entity is None:
+            kind = _name_kind(name)
+            full = self._fullest_form(name) if kind == "person" else name
+            entity = self._find_name(full) or self._add(SpeakerEntity(full, kind, first=mention[0]))
+        if len(name) > len(entity.name) and entity.kind == "person" and len(name.split()) <= 4:
+            entity.variants.add(entity.name)
+            entity.name = name
+        entity.variants.add(name)
+        entity.role = entity.role or role
+        entity.affiliation = entity.affiliation or affiliation
+        entity.mentions.add(mention)
+        return entity
+
+    def _resolve_description(self, raw: str, mention: Range) -> SpeakerEntity:
+        words = [w for w in re.findall(r"[\w’'\-]+", raw.lower())]
+        head = words[-1] if words else raw.lower()
+        definite = bool(words) and words[0] in {"the", "this", "that"}
+        if definite and head in _PERSON_DESCRIPTIONS | TITLE_WORDS:
+            found = self._by_role(head, mention[0]) or self._latest(("person",), mention[0])
+            if found is not None:
+                found.mentions.add(mention)
+                return found
+        kind: SpeakerKind
+        if head in GROUP_NOUNS or (head.endswith("s") and not head.endswith("ss") and raw.islower()):
+            kind = "group"
+        elif head in ORGANISATION_WORDS or not raw.islower():
+            kind = "organisation"
+        else:
+            kind = "unnamed"
+        name = re.sub(r"^(?:the|these|those)\s+", "", raw.strip(), flags=re.IGNORECASE) if kind == "group" else raw.strip()
+        role = re.sub(r"^(?:a|an|one|another)\s+", "", raw.strip(), flags=re.IGNORECASE) if kind == "unnamed" else None
+        entity = next((e for e in self._entities if e.name.lower() == name.lower() and e.kind == kind), None)
+        if entity is None:
+            entity = self._add(SpeakerEntity(name, kind, role=role if role != name else None, first=mention[0]))
+        entity.mentions.add(mention)
+        return entity
+
+    # --- lookup --------------------------------------------------------------------------------
+
+    def _add(self, entity: SpeakerEntity) -> SpeakerEntity:
+        entity.variants.add(entity.name)
+        self._entities.append(entity)
+        if entity.kind in ("person", "organisation"):
+            self._index_occurrences(entity)
+        return entity
+
+    def _index_occurrences(self, entity: SpeakerEntity) -> None:
+        surname = entity.name.split()[-1]
+        for start, end, name in self._names:
+            if name == entity.name or name.endswith(" " + surname) or name == surname or _same_name(name, entity.name):
+                self._occurrences.append((start, entity))
+        self._occurrences.sort(key=lambda o: o[0])
+
+    def _find_name(self, name: str) -> SpeakerEntity | None:
+        for entity in self._entities:
+            if entity.kind not in ("person", "organisation"):
+                continue
+            if name in entity.variants or any(_same_name(name, v) for v in entity.variants):
+                return entity
+        surname_matches = [e for e in self._entities if e.kind == "person" and e.name.split()[-1] == name]
+        return surname_matches[-1] if surname_matches else None
+
+    def _fullest_form(self, name: str) -> str:
+        """The longest name in the article that ends with ``name`` ('Asif' → 'Khawaja Asif')."""
+        if " " in name:
+            return name
+        fuller = [n for _, _, n in self._names if n.endswith(" " + name) and len(n.split()) <= 3]
+        fuller = [_without_titles(n) for n in fuller]
+        fuller = [n for n in fuller if n.endswith(" " + name) and n.split()[0] not in _SENTENCE_STARTERS]
+        return max(fuller, key=lambda n: (fuller.count(n), len(n)), default=name)
+
+    def _latest(self, kinds: tuple[SpeakerKind, ...], before: int) -> SpeakerEntity | None:
+        best: tuple[int, SpeakerEntity] | None = None
+        for entity in self._entities:
+            if entity.kind not in kinds:
+                continue
+            positions = [m[0] for m in entity.mentions if m[0] < before]
+            positions += [p for p, e in self._occurrences if e is entity and p < before]
+            if positions and (best is None or max(positions) > best[0]):
+                best = (max(positions), entity)
+        return best[1] if best else None
+
+    def _by_role(self, role: str, before: int) -> SpeakerEntity | None:
+        role_words = {w.lower() for w in role.split()} - {"the", "former"}
+        matches = [e for e in self._entities if e.role and role_words & {w.lower() for w in e.role.split()}]
+        earlier = [e for e in matches if e.first < before]
+        return (earlier or matches)[-1] if matches else None
+
+    # --- output --------------------------------------------------------------------------------
+
+    def speakers(self, used: list[SpeakerEntity]) -> tuple[list[Speaker], dict[int, str]]:
+        """Speaker records for the entities in ``used`` (ids in order of first mention)."""
+        order = sorted({id(e): e for e in used}.values(), key=lambda e: min(self._mention_ranges(e), default=(e.first, 0)))
+        ids: dict[int, str] = {}
+        records = []
+        for n, entity in enumerate(order, start=1):
+            ids[id(entity)] = f"s{n}"
+            self._fill_role(entity)
+            mentions = [Span(text=self.text[a:b], start=a, end=b) for a, b in self._mention_ranges(entity)]
+            records.append(
+                Speaker(
+                    id=f"s{n}",
+                    name=entity.name,
+                    role=entity.role,
+                    affiliation=entity.affiliation,
+                    kind=entity.kind,
+                    mentions=mentions,
+                )
+            )
+        return records, ids
+
+    def _mention_ranges(self, entity: SpeakerEntity) -> list[Range]:
+        ranges = set(entity.mentions)
+        if entity.kind in ("person", "organisation"):
+            surname = entity.name.split()[-1]
+            for start, end, name in self._names:
+                if name in entity.variants or any(_same_name(name, v) for v in entity.variants):
+                    ranges.add((start, start + len(name)))
+                elif entity.kind == "person" and (name == surname or name.endswith(" " + surname)):
+                    offset = name.rfind(surname) if name != surname else 0
+                    ranges.add((start + offset, start + offset + len(surname)))
+        return _without_nested(sorted(ranges))
+
+    def _fill_role(self, entity: SpeakerEntity) -> None:
+        if entity.kind != "person" or entity.role is not None:
+            return
+        for start, _, name in self._names:
+            if name.endswith(entity.name) and name != entity.name:
+                role, affiliation, rest = _parse_titled_name(name.split())
+                if rest and _same_name(rest, entity.name) and role:
+                    entity.role, entity.affiliation = role, entity.affiliation or affiliation
+                    return
+            if name == entity.name:
+                role, affiliation = _title_before(self.text, start)
+                if role:
+                    entity.role, entity.affiliation = role, entity.affiliation or affiliation
+                    return
+
+
+def _is_common_noun_phrase(words: list[str]) -> bool:
+    """'Analysts', 'Critics': capitalised only because they open the sentence."""
+    return len(words) <= 3 and words[-1].lower() in GROUP_NOUNS
+
+
+def _strip_possessive(name: str) -> str:
+    return _POSSESSIVE_RE.sub("", name) if name.endswith(("’s", "'s", "’", "'")) else name
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Spelling variants of one name: 'Khwaja Asif' and 'Khawaja Asif'."""
+    if a == b:
+        return True
+    pa, pb = a.split(), b.split()
+    if len(pa) < 2 or len(pb) < 2 or pa[-1] != pb[-1] and fuzz.ratio(pa[-1], pb[-1]) < 80:
+        return False
+    return fuzz.ratio(a, b) >= 85
+
+
+def _without_titles(name: str) -> str:
+    words = name.split()
+    while words and (words[0].lower() in TITLE_WORDS or words[0].endswith(("’s", "'s"))):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _without_nested(ranges: list[Range]) -> list[Range]:
+    kept: list[Range] = []
+    for start, end in ranges:
+        if kept and start < kept[-1][1]:
+            if end - start > kept[-1][1] - kept[-1][0]:
+                kept[-1] = (start, end)
+            continue
+        kept.append((start, end))
+    return kept
+
+
+def _statement_owner(words: list[str]) -> str | None:
+    """'Asif’s statement' → 'Asif': the words belong to their owner."""
+    for n, word in enumerate(words[:-1]):
+        if word.endswith(("’s", "'s")) and words[n + 1].lower().strip(",") in _STATEMENT_NOUNS:
+            owner = [w for w in words[: n + 1] if w.lower() not in _FUNCTION_WORDS]
+            name = _strip_possessive(" ".join(owner))
+            return _without_titles(name) or name if name[:1].isupper() else None
+    return None
+
+
+def _parse_titled_name(words: list[str]) -> tuple[str | None, str | None, str | None]:
+    """'Pakistan’s Defence Minister Khawaja Asif' → ('Defence Minister', 'Pakistan', 'Khawaja Asif')."""
+    words = [w for w in words if w not in {"(", ")"}]
+    affiliation = None
+    if words and words[0].lower() in {"the"}:
+        words = words[1:]
+    if len(words) > 1 and words[0].endswith(("’s", "'s")) and words[0][:1].isupper():
+        affiliation = _strip_possessive(words[0])
+        words = words[1:]
+    role_words: list[str] = []
+    while words and (words[0].lower() in TITLE_WORDS or words[0].lower().rstrip(".") in TITLE_WORDS):
+        role_words.append(words.pop(0))
+    if role_words and role_words[0][:1].isupper() is False and words and words[0][:1].isupper():
+        pass
+    if len(role_words) >= 1 and affiliation is None and words and not words[0][:1].isupper():
+        return None, None, None
+    if affiliation is None and not role_words and words and words[0] in PLACES_CAPITALISED and len(words) > 1:
+        affiliation = words.pop(0)
+        while words and words[0].lower() in TITLE_WORDS:
+            role_words.append(words.pop(0))
+    name_words = [w for w in words if w[:1].isupper() or w in {"de", "van", "von", "bin", "al"}]
+    if len(name_words) != len(words) or not name_words:
+        if role_words and not words:
+            return " ".join(role_words), affiliation, None
+        return None, None, None
+    name = " ".join(name_words)
+    if affiliation is None and len(role_words) >= 2 and role_words[0][:1].isupper() and _is_place(role_words[0]):
+        affiliation = role_words.pop(0)
+    return (" ".join(role_words) or None), affiliation, _strip_possessive(name)
+
+
+PLACES_CAPITALISED = frozenset(p.capitalize() for p in PLACES) | {"US", "U.S.", "UK", "U.K.", "UN", "EU"}
+
+
+def _is_place(word: str) -> bool:
+    return word in PLACES_CAPITALISED
+
+
+def _title_before(text: str, start: int) -> tuple[str | None, str | None]:
+    """The capitalised title words right before a name: 'Defence Minister Khawaja Asif'."""
+    words = text[max(0, start - 60) : start].split()
+    role: list[str] = []
+    while words and words[-1].lower().rstrip(".") in TITLE_WORDS | {w.rstrip(".") for w in TITLE_WORDS}:
+        if not words[-1][:1].isupper():
+            break
+        role.insert(0, words.pop())
+    affiliation = _strip_possessive(words[-1]) if role and words and words[-1].endswith(("’s", "'s")) else None
+    return (" ".join(role) or None), affiliation
+
+
+def _name_kind(name: str) -> SpeakerKind:
+    words = name.split()
+    lowered = {w.lower().strip(".") for w in words}
+    if lowered & ORGANISATION_WORDS or name.lower() in PLACES or (len(words) == 1 and name.isupper() and len(name) > 1):
+        return "organisation"
+    return "person"

@@ -1,0 +1,186 @@
+"""Text primitives with exact offsets: tokens, quotations, paragraphs and sentences.
+
+Nothing here changes the article: every function returns offsets into the string it was given.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "Token",
+    "find_quotes",
+    "paragraphs",
+    "split_sentences",
+    "tokenize",
+    "trim",
+]
+
+# Opening and closing double quotation marks. '“' closes a German '„' quote and opens an English one.
+_DOUBLE_OPEN = "“„«"
+_DOUBLE_CLOSE = "”“»"
+_STRAIGHT_DOUBLE = '"'
+
+_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[’'\-&]\w+)*|[^\w\s]")
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sen rep reps gov gen lt col maj capt sgt adm cmdr st mt jr sr no vs
+    jan feb mar apr jun jul aug sep sept oct nov dec inc corp ltd co dept est fig ft
+    u.s u.k u.n e.g i.e a.m p.m d.c""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Words and punctuation marks of ``text[start:end]``, with offsets into ``text``."""
+    end = len(text) if end is None else end
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
+
+
+def trim(text: str, start: int, end: int, chars: str = "") -> tuple[int, int]:
+    """Shrink ``[start, end)`` past white space and ``chars`` on both sides."""
+    strip = set(chars)
+    while start < end and (text[start].isspace() or text[start] in strip):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in strip):
+        end -= 1
+    return start, end
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-empty lines of ``text`` as ``(start, end)``, trimmed of white space."""
+    found = []
+    for match in re.finditer(r"[^\n]+", text):
+        start, end = trim(text, match.start(), match.end())
+        if start < end:
+            found.append((start, end))
+    return found
+
+
+def _is_opening(text: str, i: int) -> bool:
+    """Whether an ambiguous mark at ``i`` opens a quotation (by the characters around it)."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace() or before in "([{—–-/" + _DOUBLE_OPEN:
+        return not after.isspace() or after == " " and i + 2 < len(text) and text[i + 2].isupper()
+    return False
+
+
+def _double_quotes_in(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
+    """Top-level double quotations in one paragraph, and the start of one left open at its end."""
+    found: list[tuple[int, int]] = []
+    open_at: int | None = None
+    opener = ""
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in _DOUBLE_OPEN and ch not in _DOUBLE_CLOSE and ch != _STRAIGHT_DOUBLE:
+            continue
+        if open_at is None:
+            if ch in _DOUBLE_OPEN or (ch == _STRAIGHT_DOUBLE and _is_opening(text, i)):
+                open_at, opener = i, ch
+            elif ch == "”" and not found:
+                # A closing mark with no opening one: the quotation began with the paragraph.
+                found.append((start, i + 1))
+            continue
+        closes = {"„": "“”", "«": "»", "“": "”", '"': '"'}.get(opener, _DOUBLE_CLOSE)
+        if ch in closes and (ch != "“" or opener == "„"):
+            found.append((open_at, i + 1))
+            open_at = None
+        elif ch == _STRAIGHT_DOUBLE and opener != '"' and not _is_opening(text, i):
+            found.append((open_at, i + 1))
+            open_at = None
+    return found, open_at
+
+
+_SINGLE_QUOTE_RE = re.compile(r"(?<![\w’'])([‘'])(?=\s?[\w“\"])([^\n]{1,300}?)(?<=[\w.,!?…])\s?([’'])(?![\w])")
+
+
+def _single_quotes_in(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    found = []
+    for match in _SINGLE_QUOTE_RE.finditer(text, start, end):
+        if (match.group(1) == "'") != (match.group(3) == "'"):
+            continue
+        s, e = match.start(), match.end()
+        if any(a <= s < b or a < e <= b for a, b in taken):
+            continue  # nested inside a double quotation
+        inner = match.group(2)
+        if inner.count("’") > inner.count("‘") + 2:
+            continue  # apostrophes, not a quotation
+        found.append((s, e))
+    return found
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Top-level quotations as ``(start, end)`` spans that include their quotation marks.
+
+    Handles straight, curly, German and guillemet double quotes, single quotes that are not
+    apostrophes, and quotations that run across paragraphs: when a paragraph ends inside a quotation
+    and the next one opens with a quotation mark, the quotation goes on (the newspaper convention).
+    """
+    quotes: list[tuple[int, int]] = []
+    carried: int | None = None
+    for start, end in paragraphs(text):
+        found, open_at = _double_quotes_in(text, start, end)
+        if carried is not None:
+            if found and found[0][0] == start:
+                found[0] = (carried, found[0][1])
+            elif open_at == start and not found:
+                open_at = carried
+            else:
+                quotes.append((carried, _paragraph_end_before(text, start)))
+        quotes.extend(found)
+        quotes.extend(_single_quotes_in(text, start, end, found))
+        carried = open_at
+    if carried is not None:
+        quotes.append((carried, len(text.rstrip())))
+    return sorted(quotes)
+
+
+def _paragraph_end_before(text: str, start: int) -> int:
+    return len(text[:start].rstrip())
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|[.!?…]+[”’\"')\]]*(?=\s*$)")
+
+
+def split_sentences(text: str, protected: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Sentences as ``(start, end)``: never split inside a protected span, always split at a line end."""
+    protected = protected or []
+    sentences = []
+    for p_start, p_end in paragraphs(text):
+        start = p_start
+        for match in _SENTENCE_END_RE.finditer(text, p_start, p_end):
+            cut = match.end()
+            if _inside(cut, protected) or _after_abbreviation(text, match.start(), start):
+                continue
+            sentences.append((start, cut))
+            start, _ = trim(text, cut, p_end)
+        if start < p_end:
+            sentences.append((start, p_end))
+    return sentences
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < position < b - 1 for a, b in spans)
+
+
+def _after_abbreviation(text: str, dot: int, sentence_start: int) -> bool:
+    if text[dot] != ".":
+        return False
+    word_start = dot
+    while word_start > sentence_start and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start:dot].lower()
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
