@@ -4,7 +4,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .errors import (  # noqa: E402
+from .errors import (
     BinaryInput,
     ClaimkitError,
     EmptyInput,
@@ -16,9 +16,9 @@ from .errors import (  # noqa: E402
     InputNotFound,
     InputTooLarge,
 )
-from .pipeline import summarise, summarise_source  # noqa: E402
-from .records import Article, ArticleSummary, Claim, Provenance, Span, Speaker, Stance  # noqa: E402
-from .settings import Settings  # noqa: E402
+from .pipeline import summarise, summarise_source
+from .records import Article, ArticleSummary, Claim, Provenance, Span, Speaker, Stance
+from .settings import Settings
 
 __all__ = [
     "Article",

@@ -6,6 +6,7 @@ Kept apart from the rules so that the rules read as rules, and the lists can gro
 from __future__ import annotations
 
 __all__ = [
+    "ATTITUDE_LEMMAS",
     "AUXILIARIES",
     "CLAUSE_BOUNDARIES",
     "CONTRAST_OPENERS",
@@ -32,17 +33,29 @@ _IRREGULAR = {
     "know": ("knows", "knew", "known", "knowing"),
     "speak": ("speaks", "spoke", "spoken", "speaking"),
     "tweet": ("tweets", "tweeted", "tweeting"),
+    "seek": ("seeks", "sought", "seeking"),
 }
 _DOUBLED = {"admit", "regret", "concur", "quip", "rebut", "commit", "refer"}
 
-SPEECH_LEMMAS = """say tell add claim argue admit acknowledge explain note state insist warn report write ask
-announce declare assert contend maintain stress emphasize emphasise tweet predict confirm reveal recall conclude
-respond reply deny suggest allege complain concede caution observe remark urge vow promise pledge threaten boast
-joke quip testify answer agree disagree describe accuse blame criticize criticise praise propose recommend
-speculate estimate project forecast signal indicate mention underscore underline echo counter retort lament cite
-reiterate hint assure inform remind dismiss reject dispute refute rebut call demand question charge
-concur admit insist caution acknowledge brag scoff complain tout hail slam condemn applaud welcome""".split()
-COGNITION_LEMMAS = "believe think feel fear hope expect know worry doubt suspect assume wonder want".split()
+SPEECH_LEMMAS = """
+    say tell add claim argue admit acknowledge explain note state insist warn report write ask announce
+    declare assert contend maintain stress emphasize emphasise tweet predict confirm reveal recall
+    conclude respond reply deny suggest allege complain concede caution observe remark urge vow promise
+    pledge threaten boast joke quip testify answer agree disagree describe accuse blame criticize
+    criticise praise propose recommend speculate estimate project forecast signal indicate mention
+    underscore underline echo counter retort lament cite reiterate hint assure inform remind dismiss
+    reject dispute refute rebut call demand question charge concur admit insist caution acknowledge brag
+    scoff complain tout hail slam condemn applaud welcome
+""".split()
+COGNITION_LEMMAS = """
+    believe think feel fear hope expect know worry doubt suspect assume wonder want
+""".split()
+ATTITUDE_LEMMAS = """
+    endorse support oppose back advocate denounce attack challenge ignore decline refuse seek pressure
+    propose question cite dismiss reject praise criticize criticise accuse blame urge demand pledge vow
+    promise document chronicle highlight deride insult assail mourn favor favour embrace champion defend
+""".split()
+"""Predicates of stance toward an object ('endorsed Mrs. Clinton'): attributions in the wide sense."""
 
 
 def _forms(lemma: str) -> tuple[str, ...]:
@@ -57,8 +70,11 @@ def _forms(lemma: str) -> tuple[str, ...]:
     return (lemma, third, stem + "ed", stem + "ing")
 
 
-CUE_FORMS: dict[str, str] = {form: lemma for lemma in SPEECH_LEMMAS + COGNITION_LEMMAS for form in _forms(lemma)}
+CUE_FORMS: dict[str, str] = {
+    form: lemma for lemma in ATTITUDE_LEMMAS + SPEECH_LEMMAS + COGNITION_LEMMAS for form in _forms(lemma)
+}
 """Every inflected form of a cue verb, mapped to its lemma."""
+
 
 def past_tense(lemma: str) -> str:
     """'admit' → 'admitted', 'say' → 'said'."""
@@ -67,72 +83,455 @@ def past_tense(lemma: str) -> str:
 
 
 FREE_BASE_FORMS = frozenset(
-    """say tell think believe argue contend insist warn suggest claim acknowledge admit deny agree fear
-    expect predict maintain know worry doubt suspect hope assert allege complain note""".split()
+    [
+        "say",
+        "tell",
+        "think",
+        "believe",
+        "argue",
+        "contend",
+        "insist",
+        "warn",
+        "suggest",
+        "claim",
+        "acknowledge",
+        "admit",
+        "deny",
+        "agree",
+        "fear",
+        "expect",
+        "predict",
+        "maintain",
+        "know",
+        "worry",
+        "doubt",
+        "suspect",
+        "hope",
+        "assert",
+        "allege",
+        "complain",
+        "note",
+    ]
 )
 """Lemmas whose bare form ("critics say") is a cue without 'that' or a quotation after it."""
 
-QUOTE_ONLY_CUES = frozenset("call describe echo question charge project counter hail slam tout".split())
+QUOTE_ONLY_CUES = frozenset(
+    """
+    call describe echo question charge project counter hail slam tout
+    """.split()
+)
 """Lemmas that are cues only when a quotation follows closely ('called it a "bombshell"')."""
 
-OBJECT_TAKING = frozenset("tell ask inform remind assure urge warn".split())
+OBJECT_TAKING = frozenset(
+    """
+    tell ask inform remind assure urge warn
+    """.split()
+)
 """Lemmas that put a listener between the cue and the content ('told Politico that …')."""
 
 AUXILIARIES = frozenset(
-    """has have had having is are was were be been being will would could should may might must can
-    do does did not n't never also further later again previously repeatedly recently publicly privately
-    reportedly long once often frequently still already then now just even even earlier first last
-    then subsequently separately immediately quickly openly flatly explicitly bluntly angrily
-    meanwhile simply only clearly""".split()
+    [
+        "has",
+        "have",
+        "had",
+        "having",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "can",
+        "do",
+        "does",
+        "did",
+        "not",
+        "n't",
+        "never",
+        "also",
+        "further",
+        "later",
+        "again",
+        "previously",
+        "repeatedly",
+        "recently",
+        "publicly",
+        "privately",
+        "reportedly",
+        "long",
+        "once",
+        "often",
+        "frequently",
+        "still",
+        "already",
+        "then",
+        "now",
+        "just",
+        "even",
+        "even",
+        "earlier",
+        "first",
+        "last",
+        "then",
+        "subsequently",
+        "separately",
+        "immediately",
+        "quickly",
+        "openly",
+        "flatly",
+        "explicitly",
+        "bluntly",
+        "angrily",
+        "meanwhile",
+        "simply",
+        "only",
+        "clearly",
+    ]
 )
 """Words that may stand between a speaker and the cue ('has long argued', 'also said')."""
 
 CLAUSE_BOUNDARIES = frozenset(
-    """that which because but and or when while as if so after before since though although whereas where
-    whether unless until than what how why then for nor yet""".split()
+    [
+        "that",
+        "which",
+        "because",
+        "but",
+        "and",
+        "or",
+        "when",
+        "while",
+        "as",
+        "if",
+        "so",
+        "after",
+        "before",
+        "since",
+        "though",
+        "although",
+        "whereas",
+        "where",
+        "whether",
+        "unless",
+        "until",
+        "than",
+        "what",
+        "how",
+        "why",
+        "then",
+        "for",
+        "nor",
+        "yet",
+    ]
 )
 
 PRONOUNS = {
-    "he": "person", "she": "person", "him": "person", "her": "person", "i": "person",
-    "they": "plural", "them": "plural", "we": "plural", "it": "thing", "who": "relative", "you": "person",
+    "he": "person",
+    "she": "person",
+    "him": "person",
+    "her": "person",
+    "i": "person",
+    "they": "plural",
+    "them": "plural",
+    "we": "plural",
+    "it": "thing",
+    "who": "relative",
+    "you": "person",
 }
 
 GROUP_NOUNS = frozenset(
-    """critics analysts experts officials sources observers activists supporters opponents residents voters
-    lawmakers legislators diplomats leaders scholars scientists researchers economists investors people
-    protesters demonstrators witnesses republicans democrats conservatives liberals advocates members
-    militants rebels authorities police prosecutors investigators commentators pundits historians
-    strategists aides advisers advisors insiders staffers allies rivals skeptics sceptics groups
-    organizers organisers victims families doctors teachers students workers citizens americans""".split()
+    [
+        "critics",
+        "analysts",
+        "experts",
+        "officials",
+        "sources",
+        "observers",
+        "activists",
+        "supporters",
+        "opponents",
+        "residents",
+        "voters",
+        "lawmakers",
+        "legislators",
+        "diplomats",
+        "leaders",
+        "scholars",
+        "scientists",
+        "researchers",
+        "economists",
+        "investors",
+        "people",
+        "protesters",
+        "demonstrators",
+        "witnesses",
+        "republicans",
+        "democrats",
+        "conservatives",
+        "liberals",
+        "advocates",
+        "members",
+        "militants",
+        "rebels",
+        "authorities",
+        "police",
+        "prosecutors",
+        "investigators",
+        "commentators",
+        "pundits",
+        "historians",
+        "strategists",
+        "aides",
+        "advisers",
+        "advisors",
+        "insiders",
+        "staffers",
+        "allies",
+        "rivals",
+        "skeptics",
+        "sceptics",
+        "groups",
+        "organizers",
+        "organisers",
+        "victims",
+        "families",
+        "doctors",
+        "teachers",
+        "students",
+        "workers",
+        "citizens",
+        "americans",
+    ]
 )
 
 ORGANISATION_WORDS = frozenset(
-    """news times post journal herald tribune guardian telegraph university college institute ministry
-    department government party council committee commission agency bureau office court congress senate
-    parliament assembly house army navy police corporation corp inc company group association union bank
-    network campaign foundation center centre organization organisation administration embassy
-    newspaper report poll survey study statement magazine channel station agency website""".split()
+    [
+        "news",
+        "times",
+        "post",
+        "journal",
+        "herald",
+        "tribune",
+        "guardian",
+        "telegraph",
+        "university",
+        "college",
+        "institute",
+        "ministry",
+        "department",
+        "government",
+        "party",
+        "council",
+        "committee",
+        "commission",
+        "agency",
+        "bureau",
+        "office",
+        "court",
+        "congress",
+        "senate",
+        "parliament",
+        "assembly",
+        "house",
+        "army",
+        "navy",
+        "police",
+        "corporation",
+        "corp",
+        "inc",
+        "company",
+        "group",
+        "association",
+        "union",
+        "bank",
+        "network",
+        "campaign",
+        "foundation",
+        "center",
+        "centre",
+        "organization",
+        "organisation",
+        "administration",
+        "embassy",
+        "newspaper",
+        "report",
+        "poll",
+        "survey",
+        "study",
+        "statement",
+        "magazine",
+        "channel",
+        "station",
+        "agency",
+        "website",
+    ]
 )
 
 PLACES = frozenset(
-    """washington islamabad beijing moscow kremlin tehran delhi kabul london paris berlin brussels tokyo
-    pentagon whitehall america india pakistan china russia iran israel ukraine afghanistan britain europe
-    us u.s. uk u.k. un u.n. nato eu""".split()
+    [
+        "washington",
+        "islamabad",
+        "beijing",
+        "moscow",
+        "kremlin",
+        "tehran",
+        "delhi",
+        "kabul",
+        "london",
+        "paris",
+        "berlin",
+        "brussels",
+        "tokyo",
+        "pentagon",
+        "whitehall",
+        "america",
+        "india",
+        "pakistan",
+        "china",
+        "russia",
+        "iran",
+        "israel",
+        "ukraine",
+        "afghanistan",
+        "britain",
+        "europe",
+        "us",
+        "u.s.",
+        "uk",
+        "u.k.",
+        "un",
+        "u.n.",
+        "nato",
+        "eu",
+    ]
 )
 
 TITLE_WORDS = frozenset(
-    """minister president senator sen sen. rep rep. reps reps. representative congressman congresswoman
-    gov gov. governor secretary chief director spokesman spokeswoman spokesperson chairman chairwoman chair
-    leader prime defence defense foreign finance interior home attorney general ambassador ceo mayor judge
-    justice professor prof prof. dr dr. commissioner speaker deputy vice chancellor king queen prince pope
-    former acting state federal national army military security foreign-policy white house press
-    mr mr. mrs mrs. ms ms. candidate nominee businessman businesswoman adviser advisor aide official
-    lt. gen. col. gen general colonel lieutenant admiral captain sheriff""".split()
+    [
+        "minister",
+        "president",
+        "senator",
+        "sen",
+        "sen.",
+        "rep",
+        "rep.",
+        "reps",
+        "reps.",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "gov",
+        "gov.",
+        "governor",
+        "secretary",
+        "chief",
+        "director",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "leader",
+        "prime",
+        "defence",
+        "defense",
+        "foreign",
+        "finance",
+        "interior",
+        "home",
+        "attorney",
+        "general",
+        "ambassador",
+        "ceo",
+        "mayor",
+        "judge",
+        "justice",
+        "professor",
+        "prof",
+        "prof.",
+        "dr",
+        "dr.",
+        "commissioner",
+        "speaker",
+        "deputy",
+        "vice",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "pope",
+        "former",
+        "acting",
+        "state",
+        "federal",
+        "national",
+        "army",
+        "military",
+        "security",
+        "foreign-policy",
+        "white",
+        "house",
+        "press",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "candidate",
+        "nominee",
+        "businessman",
+        "businesswoman",
+        "adviser",
+        "advisor",
+        "aide",
+        "official",
+        "lt.",
+        "gen.",
+        "col.",
+        "gen",
+        "general",
+        "colonel",
+        "lieutenant",
+        "admiral",
+        "captain",
+        "sheriff",
+    ]
 )
 
-CONTRAST_OPENERS = frozenset("however but yet still nevertheless nonetheless instead conversely".split())
+CONTRAST_OPENERS = frozenset(
+    """
+    however but yet still nevertheless nonetheless instead conversely
+    """.split()
+)
 
 OPPOSING_CUES = frozenset(
-    "deny dismiss reject dispute refute rebut counter criticize criticise slam condemn accuse question".split()
+    [
+        "deny",
+        "dismiss",
+        "reject",
+        "dispute",
+        "refute",
+        "rebut",
+        "counter",
+        "criticize",
+        "criticise",
+        "slam",
+        "condemn",
+        "accuse",
+        "question",
+    ]
 )
-SUPPORTING_CUES = frozenset("agree concur echo praise welcome applaud hail confirm".split())
+SUPPORTING_CUES = frozenset(
+    """
+    agree concur echo praise welcome applaud hail confirm
+    """.split()
+)

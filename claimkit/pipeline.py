@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 from . import __version__
 from .engines.embedded import Candidate, extract, is_boilerplate
-from .lexicon import past_tense
 from .errors import EmptyInput, GroundingError
+from .lexicon import past_tense
 from .records import Article, ArticleSummary, Claim, Provenance, Span, Stance, StanceLabel
 from .settings import Settings
 from .sources import LoadedArticle, from_text, load
@@ -18,7 +18,11 @@ from .text import find_quotes, paragraphs, split_sentences
 __all__ = ["summarise", "summarise_article", "summarise_source"]
 
 _SUMMARY_SENTENCES = 3
-_LOWER_IN_STATEMENT = frozenset("The A An This That These Those It There Its Our We Their".split())
+_LOWER_IN_STATEMENT = frozenset(
+    """
+    The A An This That These Those It There Its Our We Their
+    """.split()
+)
 
 
 def summarise(
@@ -54,14 +58,13 @@ def summarise_article(article: LoadedArticle, *, settings: Settings | None = Non
     names = {s.id: s.name for s in speakers}
     speaker_ids = [ids[id(e)] if e is not None else None for e in entities]
 
+    keep = _without_repeats(text, candidates, speaker_ids)
+    candidates = [candidates[n] for n in keep]
+    speaker_ids = [speaker_ids[n] for n in keep]
     claims = []
     for n, (candidate, speaker_id) in enumerate(zip(candidates, speaker_ids, strict=True), start=1):
         label = stance_label(text, candidate, names.get(speaker_id or "", ""))
         claims.append(_claim(text, f"c{n}", candidate, speaker_id, names.get(speaker_id or ""), label))
-    keep = _without_repeats(text, candidates, speaker_ids)
-    claims = [claims[n] for n in keep]
-    candidates = [candidates[n] for n in keep]
-    speaker_ids = [speaker_ids[n] for n in keep]
     stances = _stances(text, claims, candidates, speaker_ids)
     summary = ArticleSummary(
         article=Article(
@@ -115,7 +118,9 @@ def _span(text: str, span: tuple[int, int] | None) -> Span | None:
 def _claim(
     text: str, claim_id: str, candidate: Candidate, speaker_id: str | None, name: str | None, label: StanceLabel
 ) -> Claim:
-    quote = Span(text=text[candidate.content[0] : candidate.content[1]], start=candidate.content[0], end=candidate.content[1])
+    quote = Span(
+        text=text[candidate.content[0] : candidate.content[1]], start=candidate.content[0], end=candidate.content[1]
+    )
     return Claim(
         id=claim_id,
         statement=_statement(text, candidate, name),
@@ -151,7 +156,7 @@ def _statement(text: str, candidate: Candidate, name: str | None) -> str:
 
 
 def _without_repeats(text: str, candidates: list[Candidate], speaker_ids: list[str | None]) -> list[int]:
-    """Indices to keep: a claim whose words repeat, elsewhere in the article, a longer claim of the same speaker goes."""
+    """Indices of the claims to keep: one whose words repeat a longer claim of its speaker elsewhere goes."""
     keep = []
     for n, candidate in enumerate(candidates):
         words = " ".join(text[candidate.content[0] : candidate.content[1]].split())
@@ -170,7 +175,9 @@ def _without_repeats(text: str, candidates: list[Candidate], speaker_ids: list[s
     return keep
 
 
-def _stances(text: str, claims: list[Claim], candidates: list[Candidate], speaker_ids: list[str | None]) -> list[Stance]:
+def _stances(
+    text: str, claims: list[Claim], candidates: list[Candidate], speaker_ids: list[str | None]
+) -> list[Stance]:
     stances = []
     for n, claim in enumerate(claims):
         if claim.stance == "neutral":
@@ -209,7 +216,10 @@ def _summary(text: str, claims: list[Claim]) -> str:
     sentences = [
         (s, e)
         for s, e in split_sentences(text, quotes)
-        if len(text[s:e].split()) >= 12 and not is_boilerplate(text[s:e]) and text[s:e].rstrip(".") != title
+        if len(text[s:e].split()) >= 12
+        and text[s:e].rstrip("”’\"' ")[-1:] in ".!?"
+        and not is_boilerplate(text[s:e])
+        and text[s:e].rstrip(".") != title
     ]
     chosen: list[tuple[int, int]] = sentences[:1]
     ranked = sorted(claims, key=lambda c: (-c.confidence, c.stance == "neutral", c.quote.start))
@@ -227,8 +237,16 @@ def _summary(text: str, claims: list[Claim]) -> str:
     return " ".join(" ".join(text[s:e].split()) for s, e in sorted(chosen))
 
 
-_ENGLISH = frozenset("the and of to in that is was for with said".split())
-_GERMAN = frozenset("der die das und nicht ist sich mit dem den sagte auch".split())
+_ENGLISH = frozenset(
+    """
+    the and of to in that is was for with said
+    """.split()
+)
+_GERMAN = frozenset(
+    """
+    der die das und nicht ist sich mit dem den sagte auch
+    """.split()
+)
 
 
 def _language(text: str) -> str | None:

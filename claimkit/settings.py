@@ -18,6 +18,9 @@ _ENVIRONMENT = {
 }
 
 
+_FIELD_TYPES: dict[str, type] = {"engine": str, "max_bytes": int, "timeout": float}
+
+
 @dataclass(frozen=True, kw_only=True)
 class Settings:
     engine: str = "embedded"
@@ -35,7 +38,7 @@ class Settings:
             if value is None and field.name in _ENVIRONMENT:
                 raw = os.environ.get(_ENVIRONMENT[field.name])
                 if raw:
-                    value = type(field.default)(raw)
+                    value = _FIELD_TYPES[field.name](raw)
             if value is not None:
                 values[field.name] = value
         return cls(**values)

@@ -7,6 +7,7 @@ records with the fullest name the article gives, a role and an affiliation, and 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -23,19 +24,131 @@ _NAME_RE = re.compile(
 )
 _POSSESSIVE_RE = re.compile(r"[’']s?$")
 _STATEMENT_NOUNS = frozenset(
-    "statement statements remarks remark comments comment words tweet tweets letter admission post op-ed speech".split()
+    [
+        "statement",
+        "statements",
+        "remarks",
+        "remark",
+        "comments",
+        "comment",
+        "words",
+        "tweet",
+        "tweets",
+        "letter",
+        "admission",
+        "post",
+        "op-ed",
+        "speech",
+    ]
 )
 _FUNCTION_WORDS = frozenset(
-    "the a an this that these those some many most several other others one two three his her their its".split()
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "some",
+        "many",
+        "most",
+        "several",
+        "other",
+        "others",
+        "one",
+        "two",
+        "three",
+        "his",
+        "her",
+        "their",
+        "its",
+    ]
 )
 _SENTENCE_STARTERS = frozenset(
-    """The A An In On At For But And However After Before When While Since As If This That These Those It He She
-    They We I His Her Their Its Our Despite Although Though Whether Meanwhile Still Yet Now Then So Also Many
-    Some Most Both Even Only According Asked Earlier Later Last Next Mr Mrs Ms""".split()
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "For",
+        "But",
+        "And",
+        "However",
+        "After",
+        "Before",
+        "When",
+        "While",
+        "Since",
+        "As",
+        "If",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "His",
+        "Her",
+        "Their",
+        "Its",
+        "Our",
+        "Despite",
+        "Although",
+        "Though",
+        "Whether",
+        "Meanwhile",
+        "Still",
+        "Yet",
+        "Now",
+        "Then",
+        "So",
+        "Also",
+        "Many",
+        "Some",
+        "Most",
+        "Both",
+        "Even",
+        "Only",
+        "According",
+        "Asked",
+        "Earlier",
+        "Later",
+        "Last",
+        "Next",
+        "Mr",
+        "Mrs",
+        "Ms",
+    ]
 )
 _PERSON_DESCRIPTIONS = frozenset(
-    "minister president senator governor candidate businessman billionaire mogul spokesman spokeswoman leader".split()
+    [
+        "minister",
+        "president",
+        "senator",
+        "governor",
+        "candidate",
+        "businessman",
+        "billionaire",
+        "mogul",
+        "spokesman",
+        "spokeswoman",
+        "leader",
+    ]
 )
+
+
+_KINDS_BY_PRONOUN: dict[str, tuple[SpeakerKind, ...]] = {
+    "person": ("person",),
+    "plural": ("group", "organisation"),
+    "thing": ("organisation",),
+}
 
 
 @dataclass
@@ -93,12 +206,7 @@ class SpeakerIndex:
         wanted = PRONOUNS[pronoun]
         if wanted == "relative":
             return self._resolve_relative(mention)
-        kinds: tuple[SpeakerKind, ...] = {
-            "person": ("person",),
-            "plural": ("group", "organisation"),
-            "thing": ("organisation",),
-        }[wanted]
-        entity = self._latest(kinds, mention[0])
+        entity = self._latest(_KINDS_BY_PRONOUN[wanted], mention[0])
         if entity is None:
             entity = self._add(SpeakerEntity(self.text[mention[0] : mention[1]], "unnamed", first=mention[0]))
         entity.mentions.add(mention)
@@ -107,10 +215,9 @@ class SpeakerIndex:
     def _resolve_relative(self, mention: Range) -> SpeakerEntity:
         """'Collins, who …': the phrase before the comma."""
         before = self.text[max(0, mention[0] - 80) : mention[0]].rstrip().rstrip(",").rstrip()
-        names = [n for n in self._names if n[1] <= mention[0] and n[1] >= mention[0] - 80 - 0]
+        names = [n for n in self._names if mention[0] - 80 <= n[1] <= mention[0]]
         if names and self.text[names[-1][1] : mention[0]].strip(" ,’'s") == "":
-            start, end, name = names[-1]
-            return self._resolve_name(name, mention, None, None)
+            return self._resolve_name(names[-1][2], mention, None, None)
         entity = self._latest(("person", "group", "organisation"), mention[0])
         if entity is None:
             entity = self._add(SpeakerEntity(before.split()[-1] if before else "who", "unnamed", first=mention[0]))
@@ -142,13 +249,18 @@ class SpeakerIndex:
                 found.mentions.add(mention)
                 return found
         kind: SpeakerKind
-        if head in GROUP_NOUNS or (head.endswith("s") and not head.endswith("ss") and raw.islower()):
+        indefinite = bool(words) and words[0] in {"a", "an", "one", "another"}
+        if indefinite and head not in GROUP_NOUNS:
+            kind = "unnamed"
+        elif any(w in GROUP_NOUNS for w in words) or (head.endswith("s") and not head.endswith("ss") and raw.islower()):
             kind = "group"
         elif head in ORGANISATION_WORDS or not raw.islower():
             kind = "organisation"
         else:
             kind = "unnamed"
-        name = re.sub(r"^(?:the|these|those)\s+", "", raw.strip(), flags=re.IGNORECASE) if kind == "group" else raw.strip()
+        name = (
+            re.sub(r"^(?:the|these|those)\s+", "", raw.strip(), flags=re.IGNORECASE) if kind == "group" else raw.strip()
+        )
         role = re.sub(r"^(?:a|an|one|another)\s+", "", raw.strip(), flags=re.IGNORECASE) if kind == "unnamed" else None
         entity = next((e for e in self._entities if e.name.lower() == name.lower() and e.kind == kind), None)
         if entity is None:
@@ -167,7 +279,7 @@ class SpeakerIndex:
 
     def _index_occurrences(self, entity: SpeakerEntity) -> None:
         surname = entity.name.split()[-1]
-        for start, end, name in self._names:
+        for start, _, name in self._names:
             if name == entity.name or name.endswith(" " + surname) or name == surname or _same_name(name, entity.name):
                 self._occurrences.append((start, entity))
         self._occurrences.sort(key=lambda o: o[0])
@@ -211,13 +323,15 @@ class SpeakerIndex:
 
     def speakers(self, used: list[SpeakerEntity]) -> tuple[list[Speaker], dict[int, str]]:
         """Speaker records for the entities in ``used`` (ids in order of first mention)."""
-        order = sorted({id(e): e for e in used}.values(), key=lambda e: min(self._mention_ranges(e), default=(e.first, 0)))
+        unique = list({id(e): e for e in used}.values())
+        ranges = {id(e): self._mention_ranges(e) for e in unique}
+        order = sorted(unique, key=lambda e: min(ranges[id(e)], default=(e.first, 0)))
         ids: dict[int, str] = {}
         records = []
         for n, entity in enumerate(order, start=1):
             ids[id(entity)] = f"s{n}"
             self._fill_role(entity)
-            mentions = [Span(text=self.text[a:b], start=a, end=b) for a, b in self._mention_ranges(entity)]
+            mentions = [Span(text=self.text[a:b], start=a, end=b) for a, b in ranges[id(entity)]]
             records.append(
                 Speaker(
                     id=f"s{n}",
@@ -234,7 +348,7 @@ class SpeakerIndex:
         ranges = set(entity.mentions)
         if entity.kind in ("person", "organisation"):
             surname = entity.name.split()[-1]
-            for start, end, name in self._names:
+            for start, _, name in self._names:
                 if name in entity.variants or any(_same_name(name, v) for v in entity.variants):
                     ranges.add((start, start + len(name)))
                 elif entity.kind == "person" and (name == surname or name.endswith(" " + surname)):
@@ -267,12 +381,13 @@ def _strip_possessive(name: str) -> str:
     return _POSSESSIVE_RE.sub("", name) if name.endswith(("’s", "'s", "’", "'")) else name
 
 
+@lru_cache(maxsize=4096)
 def _same_name(a: str, b: str) -> bool:
     """Spelling variants of one name: 'Khwaja Asif' and 'Khawaja Asif'."""
     if a == b:
         return True
     pa, pb = a.split(), b.split()
-    if len(pa) < 2 or len(pb) < 2 or pa[-1] != pb[-1] and fuzz.ratio(pa[-1], pb[-1]) < 80:
+    if len(pa) < 2 or len(pb) < 2 or (pa[-1] != pb[-1] and fuzz.ratio(pa[-1], pb[-1]) < 80):
         return False
     return fuzz.ratio(a, b) >= 85
 

@@ -10,7 +10,11 @@ from .records import StanceLabel
 
 __all__ = ["TARGETS_ITS_CONTENT", "stance_label", "target_of"]
 
-TARGETS_ITS_CONTENT = frozenset("criticize criticise slam condemn accuse praise welcome applaud hail".split())
+TARGETS_ITS_CONTENT = frozenset(
+    """
+    criticize criticise slam condemn accuse praise welcome applaud hail
+    """.split()
+)
 _WORD_RE = re.compile(r"[A-Za-z]{4,}")
 _CRITICAL_SPEAKERS = ("critic", "opponent", "skeptic", "sceptic", "detractor")
 
@@ -27,7 +31,7 @@ def stance_label(text: str, candidate: Candidate, speaker_name: str) -> StanceLa
     return "neutral"
 
 
-def target_of(text: str, index: int, candidates: list[Candidate], speakers: list[str]) -> int | None:
+def target_of(text: str, index: int, candidates: list[Candidate], speakers: list[str | None]) -> int | None:
     """The earlier claim, by another speaker, that claim ``index`` answers: most shared words, else latest.
 
     Participle clauses (', arguing that …') are passed over when a main claim is at hand.
@@ -43,7 +47,7 @@ def target_of(text: str, index: int, candidates: list[Candidate], speakers: list
     best = max(earlier, key=lambda n: (overlap[n], n))
     if overlap[best] >= 2:
         return best
-    prominent = max(set(speakers[n] for n in earlier), key=lambda s: (speakers.count(s), -speakers.index(s)))
+    prominent = max({speakers[n] for n in earlier}, key=lambda s: (speakers.count(s), -speakers.index(s)))
     main = [n for n in earlier if speakers[n] == prominent and not _is_participle(text, candidates[n])]
     return (main or earlier)[-1]
 

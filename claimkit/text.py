@@ -6,6 +6,7 @@ Nothing here changes the article: every function returns offsets into the string
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 __all__ = [
@@ -21,14 +22,65 @@ __all__ = [
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”“»"
 _STRAIGHT_DOUBLE = '"'
+_DOUBLE_MARK_RE = re.compile('[“”„«»"]')
 
 _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[’'\-&]\w+)*|[^\w\s]")
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sen rep reps gov gen lt col maj capt sgt adm cmdr st mt jr sr no vs
-    jan feb mar apr jun jul aug sep sept oct nov dec inc corp ltd co dept est fig ft
-    u.s u.k u.n e.g i.e a.m p.m d.c""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sen",
+        "rep",
+        "reps",
+        "gov",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "adm",
+        "cmdr",
+        "st",
+        "mt",
+        "jr",
+        "sr",
+        "no",
+        "vs",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "inc",
+        "corp",
+        "ltd",
+        "co",
+        "dept",
+        "est",
+        "fig",
+        "ft",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+        "d.c",
+    ]
 )
 
 
@@ -74,7 +126,7 @@ def _is_opening(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     if before.isspace() or before in "([{—–-/" + _DOUBLE_OPEN:
-        return not after.isspace() or after == " " and i + 2 < len(text) and text[i + 2].isupper()
+        return not after.isspace() or (after == " " and i + 2 < len(text) and text[i + 2].isupper())
     return False
 
 
@@ -83,10 +135,9 @@ def _double_quotes_in(text: str, start: int, end: int) -> tuple[list[tuple[int, 
     found: list[tuple[int, int]] = []
     open_at: int | None = None
     opener = ""
-    for i in range(start, end):
+    for mark in _DOUBLE_MARK_RE.finditer(text, start, end):
+        i = mark.start()
         ch = text[i]
-        if ch not in _DOUBLE_OPEN and ch not in _DOUBLE_CLOSE and ch != _STRAIGHT_DOUBLE:
-            continue
         if open_at is None:
             if ch in _DOUBLE_OPEN or (ch == _STRAIGHT_DOUBLE and _is_opening(text, i)):
                 open_at, opener = i, ch
@@ -95,15 +146,15 @@ def _double_quotes_in(text: str, start: int, end: int) -> tuple[list[tuple[int, 
                 found.append((start, i + 1))
             continue
         closes = {"„": "“”", "«": "»", "“": "”", '"': '"'}.get(opener, _DOUBLE_CLOSE)
-        if ch in closes and (ch != "“" or opener == "„"):
-            found.append((open_at, i + 1))
-            open_at = None
-        elif ch == _STRAIGHT_DOUBLE and opener != '"' and not _is_opening(text, i):
+        if (ch in closes and (ch != "“" or opener == "„")) or (
+            ch == _STRAIGHT_DOUBLE and opener != '"' and not _is_opening(text, i)
+        ):
             found.append((open_at, i + 1))
             open_at = None
     return found, open_at
 
 
+_DOUBLED_APOSTROPHES_RE = re.compile(r"''(?=\S)[^\n]*?\S''")
 _SINGLE_QUOTE_RE = re.compile(r"(?<![\w’'])([‘'])(?=\s?[\w“\"])([^\n]{1,300}?)(?<=[\w.,!?…])\s?([’'])(?![\w])")
 
 
@@ -123,6 +174,12 @@ def _single_quotes_in(text: str, start: int, end: int, taken: list[tuple[int, in
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Top-level quotations as ``(start, end)`` spans that include their quotation marks (see ``_find_quotes``)."""
+    return list(_find_quotes(text))
+
+
+@lru_cache(maxsize=16)
+def _find_quotes(text: str) -> tuple[tuple[int, int], ...]:
     """Top-level quotations as ``(start, end)`` spans that include their quotation marks.
 
     Handles straight, curly, German and guillemet double quotes, single quotes that are not
@@ -133,6 +190,10 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     carried: int | None = None
     for start, end in paragraphs(text):
         found, open_at = _double_quotes_in(text, start, end)
+        doubled = [(m.start(), m.end()) for m in _DOUBLED_APOSTROPHES_RE.finditer(text, start, end)]
+        if doubled and not found:
+            # ''Quoted'' with two apostrophes for each mark (a newspaper archive convention)
+            found, open_at = doubled, None
         if carried is not None:
             if found and found[0][0] == start:
                 found[0] = (carried, found[0][1])
@@ -145,7 +206,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         carried = open_at
     if carried is not None:
         quotes.append((carried, len(text.rstrip())))
-    return sorted(quotes)
+    return tuple(sorted(quotes))
 
 
 def _paragraph_end_before(text: str, start: int) -> int:

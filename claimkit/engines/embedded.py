@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..lexicon import (
+    ATTITUDE_LEMMAS,
     AUXILIARIES,
     CLAUSE_BOUNDARIES,
     CUE_FORMS,
@@ -32,11 +33,55 @@ _QUOTE_MARKS = "\"“”„«»‘’'"
 _CLAUSE_PUNCT = frozenset(",;:—–()[]")
 _MAX_SPEAKER_TOKENS = 9
 _ENDING_PUNCT = ".!?…"
-_ASIDES = frozenset("meanwhile however though too moreover nonetheless nevertheless also instead therefore thus".split())
-_PREPOSITIONS = frozenset(
-    "in on at during to from after before while about with despite for of by into over under since amid".split()
+_ASIDES = frozenset(
+    [
+        "meanwhile",
+        "however",
+        "though",
+        "too",
+        "moreover",
+        "nonetheless",
+        "nevertheless",
+        "also",
+        "instead",
+        "therefore",
+        "thus",
+    ]
 )
-_DETERMINERS = frozenset("the a an his her their its our my your this that these those".split())
+_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "during",
+        "to",
+        "from",
+        "after",
+        "before",
+        "while",
+        "about",
+        "with",
+        "despite",
+        "for",
+        "of",
+        "by",
+        "into",
+        "over",
+        "under",
+        "since",
+        "amid",
+    ]
+)
+_SUBORDINATORS = frozenset(
+    """
+    while although though because as if when since whereas unless
+    """.split()
+)
+_DETERMINERS = frozenset(
+    """
+    the a an his her their its our my your this that these those
+    """.split()
+)
 
 
 @dataclass
@@ -69,31 +114,57 @@ class _Sentence:
 def extract(text: str) -> list[Candidate]:
     """All attributions in ``text``, in the order of their content."""
     quotes = find_quotes(text)
-    skipped = [p for p in paragraphs(text) if is_boilerplate(text[p[0] : p[1]])]
+    sentences = split_sentences(text, quotes)
     candidates: list[Candidate] = []
-    for start, end in split_sentences(text, quotes):
-        if any(a <= start < b for a, b in skipped):
+    for p_start, p_end in paragraphs(text):
+        if is_boilerplate(text[p_start:p_end]):
             continue
-        sentence = _Sentence(start, end, tokenize(text, start, end), [q for q in quotes if q[0] < end and q[1] > start])
-        found = _attributions_in(text, sentence)
-        found += _unattributed_quotes(text, sentence, found, candidates)
-        candidates.extend(found)
+        found: list[Candidate] = []
+        orphans: list[tuple[Range, Range]] = []
+        for start, end in sentences:
+            if not p_start <= start < p_end:
+                continue
+            inside = [q for q in quotes if q[0] < end and q[1] > start]
+            sentence = _Sentence(start, end, tokenize(text, start, end), inside)
+            attributed = _attributions_in(text, sentence)
+            orphans += [(q, (start, end)) for q in _orphan_quotes(text, sentence, attributed)]
+            found += attributed
+        candidates += _attach_orphans(orphans, found, candidates[-1] if candidates else None)
     return _without_duplicates(candidates)
 
 
 # --- boilerplate ------------------------------------------------------------------------------
 
 _BOILERPLATE_STARTS = (
-    "image credit", "photo:", "photo credit", "picture:", "author-image", "new update", "follow ", "read more",
-    "also read", "advertisement", "subscribe", "share this", "copyright", "©", "all rights reserved",
-    "this image is taken from", "image:", "file photo", "watch:", "click here", "sign up", "tags:",
+    "image credit",
+    "photo:",
+    "photo credit",
+    "picture:",
+    "author-image",
+    "new update",
+    "follow ",
+    "read more",
+    "also read",
+    "advertisement",
+    "subscribe",
+    "share this",
+    "copyright",
+    "©",
+    "all rights reserved",
+    "this image is taken from",
+    "image:",
+    "file photo",
+    "watch:",
+    "click here",
+    "sign up",
+    "tags:",
 )
 
 
 def is_boilerplate(line: str) -> bool:
     """Bylines, credits, tag lists and other lines that are not article prose."""
     lowered = line.strip().lower()
-    if lowered.startswith(_BOILERPLATE_STARTS) or lowered.startswith("by ") and len(lowered.split()) <= 6:
+    if lowered.startswith(_BOILERPLATE_STARTS) or (lowered.startswith("by ") and len(lowered.split()) <= 6):
         return True
     return "image is taken from" in lowered or "on twitter @" in lowered
 
@@ -119,10 +190,11 @@ def _cue_lemma(sentence: _Sentence, i: int, text: str) -> str | None:
         # A bare form like 'add' or 'report' is usually a noun or an infinitive: ask for a complement.
         return lemma if after and (after[0].lower == "that" or after[0].text in ":" + _QUOTE_MARKS) else None
     previous = tokens[i - 1] if i > 0 else None
-    if previous is not None and word in (lemma, lemma + "s", lemma + "es"):
-        # 'the remarks', 'Asif’s remarks', 'to say': a noun or an infinitive, not a cue
-        if previous.lower in _DETERMINERS or previous.lower == "to" or previous.lower.endswith(("’s", "'s")):
-            return None
+    noun_or_infinitive = previous is not None and (
+        previous.lower in _DETERMINERS or previous.lower == "to" or previous.lower.endswith(("’s", "'s"))
+    )
+    if noun_or_infinitive and word in (lemma, lemma + "s", lemma + "es"):
+        return None  # 'the remarks', 'Asif’s remarks', 'to say'
     if word.endswith("ed") and i > 0 and tokens[i - 1].lower in {"the", "a", "an", "so", "so-"}:
         return None
     return lemma
@@ -181,9 +253,11 @@ def _verb_attribution(text: str, sentence: _Sentence, i: int, lemma: str, next_c
     subject_at = _skip_back(tokens, i - 1)
     participle = tokens[i].lower.endswith("ing") and subject_at >= 0 and tokens[subject_at].text == ","
     speaker = None if participle else _speaker_before(tokens, subject_at)
-    inverted = speaker is None and not participle and subject_at >= 0 and tokens[subject_at].text in "," + _QUOTE_MARKS
+    inverted = speaker is None and not participle and _after_quote(tokens, subject_at)
     if inverted:
         speaker = _speaker_after(tokens, i + 1)
+    elif speaker is None and not participle and subject_at > 0 and tokens[subject_at].text == ",":
+        speaker = _appositive_speaker(tokens, subject_at)
     if participle:
         speaker = _sentence_subject(tokens)
     if speaker is None:
@@ -209,17 +283,51 @@ def _verb_attribution(text: str, sentence: _Sentence, i: int, lemma: str, next_c
         content = _content_before(text, sentence, speaker[0])
     if content is None:
         return None
-    return _candidate(text, sentence, content, speaker, cue, lemma, 0.75)
+    return _candidate(text, sentence, content, speaker, cue, lemma, 0.5 if lemma in ATTITUDE_LEMMAS else 0.75)
 
 
 def _skip_back(tokens: list[Token], j: int) -> int:
     """Index of the first token before ``j`` (inclusive) that is not an auxiliary or an adverb."""
-    while j >= 0 and (tokens[j].lower in AUXILIARIES or tokens[j].lower.endswith("ly") and tokens[j].text.islower()):
+    while j >= 0 and (tokens[j].lower in AUXILIARIES or (tokens[j].lower.endswith("ly") and tokens[j].text.islower())):
         j -= 1
     # ', meanwhile,' between the speaker and the cue
     if j >= 2 and tokens[j].text == "," and tokens[j - 1].lower in _ASIDES and tokens[j - 2].text == ",":
         j -= 3
     return j
+
+
+def _after_quote(tokens: list[Token], j: int) -> bool:
+    """Whether token ``j`` closes a quotation: '"…," said the minister'."""
+    if j < 0:
+        return False
+    if tokens[j].text in _QUOTE_MARKS:
+        return True
+    return tokens[j].text == "," and j > 0 and tokens[j - 1].text in _QUOTE_MARKS
+
+
+def _appositive_speaker(tokens: list[Token], comma: int) -> Range | None:
+    """'Senator John Cornyn of Texas, the No. 2 Republican in the Senate, said': name and apposition."""
+    j = comma - 1
+    while j >= 0 and comma - j <= 25 and tokens[j].text != ",":
+        if (
+            tokens[j].text in _QUOTE_MARKS
+            or tokens[j].text in "!?;"
+            or (tokens[j].text == "." and not _is_abbreviation(tokens, j))
+        ):
+            return None
+        j -= 1
+    if j <= 0 or tokens[j].text != "," or j == comma - 1:
+        return None
+    name = _speaker_before(tokens, j - 1)
+    if name is None or not any(t.text[:1].isupper() for t in tokens[:j] if t.start >= name[0]):
+        return None
+    return (name[0], tokens[comma - 1].end)
+
+
+def _is_abbreviation(tokens: list[Token], j: int) -> bool:
+    return j > 0 and (
+        _is_title_dot(tokens, j) or tokens[j - 1].lower in {"no", "st", "jr", "sr", "mr", "mrs", "ms", "dr"}
+    )
 
 
 def _is_title_dot(tokens: list[Token], j: int) -> bool:
@@ -231,11 +339,11 @@ def _speaker_before(tokens: list[Token], j: int) -> Range | None:
     end = j
     while j >= 0 and end - j < _MAX_SPEAKER_TOKENS:
         token = tokens[j]
-        if token.text in _QUOTE_MARKS or token.text in _ENDING_PUNCT and not _is_title_dot(tokens, j):
+        if token.text in _QUOTE_MARKS or (token.text in _ENDING_PUNCT and not _is_title_dot(tokens, j)):
             break
         if token.text in _CLAUSE_PUNCT and not _inside_parentheses(tokens, j, end):
             break
-        if token.lower in CLAUSE_BOUNDARIES and token.text.islower():
+        if token.lower in CLAUSE_BOUNDARIES and (token.text.islower() or j == 0):
             if token.lower == "and" and _joins_modifiers(tokens, j):
                 j -= 1
                 continue
@@ -272,7 +380,32 @@ def _joins_modifiers(tokens: list[Token], j: int) -> bool:
     return single and tokens[j - 1].text.isalpha() and not tokens[j - 1].lower.endswith("ed")
 
 
-_NON_NOUNS = frozenset("the a an this that these those his her their its our my your of in on at to for with by".split())
+_NON_NOUNS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+    ]
+)
 
 
 def _has_noun(tokens: list[Token]) -> bool:
@@ -285,7 +418,11 @@ def _speaker_after(tokens: list[Token], i: int) -> Range | None:
     j = i
     while j < len(tokens) and j - i < _MAX_SPEAKER_TOKENS:
         token = tokens[j]
-        if token.text in _CLAUSE_PUNCT or token.text in _QUOTE_MARKS or token.text in _ENDING_PUNCT and not _is_title_dot(tokens, j):
+        if (
+            token.text in _CLAUSE_PUNCT
+            or token.text in _QUOTE_MARKS
+            or (token.text in _ENDING_PUNCT and not _is_title_dot(tokens, j))
+        ):
             break
         if token.text.islower() and (token.lower in _PREPOSITIONS or token.lower in CLAUSE_BOUNDARIES):
             break
@@ -358,12 +495,13 @@ def _content_after(text: str, sentence: _Sentence, position: int, lemma: str, ne
         start_token = that_at
     elif tokens[0].text in ",:" and len(tokens) > 1:
         start_token = 1
-    elif tokens[0].lower in _PREPOSITIONS:
-        if lemma not in {"write", "report", "explain"}:
-            return None
+    elif tokens[0].lower in {"about", "for", "against"} and len(tokens) > 2:
+        start_token = 1  # 'joked about …', 'advocated for …'
+    elif tokens[0].lower in _PREPOSITIONS and lemma not in {"write", "report", "explain"}:
+        return None
     end = _clause_end(text, sentence, tokens[start_token].start, next_cue)
     content = _span(text, tokens[start_token].start, end)
-    if len(tokenize(text, *content)) < 3:
+    if len(tokenize(text, *content)) < 2:
         return None
     return content
 
@@ -380,6 +518,12 @@ def _complement_starts_at_that(tokens: list[Token], that_at: int, lemma: str) ->
 def _clause_end(text: str, sentence: _Sentence, start: int, next_cue: int | None) -> int:
     """Where the content ends: before ', adding that …' or ', he said', else at the sentence end."""
     end = sentence.end
+    opener = sentence.tokens[0].lower if sentence.tokens else ""
+    if opener in _SUBORDINATORS:
+        # 'While Islamabad has denied such allegations, Asif’s words …': the content ends with the clause
+        comma = next((t for t in sentence.tokens if t.start >= start and t.text == ","), None)
+        if comma is not None:
+            end = comma.start
     if next_cue is not None:
         tokens = sentence.tokens
         j = _skip_back(tokens, next_cue - 1)
@@ -456,20 +600,40 @@ def _kind(text: str, pieces: list[Range], quotes: list[Range]) -> Kind:
 # --- quotations with no cue -------------------------------------------------------------------
 
 
-def _unattributed_quotes(text: str, sentence: _Sentence, found: list[Candidate], earlier: list[Candidate]) -> list[Candidate]:
-    """Quotations not used by any attribution: continue the previous speaker, or a 'Name: "…"' line."""
+def _orphan_quotes(text: str, sentence: _Sentence, found: list[Candidate]) -> list[Range]:
+    """Quotations that make up their sentence, have four words or more, and no attribution of their own."""
     used = [c.content for c in found]
-    result = []
+    orphans = []
     for q_start, q_end in sentence.quotes:
         if any(a <= q_start and q_end <= b for a, b in used) or q_start < sentence.start:
             continue
-        words = len(text[q_start:q_end].split())
         covers_sentence = q_start - sentence.start <= 2 and sentence.end - q_end <= 2
-        previous = earlier[-1] if earlier else None
-        if covers_sentence and words >= 4 and previous is not None and previous.kind in ("direct", "mixed"):
-            if q_start - previous.content[1] < 400:
-                result.append(Candidate((q_start, q_end), None, None, "direct", 0.6, (sentence.start, sentence.end), None, [], previous))
-    return result
+        if covers_sentence and len(text[q_start:q_end].split()) >= 4:
+            orphans.append((q_start, q_end))
+    return orphans
+
+
+def _attach_orphans(
+    orphans: list[tuple[Range, Range]], found: list[Candidate], previous: Candidate | None
+) -> list[Candidate]:
+    """Give each orphan quotation a speaker: a quote of the same paragraph, else the previous paragraph's.
+
+    Within a paragraph the orphan joins that quote as one more part ('"A," she said. "B."' is one
+    attribution); an orphan that opens a paragraph after a quoted speaker continues that speaker.
+    """
+    result = list(found)
+    quoted = [c for c in found if c.kind in ("direct", "mixed")]
+    for quote, sentence in orphans:
+        before = [c for c in quoted if c.content[1] <= quote[0]]
+        after = [c for c in quoted if c.content[0] >= quote[1]]
+        host = before[-1] if before else after[0] if after else None
+        if host is not None:
+            pieces = sorted([*(host.parts or [host.content]), quote])
+            host.parts = pieces
+            host.content = (pieces[0][0], pieces[-1][1])
+        elif previous is not None and previous.kind in ("direct", "mixed"):
+            result.append(Candidate(quote, None, None, "direct", 0.6, sentence, None, [], previous))
+    return sorted(result, key=lambda c: c.content)
 
 
 def _without_duplicates(candidates: list[Candidate]) -> list[Candidate]:

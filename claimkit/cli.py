@@ -1,0 +1,134 @@
+"""The ``claimkit`` command: parse options, call the library, turn errors into messages and exit codes."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from . import __version__, errors
+from .evaluate import THRESHOLDS, EvalReport, evaluate, read_gold
+from .pipeline import summarise, summarise_source
+from .records import ArticleSummary
+from .render import FORMATS, Format, render
+from .settings import Settings
+
+__all__ = ["EXIT_CODES", "app", "main"]
+
+EXIT_CODES: dict[type[errors.ClaimkitError], int] = {
+    errors.InputNotFound: 3,
+    errors.InputIsDirectory: 4,
+    errors.EmptyInput: 5,
+    errors.BinaryInput: 6,
+    errors.InputTooLarge: 7,
+    errors.FetchError: 8,
+    errors.GoldFileError: 9,
+    errors.GroundingError: 10,
+}
+"""Exit codes by error class; 1 is any other claimkit error, 2 a usage error."""
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Who claimed what in a news article.")
+
+
+def _fail(error: errors.ClaimkitError) -> NoReturn:
+    code = next((c for cls, c in EXIT_CODES.items() if isinstance(error, cls)), 1)
+    typer.echo(f"claimkit: error: {error}", err=True)
+    raise typer.Exit(code)
+
+
+@app.command("summarise")
+def summarise_command(
+    source: Annotated[str, typer.Argument(help="Article file, '-' for standard input, or an http(s) URL.")],
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help=f"One of {', '.join(FORMATS)}; a table on a terminal, else json."),
+    ] = None,
+    max_bytes: Annotated[int | None, typer.Option(help="Largest input accepted, in bytes.")] = None,
+    timeout: Annotated[float | None, typer.Option(help="Seconds to wait for a URL.")] = None,
+) -> None:
+    """Find the speakers, claims and stances of one article."""
+    chosen = fmt or ("table" if sys.stdout.isatty() else "json")
+    if chosen not in FORMATS:
+        typer.echo(f"claimkit: error: unknown format {chosen!r}; choose one of {', '.join(FORMATS)}", err=True)
+        raise typer.Exit(2)
+    settings = Settings.resolve(max_bytes=max_bytes, timeout=timeout)
+    try:
+        summary = summarise_source(source, settings=settings)
+    except errors.ClaimkitError as e:
+        _fail(e)
+    typer.echo(render(summary, _as_format(chosen)))
+
+
+def _as_format(name: str) -> Format:
+    assert name in FORMATS
+    return name  # type: ignore[return-value]
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of the ArticleSummary record."""
+    typer.echo(json.dumps(ArticleSummary.model_json_schema(), indent=2))
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL file (the evaluation data's format).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    details: Annotated[bool, typer.Option("--details", help="Add a line per article.")] = False,
+) -> None:
+    """Score the engine against gold attributions: precision, recall, F1, speaker accuracy, exact spans."""
+    try:
+        records = list(read_gold(gold))
+        report = evaluate(records, lambda text: summarise(text))
+    except errors.ClaimkitError as e:
+        _fail(e)
+    if as_json:
+        payload = report.totals()
+        if details:
+            payload["per_article"] = [_article_row(a) for a in report.articles]
+        typer.echo(json.dumps(payload, indent=2))
+        return
+    typer.echo(_eval_text(report, details))
+
+
+def _article_row(score: object) -> dict[str, object]:
+    row = dict(vars(score))
+    row["matched"] = {str(k): v for k, v in row["matched"].items()}
+    return row
+
+
+def _eval_text(report: EvalReport, details: bool) -> str:
+    totals = report.totals()
+    lines = [f"articles {totals['articles']}   predicted {totals['predicted']}   gold {totals['gold']}"]
+    for threshold in THRESHOLDS:
+        t = totals[f"iou>={threshold}"]
+        lines.append(
+            f"IoU ≥ {threshold}:  precision {t['precision']:.3f}   recall {t['recall']:.3f}   F1 {t['f1']:.3f}"
+            f"   ({t['matched']} matched)"
+        )
+    lines.append(f"speaker accuracy {totals['speaker_accuracy']:.3f} over {totals['speakers_judged']} matched pairs")
+    lines.append(f"exact-slice spans {totals['exact_span_share']:.1%}")
+    if totals["skipped_records"]:
+        lines.append(f"{totals['skipped_records']} records without attributions were not scored")
+    if details:
+        lines.append("")
+        lines.append(f"{'article':60} {'pred':>5} {'gold':>5} {'@0.3':>5} {'@0.8':>5} {'spk':>7}")
+        for a in report.articles:
+            lines.append(
+                f"{a.id[:60]:60} {a.predicted:5} {a.gold:5} {a.matched[0.3]:5} {a.matched[0.8]:5} "
+                f"{a.speakers_correct:3}/{a.speakers_judged:<3}"
+            )
+    return "\n".join(lines)
+
+
+@app.command("version")
+def version_command() -> None:
+    """Print claimkit's version."""
+    typer.echo(__version__)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,145 @@
+"""The command line, through Typer's CliRunner: formats, schema, eval and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claimkit.cli import EXIT_CODES, app
+from claimkit.errors import BinaryInput, EmptyInput, InputIsDirectory, InputNotFound, InputTooLarge
+from claimkit.records import ArticleSummary
+
+from .conftest import SEED_002
+
+runner = CliRunner()
+
+
+def test_json_output_is_a_valid_summary() -> None:
+    result = runner.invoke(app, ["summarise", str(SEED_002), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    summary = ArticleSummary.model_validate_json(result.stdout)
+    assert any(s.name == "Khawaja Asif" for s in summary.speakers)
+
+
+def test_json_is_the_default_when_stdout_is_not_a_terminal() -> None:
+    result = runner.invoke(app, ["summarise", str(SEED_002)])
+    assert result.exit_code == 0
+    ArticleSummary.model_validate_json(result.stdout)
+
+
+def test_stdin() -> None:
+    result = runner.invoke(app, ["summarise", "-", "-f", "jsonl"], input="The mayor said the bridge would reopen.")
+    assert result.exit_code == 0
+    [line] = result.stdout.splitlines()
+    assert json.loads(line)["claims"][0]["quote"]["text"] == "the bridge would reopen"
+
+
+@pytest.mark.parametrize(("fmt", "expected"), [("table", "Khawaja Asif"), ("md", "## Claims")])
+def test_human_formats(fmt: str, expected: str) -> None:
+    result = runner.invoke(app, ["summarise", str(SEED_002), "-f", fmt])
+    assert result.exit_code == 0
+    assert expected in result.stdout
+
+
+def test_schema_names_the_contract_fields() -> None:
+    result = runner.invoke(app, ["schema"])
+    schema = json.loads(result.stdout)
+    assert set(schema["properties"]) >= {
+        "article",
+        "summary",
+        "speakers",
+        "claims",
+        "stances",
+        "provenance",
+        "warnings",
+    }
+    assert set(schema["$defs"]["Claim"]["properties"]) >= {
+        "id",
+        "statement",
+        "quote",
+        "speaker_id",
+        "speaker_mention",
+        "cue",
+        "attribution",
+        "stance",
+        "confidence",
+    }
+
+
+def _bad_inputs(tmp_path: Path) -> list[tuple[list[str], type[Exception]]]:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    blank = tmp_path / "blank.txt"
+    blank.write_text("  \n\n\t")
+    binary = tmp_path / "image.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    big = tmp_path / "big.txt"
+    big.write_text("The mayor said so. " * 200)
+    return [
+        ([str(tmp_path / "missing.txt")], InputNotFound),
+        ([str(tmp_path)], InputIsDirectory),
+        ([str(empty)], EmptyInput),
+        ([str(blank)], EmptyInput),
+        ([str(binary)], BinaryInput),
+        ([str(big), "--max-bytes", "1000"], InputTooLarge),
+    ]
+
+
+def test_bad_input_gets_one_line_and_a_distinct_exit_code(tmp_path: Path) -> None:
+    seen = set()
+    for arguments, error in _bad_inputs(tmp_path):
+        result = runner.invoke(app, ["summarise", *arguments])
+        assert result.exit_code == EXIT_CODES[error], (arguments, result.output)
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        assert "Traceback" not in result.output
+        assert result.stderr.startswith("claimkit: error: ") and result.stderr.count("\n") == 1
+        seen.add(result.exit_code)
+    assert len(seen) == 5  # empty and whitespace-only share one code
+
+
+def test_unreachable_url_exit_code() -> None:
+    result = runner.invoke(app, ["summarise", "http://127.0.0.1:9/article", "--timeout", "2"])
+    assert result.exit_code == 8
+    assert "cannot fetch" in result.stderr
+
+
+def test_eval_on_a_small_gold_file(tmp_path: Path) -> None:
+    text = "The mayor said the bridge would reopen in May. Critics say the repairs are too slow."
+    gold = {
+        "id": "t:1",
+        "text": text,
+        "attributions": [
+            {
+                "speaker": "The mayor",
+                "content": "the bridge would reopen in May",
+                "content_spans": [[15, 45]],
+                "speaker_spans": [[0, 9]],
+            },
+            {
+                "speaker": "Critics",
+                "content": "the repairs are too slow",
+                "content_spans": [[59, 83]],
+                "speaker_spans": [[47, 54]],
+            },
+        ],
+        "stance": None,
+    }
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(gold) + "\n")
+    result = runner.invoke(app, ["eval", str(path), "--json", "--details"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["iou>=0.3"]["f1"] == 1.0
+    assert report["speaker_accuracy"] == 1.0
+    assert report["per_article"][0]["id"] == "t:1"
+
+
+def test_eval_refuses_a_bad_gold_file(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_text('{"id": "x"}\n')
+    result = runner.invoke(app, ["eval", str(path)])
+    assert result.exit_code == EXIT_CODES[__import__("claimkit").GoldFileError]
+    assert "gold.jsonl:1" in result.stderr

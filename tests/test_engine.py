@@ -1,0 +1,167 @@
+"""The embedded engine on real sentence patterns of news prose, one row each."""
+
+from __future__ import annotations
+
+import pytest
+
+import claimkit
+
+# (sentence, speaker mention, quote, attribution)
+CASES = [
+    ("“We did the dirty work,” Asif said during the interview.", "Asif", "“We did the dirty work,”", "direct"),
+    (
+        "“It’s an indictment,” said a senior Indian security expert.",
+        "a senior Indian security expert",
+        "“It’s an indictment,”",
+        "direct",
+    ),
+    ("The minister said: “We were used and abandoned.”", "The minister", "“We were used and abandoned.”", "direct"),
+    (
+        "He said Pakistan’s participation created the conditions for militancy.",
+        "He",
+        "Pakistan’s participation created the conditions for militancy",
+        "indirect",
+    ),
+    (
+        "Hunter told Politico on Wednesday that he is in favor of Trump.",
+        "Hunter",
+        "that he is in favor of Trump",
+        "indirect",
+    ),
+    (
+        "According to him, the terrorism is a form of “blowback” from those decisions.",
+        "him",
+        "the terrorism is a form of “blowback” from those decisions",
+        "mixed",
+    ),
+    (
+        "The plan will fail within a year, according to the report.",
+        "the report",
+        "The plan will fail within a year",
+        "indirect",
+    ),
+    (
+        "Asif further claimed that Pakistan was “used and abandoned” by Washington.",
+        "Asif",
+        "that Pakistan was “used and abandoned” by Washington",
+        "mixed",
+    ),
+    (
+        "However, critics say Islamabad cannot deflect responsibility entirely.",
+        "critics",
+        "Islamabad cannot deflect responsibility entirely",
+        "indirect",
+    ),
+    (
+        "Analysts have long argued that militant infrastructure turned inward.",
+        "Analysts",
+        "that militant infrastructure turned inward",
+        "indirect",
+    ),
+    (
+        "The admission of error, they argue, must be followed by reforms.",
+        "they",
+        "The admission of error, they argue, must be followed by reforms",
+        "indirect",
+    ),
+    (
+        "Senator John Cornyn of Texas, the No. 2 Republican in the Senate, said the chamber will vote on Monday.",
+        "Senator John Cornyn of Texas, the No. 2 Republican in the Senate",
+        "the chamber will vote on Monday",
+        "indirect",
+    ),
+    (
+        "''He will crush you into the dirt,'' Ms. Warren said.",
+        "Ms. Warren",
+        "''He will crush you into the dirt,''",
+        "direct",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "quote", "attribution"), CASES)
+def test_attribution_patterns(sentence: str, speaker: str, quote: str, attribution: str) -> None:
+    summary = claimkit.summarise(sentence)
+    claim = next(c for c in summary.claims if c.quote.text == quote)
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == speaker
+    assert claim.attribution == attribution
+
+
+def test_interrupted_quote_is_one_claim_with_two_parts() -> None:
+    text = "“We funded those groups,” Asif said, “but we were not alone.”"
+    [claim] = claimkit.summarise(text).claims
+    assert [p.text for p in claim.parts] == ["“We funded those groups,”", "“but we were not alone.”"]
+    assert claim.quote.text == text
+
+
+def test_participle_takes_the_subject_of_the_sentence() -> None:
+    text = "Asif blamed the generals, adding that the policy had backfired at home."
+    summary = claimkit.summarise(text)
+    adding = next(c for c in summary.claims if c.cue and c.cue.text == "adding")
+    assert adding.quote.text == "that the policy had backfired at home"
+    assert summary.speaker(adding.speaker_id).name == "Asif"  # type: ignore[union-attr]
+
+
+def test_quote_with_no_cue_continues_the_speaker_of_the_previous_paragraph() -> None:
+    text = "“We are ready,” said Maria Lopez, the mayor.\n\n“The city will recover quickly and fully.”"
+    summary = claimkit.summarise(text)
+    assert len(summary.claims) == 2
+    assert {c.speaker_id for c in summary.claims} == {summary.claims[0].speaker_id}
+    assert summary.claims[1].speaker_mention is None
+
+
+def test_pronoun_surname_and_title_resolve_to_the_full_name() -> None:
+    text = (
+        "Pakistan’s Defence Minister Khawaja Asif has acknowledged that the alliance was a mistake. "
+        "He said the policy fuelled militancy at home. The defence minister added that reforms were needed. "
+        "Asif also claimed that Washington abandoned Pakistan."
+    )
+    summary = claimkit.summarise(text)
+    [speaker] = summary.speakers
+    assert (speaker.name, speaker.role, speaker.affiliation, speaker.kind) == (
+        "Khawaja Asif",
+        "Defence Minister",
+        "Pakistan",
+        "person",
+    )
+    assert len(summary.claims) == 4
+    assert {c.speaker_mention.text for c in summary.claims if c.speaker_mention} == {
+        "Pakistan’s Defence Minister Khawaja Asif",
+        "He",
+        "The defence minister",
+        "Asif",
+    }
+
+
+def test_spelling_variants_are_one_speaker() -> None:
+    text = "Khawaja Asif said the war was a mistake. Later, Khwaja Asif said the alliance had failed."
+    summary = claimkit.summarise(text)
+    assert [s.name for s in summary.speakers] == ["Khawaja Asif"]
+
+
+def test_group_and_unnamed_speakers() -> None:
+    text = "Critics say the plan cannot work. A senior security official said the talks had stalled."
+    kinds = {s.name: s.kind for s in claimkit.summarise(text).speakers}
+    assert kinds == {"Critics": "group", "A senior security official": "unnamed"}
+
+
+def test_boilerplate_lines_give_no_claims() -> None:
+    text = (
+        "Image Credit: Reuters said the photo was old\n"
+        "Follow John Nolte on Twitter @NolteNC.\n"
+        "The mayor said the city would recover."
+    )
+    claims = claimkit.summarise(text).claims
+    assert [c.quote.text for c in claims] == ["the city would recover"]
+
+
+def test_contrast_gives_an_opposing_stance_toward_the_earlier_claim() -> None:
+    text = (
+        "The minister claimed that Washington was to blame for the violence. "
+        "However, critics say Islamabad cannot deflect responsibility."
+    )
+    summary = claimkit.summarise(text)
+    [stance] = summary.stances
+    assert stance.label == "opposes"
+    assert stance.target == summary.claims[0].id
+    assert summary.speaker(stance.speaker_id).kind == "group"  # type: ignore[union-attr]

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import claimkit
+
+
+def test_public_api_is_pinned() -> None:
+    assert claimkit.__all__ == [
+        "Article",
+        "ArticleSummary",
+        "BinaryInput",
+        "Claim",
+        "ClaimkitError",
+        "EmptyInput",
+        "FetchError",
+        "GoldFileError",
+        "GroundingError",
+        "InputError",
+        "InputIsDirectory",
+        "InputNotFound",
+        "InputTooLarge",
+        "Provenance",
+        "Settings",
+        "Span",
+        "Speaker",
+        "Stance",
+        "__version__",
+        "summarise",
+        "summarise_source",
+    ]
+    for name in claimkit.__all__:
+        assert hasattr(claimkit, name)

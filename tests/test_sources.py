@@ -1,0 +1,130 @@
+"""Reading articles: files, stdin, HTML, encodings, and every kind of bad input."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import claimkit
+from claimkit import errors
+from claimkit.settings import Settings
+from claimkit.sources import load
+
+ARTICLE = "The mayor said the bridge would reopen in May. “We are ready,” she said."
+
+
+def test_plain_utf8_file(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    assert load(str(path)).text == ARTICLE
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-16", "utf-8-sig"])
+def test_other_encodings_are_decoded(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(ARTICLE.encode(encoding))
+    assert load(str(path)).text == ARTICLE
+
+
+def test_windows_newlines_are_normalised(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"Title\r\n\r\nThe mayor said it.\r\n")
+    assert load(str(path)).text == "Title\n\nThe mayor said it.\n"
+
+
+def test_html_is_reduced_to_the_article_and_keeps_its_title(tmp_path: Path) -> None:
+    paragraphs = "".join(f"<p>{ARTICLE} Paragraph {n} adds more words to the story.</p>" for n in range(4))
+    html = (
+        "<!doctype html><html><head><title>Bridge to reopen</title><style>p{color:red}</style>"
+        "<script>var said = 'x';</script></head><body><nav>Home | News</nav>"
+        f"<article><h1>Bridge to reopen</h1>{paragraphs}</article><footer>© Paper</footer></body></html>"
+    )
+    path = tmp_path / "a.html"
+    path.write_text(html, encoding="utf-8")
+    article = load(str(path))
+    assert article.title == "Bridge to reopen"
+    assert "The mayor said the bridge would reopen in May." in article.text
+    assert "var said" not in article.text and "color:red" not in article.text
+
+
+@pytest.mark.parametrize(
+    ("content", "error"),
+    [
+        (b"", errors.EmptyInput),
+        (b"   \n\t  \n", errors.EmptyInput),
+        (bytes(range(256)) * 8, errors.BinaryInput),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 64, errors.BinaryInput),
+    ],
+)
+def test_bad_file_content(tmp_path: Path, content: bytes, error: type[Exception]) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(error):
+        load(str(path))
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(errors.InputNotFound):
+        load(str(tmp_path / "nope.txt"))
+    with pytest.raises(errors.InputIsDirectory):
+        load(str(tmp_path))
+
+
+def test_over_the_size_cap(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text(ARTICLE * 100)
+    with pytest.raises(errors.InputTooLarge) as caught:
+        load(str(path), Settings(max_bytes=1000))
+    assert caught.value.limit == 1000
+
+
+def test_summarise_refuses_empty_text() -> None:
+    with pytest.raises(errors.EmptyInput):
+        claimkit.summarise("  \n ")
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        if self.path == "/article":
+            body = ARTICLE.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+        else:
+            body = b"not here"
+            self.send_response(404)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def local_server() -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_url_is_fetched(local_server: str) -> None:
+    article = load(f"{local_server}/article")
+    assert article.text == ARTICLE
+    assert article.url == f"{local_server}/article"
+
+
+def test_url_errors(local_server: str) -> None:
+    with pytest.raises(errors.FetchError, match="HTTP 404"):
+        load(f"{local_server}/missing")
+    port = local_server.rsplit(":", 1)[1]
+    with pytest.raises(errors.FetchError):
+        load(f"http://127.0.0.1:{int(port) + 1 if int(port) < 65535 else 1}/closed", Settings(timeout=2))
+    with pytest.raises(errors.FetchError, match="only http and https"):
+        load("file:///etc/passwd")

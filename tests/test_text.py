@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import pytest
+
+from claimkit.text import find_quotes, split_sentences, tokenize
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said “we did the dirty work” today.", ["“we did the dirty work”"]),
+        ('He said "we did it" and "we stopped".', ['"we did it"', '"we stopped"']),
+        ("Calls US Alliance ' Grave Mistake ', Links It", ["' Grave Mistake '"]),
+        ("She said ‘we don’t know’ twice.", ["‘we don’t know’"]),
+        ("The analysts’ view is that Trump’s plan won’t work.", []),
+        ("„Wir schaffen das“, sagte Merkel.", ["„Wir schaffen das“"]),
+        ("«Non», dit-il.", ["«Non»"]),
+        ("''Working full time is hard,'' she said.", ["''Working full time is hard,''"]),
+        ("“Outer ‘inner’ words,” he said.", ["“Outer ‘inner’ words,”"]),
+        (
+            "“First paragraph of a long quote.\n\n“Second paragraph,” he said.",
+            ["“First paragraph of a long quote.\n\n“Second paragraph,”"],
+        ),
+        ("An “unbalanced quote runs to the end", ["“unbalanced quote runs to the end"]),
+    ],
+)
+def test_find_quotes(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in find_quotes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One. Two three.", ["One.", "Two three."]),
+        ("Sen. Ted Cruz spoke. Then he left.", ["Sen. Ted Cruz spoke.", "Then he left."]),
+        ("The U.S. Army said so. Fine.", ["The U.S. Army said so.", "Fine."]),
+        ("“Stop. Now,” he said. Next.", ["“Stop. Now,” he said.", "Next."]),
+        ("Headline\nBody one. Body two.", ["Headline", "Body one.", "Body two."]),
+    ],
+)
+def test_split_sentences_respects_quotes_and_abbreviations(text: str, expected: list[str]) -> None:
+    spans = split_sentences(text, find_quotes(text))
+    assert [text[a:b] for a, b in spans] == expected
+
+
+def test_tokens_carry_exact_offsets() -> None:
+    text = "Asif’s U.S.-led plan, he said."
+    assert all(text[t.start : t.end] == t.text for t in tokenize(text))
+    assert [t.text for t in tokenize(text)][:2] == ["Asif’s", "U.S."]
