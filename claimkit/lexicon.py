@@ -13,6 +13,7 @@ __all__ = [
     "CUE_FORMS",
     "FREE_BASE_FORMS",
     "GROUP_NOUNS",
+    "NOUN_LIKE",
     "OBJECT_TAKING",
     "OPPOSING_CUES",
     "ORGANISATION_WORDS",
@@ -81,6 +82,13 @@ def past_tense(lemma: str) -> str:
     forms = _forms(lemma)
     return forms[2]
 
+
+NOUN_LIKE = frozenset(
+    """state report note claim document question call charge remark attack support back hope fear doubt demand
+    pledge promise answer reply estimate forecast project echo counter praise blame concern comment tweet joke
+    advocate challenge cite quip boast vow urge want""".split()
+)
+"""Lemmas whose bare and -s forms are nouns as often as verbs ('swing states', 'a report')."""
 
 FREE_BASE_FORMS = frozenset(
     [

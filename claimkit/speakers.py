@@ -7,8 +7,8 @@ records with the fullest name the article gives, a role and an affiliation, and 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 

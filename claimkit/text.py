@@ -6,8 +6,8 @@ Nothing here changes the article: every function returns offsets into the string
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = [
     "Token",

@@ -18,6 +18,7 @@ from ..lexicon import (
     CLAUSE_BOUNDARIES,
     CUE_FORMS,
     FREE_BASE_FORMS,
+    NOUN_LIKE,
     OBJECT_TAKING,
     QUOTE_ONLY_CUES,
     TITLE_WORDS,
@@ -29,59 +30,41 @@ __all__ = ["Candidate", "extract", "is_boilerplate"]
 Kind = Literal["direct", "indirect", "mixed"]
 Range = tuple[int, int]
 
+_HEADLINE_CUES = frozenset("say claim admit warn call deny tell accuse slam".split())
 _QUOTE_MARKS = "\"“”„«»‘’'"
 _CLAUSE_PUNCT = frozenset(",;:—–()[]")
 _MAX_SPEAKER_TOKENS = 9
 _ENDING_PUNCT = ".!?…"
 _ASIDES = frozenset(
-    [
-        "meanwhile",
-        "however",
-        "though",
-        "too",
-        "moreover",
-        "nonetheless",
-        "nevertheless",
-        "also",
-        "instead",
-        "therefore",
-        "thus",
-    ]
+    """meanwhile however though too moreover nonetheless nevertheless also instead therefore thus""".split()
 )
 _PREPOSITIONS = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "during",
-        "to",
-        "from",
-        "after",
-        "before",
-        "while",
-        "about",
-        "with",
-        "despite",
-        "for",
-        "of",
-        "by",
-        "into",
-        "over",
-        "under",
-        "since",
-        "amid",
-    ]
+    """in on at during to from after before while about with despite for of by into over under since amid""".split()
 )
 _SUBORDINATORS = frozenset(
     """
     while although though because as if when since whereas unless
     """.split()
 )
+_COPULAS = frozenset("is are was were has have had be been will would can could".split())
+_CONTROL_VERBS = frozenset(
+    """want wants wanted continue continues continued decline declines declined refuse refuses refused
+    threaten threatens threatened seek seeks sought plan plans planned hope hopes hoped try tries tried
+    vow vows vowed promise promises promised pledge pledges pledged expect expects expected move moved
+    went go goes appear appears appeared seem seems seemed began begin begins""".split()
+)
+_INFINITIVE_TAKING = frozenset(
+    "decline refuse threaten vow pledge promise want seek urge ask hope expect demand agree propose".split()
+)
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight recently earlier later".split()
+)
 _DETERMINERS = frozenset(
     """
     the a an his her their its our my your this that these those
     """.split()
 )
+_NOT_SPEAKERS = frozenset("there ever you here this".split()) | _PREPOSITIONS
 
 
 @dataclass
@@ -158,6 +141,10 @@ _BOILERPLATE_STARTS = (
     "click here",
     "sign up",
     "tags:",
+    "additional reporting by",
+    "reporting by",
+    "editing by",
+    "writing by",
 )
 
 
@@ -181,7 +168,7 @@ def _cue_lemma(sentence: _Sentence, i: int, text: str) -> str | None:
     lemma = CUE_FORMS.get(word)
     if lemma is None or sentence.in_quote(tokens[i]):
         return None
-    if tokens[i].text[0].isupper() and i > 0 and not _headline(tokens):
+    if tokens[i].text[0].isupper() and i > 0 and not (_headline(tokens) and lemma in _HEADLINE_CUES):
         return None  # 'the United States', 'Hope Hicks
     after = tokens[i + 1 : i + 7]
     if lemma in QUOTE_ONLY_CUES:
@@ -191,13 +178,29 @@ def _cue_lemma(sentence: _Sentence, i: int, text: str) -> str | None:
         return lemma if after and (after[0].lower == "that" or after[0].text in ":" + _QUOTE_MARKS) else None
     previous = tokens[i - 1] if i > 0 else None
     noun_or_infinitive = previous is not None and (
-        previous.lower in _DETERMINERS or previous.lower == "to" or previous.lower.endswith(("’s", "'s"))
+        previous.lower in _DETERMINERS
+        or (previous.lower == "to" and not (i > 1 and tokens[i - 2].lower in _CONTROL_VERBS))
+        or previous.lower.endswith(("’s", "'s"))
     )
-    if noun_or_infinitive and word in (lemma, lemma + "s", lemma + "es"):
+    bare_or_s = word in (lemma, lemma + "s", lemma + "es")
+    if bare_or_s and lemma in NOUN_LIKE and not _verb_position(tokens, i):
+        return None  # 'swing states', 'a report', 'calls for accountability'
+    if noun_or_infinitive and bare_or_s:
         return None  # 'the remarks', 'Asif’s remarks', 'to say'
     if word.endswith("ed") and i > 0 and tokens[i - 1].lower in {"the", "a", "an", "so", "so-"}:
         return None
     return lemma
+
+
+def _verb_position(tokens: list[Token], i: int) -> bool:
+    """A bare or -s form reads as a verb after a pronoun or a name, or before 'that' or a quotation."""
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if after is not None and (after.lower == "that" or after.text in _QUOTE_MARKS + ":"):
+        return True
+    previous = tokens[i - 1] if i > 0 else None
+    if previous is None:
+        return False
+    return previous.lower in {"he", "she", "it", "they", "we", "i", "who", "also"} or previous.text[:1].isupper()
 
 
 def _headline(tokens: list[Token]) -> bool:
@@ -288,8 +291,16 @@ def _verb_attribution(text: str, sentence: _Sentence, i: int, lemma: str, next_c
 
 def _skip_back(tokens: list[Token], j: int) -> int:
     """Index of the first token before ``j`` (inclusive) that is not an auxiliary or an adverb."""
-    while j >= 0 and (tokens[j].lower in AUXILIARIES or (tokens[j].lower.endswith("ly") and tokens[j].text.islower())):
-        j -= 1
+    while j >= 0:
+        word = tokens[j].lower
+        if word in AUXILIARIES or word in _TIME_WORDS or (word.endswith("ly") and tokens[j].text.islower()):
+            j -= 1
+        elif word == "on" and j + 1 < len(tokens) and tokens[j + 1].lower in _TIME_WORDS:
+            j -= 1  # 'Obama on Sunday said'
+        elif word == "to" and j > 0 and tokens[j - 1].lower in _CONTROL_VERBS:
+            j -= 2  # 'continued to warn', 'declined to endorse'
+        else:
+            break
     # ', meanwhile,' between the speaker and the cue
     if j >= 2 and tokens[j].text == "," and tokens[j - 1].lower in _ASIDES and tokens[j - 2].text == ",":
         j -= 3
@@ -307,8 +318,21 @@ def _after_quote(tokens: list[Token], j: int) -> bool:
 
 def _appositive_speaker(tokens: list[Token], comma: int) -> Range | None:
     """'Senator John Cornyn of Texas, the No. 2 Republican in the Senate, said': name and apposition."""
+    j: int | None = comma
+    for _ in range(2):  # 'Jillian Chase, 27, a Tinder user in New York, said'
+        j = _previous_comma(tokens, j) if j is not None else None
+        if j is None:
+            return None
+        name = _speaker_before(tokens, j - 1)
+        if name is not None and any(t.text[:1].isupper() for t in tokens[:j] if t.start >= name[0]):
+            return (name[0], tokens[comma - 1].end)
+    return None
+
+
+def _previous_comma(tokens: list[Token], comma: int) -> int | None:
+    """The comma that opens the apposition closed by ``comma``, if the words between can be one."""
     j = comma - 1
-    while j >= 0 and comma - j <= 25 and tokens[j].text != ",":
+    while j >= 0 and comma - j <= 35 and tokens[j].text != ",":
         if (
             tokens[j].text in _QUOTE_MARKS
             or tokens[j].text in "!?;"
@@ -318,10 +342,7 @@ def _appositive_speaker(tokens: list[Token], comma: int) -> Range | None:
         j -= 1
     if j <= 0 or tokens[j].text != "," or j == comma - 1:
         return None
-    name = _speaker_before(tokens, j - 1)
-    if name is None or not any(t.text[:1].isupper() for t in tokens[:j] if t.start >= name[0]):
-        return None
-    return (name[0], tokens[comma - 1].end)
+    return j
 
 
 def _is_abbreviation(tokens: list[Token], j: int) -> bool:
@@ -339,24 +360,39 @@ def _speaker_before(tokens: list[Token], j: int) -> Range | None:
     end = j
     while j >= 0 and end - j < _MAX_SPEAKER_TOKENS:
         token = tokens[j]
+        if token.text == ")":
+            opening = next((k for k in range(j - 1, max(-1, j - 10), -1) if tokens[k].text == "("), None)
+            if opening is not None:
+                j = opening - 1  # 'Sen. Mitch McConnell (R-Ky.)'
+                continue
         if token.text in _QUOTE_MARKS or (token.text in _ENDING_PUNCT and not _is_title_dot(tokens, j)):
             break
         if token.text in _CLAUSE_PUNCT and not _inside_parentheses(tokens, j, end):
+            break
+        if token.lower in ("who", "which") and token.text.islower():
+            j -= 1  # 'Collins, who …': the relative pronoun is the mention
             break
         if token.lower in CLAUSE_BOUNDARIES and (token.text.islower() or j == 0):
             if token.lower == "and" and _joins_modifiers(tokens, j):
                 j -= 1
                 continue
-            if token.lower == "who" or token.lower == "which":
-                j -= 1
             break
-        if token.lower in CUE_FORMS and j != end and token.text.islower():
+        if j != end and token.text.islower() and (token.lower in CUE_FORMS or _finite_verb(tokens, j)):
             break
         j -= 1
     start = j + 1
-    if start > end or not _has_noun(tokens[start : end + 1]) or tokens[start].lower in _PREPOSITIONS:
+    if start > end or not _has_noun(tokens[start : end + 1]) or tokens[start].lower in _NOT_SPEAKERS:
         return None
     return (tokens[start].start, tokens[end].end)
+
+
+def _finite_verb(tokens: list[Token], j: int) -> bool:
+    """'Labor Secretary Thomas Perez stopped': a verb, so the speaker phrase begins after it."""
+    word = tokens[j].lower
+    if word in _COPULAS:
+        return True
+    previous = tokens[j - 1].lower if j > 0 else ""
+    return word.endswith("ed") and previous not in _DETERMINERS and not previous.endswith("ly")
 
 
 def _inside_parentheses(tokens: list[Token], j: int, end: int) -> bool:
@@ -493,10 +529,14 @@ def _content_after(text: str, sentence: _Sentence, position: int, lemma: str, ne
     that_at = next((n for n, t in enumerate(tokens[:10]) if t.lower == "that"), None)
     if that_at is not None and _complement_starts_at_that(tokens, that_at, lemma):
         start_token = that_at
+    elif tokens[0].lower in _TIME_WORDS:
+        return None  # 'said Sunday in Virginia': an adjunct, the content is elsewhere
     elif tokens[0].text in ",:" and len(tokens) > 1:
         start_token = 1
     elif tokens[0].lower in {"about", "for", "against"} and len(tokens) > 2:
         start_token = 1  # 'joked about …', 'advocated for …'
+    elif tokens[0].lower == "to" and lemma in _INFINITIVE_TAKING and len(tokens) > 2:
+        start_token = 0  # 'declined to affirm his support', 'threatened to tear it up'
     elif tokens[0].lower in _PREPOSITIONS and lemma not in {"write", "report", "explain"}:
         return None
     end = _clause_end(text, sentence, tokens[start_token].start, next_cue)
@@ -518,6 +558,9 @@ def _complement_starts_at_that(tokens: list[Token], that_at: int, lemma: str) ->
 def _clause_end(text: str, sentence: _Sentence, start: int, next_cue: int | None) -> int:
     """Where the content ends: before ', adding that …' or ', he said', else at the sentence end."""
     end = sentence.end
+    semicolon = next((t for t in sentence.tokens if t.start > start and t.text == ";"), None)
+    if semicolon is not None and not any(a < semicolon.start < b for a, b in sentence.quotes):
+        end = semicolon.start
     opener = sentence.tokens[0].lower if sentence.tokens else ""
     if opener in _SUBORDINATORS:
         # 'While Islamabad has denied such allegations, Asif’s words …': the content ends with the clause
