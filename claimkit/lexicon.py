@@ -17,6 +17,7 @@ __all__ = [
     "OBJECT_TAKING",
     "OPPOSING_CUES",
     "ORGANISATION_WORDS",
+    "PHRASAL_CUES",
     "PLACES",
     "PRONOUNS",
     "QUOTE_ONLY_CUES",
@@ -33,6 +34,7 @@ _IRREGULAR = {
     "feel": ("feels", "felt", "feeling"),
     "know": ("knows", "knew", "known", "knowing"),
     "speak": ("speaks", "spoke", "spoken", "speaking"),
+    "refer": ("refers", "referred", "referring"),
     "tweet": ("tweets", "tweeted", "tweeting"),
     "seek": ("seeks", "sought", "seeking"),
 }
@@ -71,8 +73,11 @@ def _forms(lemma: str) -> tuple[str, ...]:
     return (lemma, third, stem + "ed", stem + "ing")
 
 
+_PARTICLE_LEMMAS = ["talk", "speak", "refer", "point", "press", "push", "focus", "worry"]
 CUE_FORMS: dict[str, str] = {
-    form: lemma for lemma in ATTITUDE_LEMMAS + SPEECH_LEMMAS + COGNITION_LEMMAS for form in _forms(lemma)
+    form: lemma
+    for lemma in [*_PARTICLE_LEMMAS, *ATTITUDE_LEMMAS, *SPEECH_LEMMAS, *COGNITION_LEMMAS]
+    for form in _forms(lemma)
 }
 """Every inflected form of a cue verb, mapped to its lemma."""
 
@@ -82,6 +87,21 @@ def past_tense(lemma: str) -> str:
     forms = _forms(lemma)
     return forms[2]
 
+
+PHRASAL_CUES: dict[str, frozenset[str]] = {
+    "talk": frozenset({"about"}),
+    "speak": frozenset({"about", "of", "to", "out"}),
+    "refer": frozenset({"to"}),
+    "point": frozenset({"to", "out"}),
+    "press": frozenset({"for"}),
+    "push": frozenset({"for"}),
+    "focus": frozenset({"on"}),
+    "worry": frozenset({"about"}),
+    "complain": frozenset({"about"}),
+    "joke": frozenset({"about"}),
+    "warn": frozenset({"of", "about", "that"}),
+}
+"""Verbs that are cues only with their particle ('talked about', 'pointed to'): the particle is required."""
 
 NOUN_LIKE = frozenset(
     """state report note claim document question call charge remark attack support back hope fear doubt demand

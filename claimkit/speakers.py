@@ -170,6 +170,10 @@ class SpeakerIndex:
         self._entities: list[SpeakerEntity] = []
         self._names = [(m.start(), m.end(), _strip_possessive(m.group())) for m in _NAME_RE.finditer(text)]
         self._occurrences: list[tuple[int, SpeakerEntity]] = []
+        self._positions: dict[str, list[int]] = {}
+        """Where each capitalised name stands in the text."""
+        for start, _, name in self._names:
+            self._positions.setdefault(name, []).append(start)
 
     # --- building ------------------------------------------------------------------------------
 
@@ -279,9 +283,9 @@ class SpeakerIndex:
 
     def _index_occurrences(self, entity: SpeakerEntity) -> None:
         surname = entity.name.split()[-1]
-        for start, _, name in self._names:
-            if name == entity.name or name.endswith(" " + surname) or name == surname or _same_name(name, entity.name):
-                self._occurrences.append((start, entity))
+        for name, starts in self._positions.items():
+            if name == surname or name.endswith(" " + surname) or (" " in name and _same_name(name, entity.name)):
+                self._occurrences.extend((start, entity) for start in starts)
         self._occurrences.sort(key=lambda o: o[0])
 
     def _find_name(self, name: str) -> SpeakerEntity | None:
@@ -348,12 +352,12 @@ class SpeakerIndex:
         ranges = set(entity.mentions)
         if entity.kind in ("person", "organisation"):
             surname = entity.name.split()[-1]
-            for start, _, name in self._names:
-                if name in entity.variants or any(_same_name(name, v) for v in entity.variants):
-                    ranges.add((start, start + len(name)))
+            for name, starts in self._positions.items():
+                if name in entity.variants or (" " in name and any(_same_name(name, v) for v in entity.variants)):
+                    ranges.update((start, start + len(name)) for start in starts)
                 elif entity.kind == "person" and (name == surname or name.endswith(" " + surname)):
                     offset = name.rfind(surname) if name != surname else 0
-                    ranges.add((start + offset, start + offset + len(surname)))
+                    ranges.update((start + offset, start + offset + len(surname)) for start in starts)
         return _without_nested(sorted(ranges))
 
     def _fill_role(self, entity: SpeakerEntity) -> None:

@@ -5,6 +5,7 @@ Nothing here changes the article: every function returns offsets into the string
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,6 +23,7 @@ __all__ = [
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”“»"
 _STRAIGHT_DOUBLE = '"'
+_LINE_RE = re.compile(r"[^\n]*\S[^\n]*")
 _DOUBLE_MARK_RE = re.compile('[“”„«»"]')
 
 _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[’'\-&]\w+)*|[^\w\s]")
@@ -89,16 +91,13 @@ class Token:
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Words and punctuation marks of ``text[start:end]``, with offsets into ``text``."""
     end = len(text) if end is None else end
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
+    return [Token(word := m.group(), m.start(), m.end(), word.lower()) for m in _TOKEN_RE.finditer(text, start, end)]
 
 
 def trim(text: str, start: int, end: int, chars: str = "") -> tuple[int, int]:
@@ -113,12 +112,17 @@ def trim(text: str, start: int, end: int, chars: str = "") -> tuple[int, int]:
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Non-empty lines of ``text`` as ``(start, end)``, trimmed of white space."""
+    return list(_paragraphs(text))
+
+
+@lru_cache(maxsize=16)
+def _paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     found = []
-    for match in re.finditer(r"[^\n]+", text):
+    for match in _LINE_RE.finditer(text):
         start, end = trim(text, match.start(), match.end())
         if start < end:
             found.append((start, end))
-    return found
+    return tuple(found)
 
 
 def _is_opening(text: str, i: int) -> bool:
@@ -218,7 +222,7 @@ _SENTENCE_END_RE = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[\"“‘'(\[]?[A-
 
 def split_sentences(text: str, protected: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Sentences as ``(start, end)``: never split inside a protected span, always split at a line end."""
-    protected = protected or []
+    protected = sorted(protected or [])
     sentences = []
     for p_start, p_end in paragraphs(text):
         start = p_start
@@ -234,7 +238,9 @@ def split_sentences(text: str, protected: list[tuple[int, int]] | None = None) -
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a < position < b - 1 for a, b in spans)
+    """Whether ``position`` falls strictly inside one of ``spans`` (sorted by start, not nested)."""
+    n = bisect.bisect_left(spans, (position,)) - 1
+    return n >= 0 and spans[n][0] < position < spans[n][1] - 1
 
 
 def _after_abbreviation(text: str, dot: int, sentence_start: int) -> bool:

@@ -9,6 +9,7 @@ Offsets are always those of the article text; nothing is rewritten.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -20,6 +21,7 @@ from ..lexicon import (
     FREE_BASE_FORMS,
     NOUN_LIKE,
     OBJECT_TAKING,
+    PHRASAL_CUES,
     QUOTE_ONLY_CUES,
     TITLE_WORDS,
 )
@@ -64,6 +66,9 @@ _DETERMINERS = frozenset(
     the a an his her their its our my your this that these those
     """.split()
 )
+_PARTICLE_ONLY = frozenset("talk speak refer point press push focus worry".split())
+_CUE_WORDS = frozenset(CUE_FORMS) | {"according"}
+_WORD_RE = re.compile(r"[a-z]+")
 _NOT_SPEAKERS = frozenset("there ever you here this".split()) | _PREPOSITIONS
 
 
@@ -108,8 +113,9 @@ def extract(text: str) -> list[Candidate]:
             if not p_start <= start < p_end:
                 continue
             inside = [q for q in quotes if q[0] < end and q[1] > start]
-            sentence = _Sentence(start, end, tokenize(text, start, end), inside)
-            attributed = _attributions_in(text, sentence)
+            has_cue = not _CUE_WORDS.isdisjoint(_WORD_RE.findall(text[start:end].lower()))
+            sentence = _Sentence(start, end, tokenize(text, start, end) if has_cue else [], inside)
+            attributed = _attributions_in(text, sentence) if has_cue else []
             orphans += [(q, (start, end)) for q in _orphan_quotes(text, sentence, attributed)]
             found += attributed
         candidates += _attach_orphans(orphans, found, candidates[-1] if candidates else None)
@@ -171,6 +177,8 @@ def _cue_lemma(sentence: _Sentence, i: int, text: str) -> str | None:
     if tokens[i].text[0].isupper() and i > 0 and not (_headline(tokens) and lemma in _HEADLINE_CUES):
         return None  # 'the United States', 'Hope Hicks
     after = tokens[i + 1 : i + 7]
+    if lemma in _PARTICLE_ONLY:
+        return lemma if after and after[0].lower in PHRASAL_CUES[lemma] else None
     if lemma in QUOTE_ONLY_CUES:
         return lemma if _quote_follows(after, 5) or (after and after[0].lower == "for") else None
     if word == lemma and lemma not in FREE_BASE_FORMS:
@@ -218,7 +226,11 @@ def _quote_follows(tokens: list[Token], within: int) -> bool:
 def _attributions_in(text: str, sentence: _Sentence) -> list[Candidate]:
     found: list[Candidate] = []
     tokens = sentence.tokens
-    cues = [(i, lemma) for i in range(len(tokens)) if (lemma := _cue_lemma(sentence, i, text))]
+    cues = [
+        (i, lemma)
+        for i in range(len(tokens))
+        if tokens[i].lower in _CUE_WORDS and (lemma := _cue_lemma(sentence, i, text))
+    ]
     for n, (i, lemma) in enumerate(cues):
         next_cue = cues[n + 1][0] if n + 1 < len(cues) else None
         if lemma == "according to":
@@ -533,8 +545,10 @@ def _content_after(text: str, sentence: _Sentence, position: int, lemma: str, ne
         return None  # 'said Sunday in Virginia': an adjunct, the content is elsewhere
     elif tokens[0].text in ",:" and len(tokens) > 1:
         start_token = 1
-    elif tokens[0].lower in {"about", "for", "against"} and len(tokens) > 2:
-        start_token = 1  # 'joked about …', 'advocated for …'
+    elif len(tokens) > 2 and (
+        tokens[0].lower in {"about", "for", "against"} or tokens[0].lower in PHRASAL_CUES.get(lemma, ())
+    ):
+        start_token = 1  # 'joked about …', 'advocated for …', 'pointed to …'
     elif tokens[0].lower == "to" and lemma in _INFINITIVE_TAKING and len(tokens) > 2:
         start_token = 0  # 'declined to affirm his support', 'threatened to tear it up'
     elif tokens[0].lower in _PREPOSITIONS and lemma not in {"write", "report", "explain"}:
