@@ -4,9 +4,11 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from .client import make_client
 from .errors import (
     BinaryInput,
     ClaimkitError,
+    ConfigurationError,
     EmptyInput,
     FetchError,
     GoldFileError,
@@ -15,9 +17,23 @@ from .errors import (
     InputIsDirectory,
     InputNotFound,
     InputTooLarge,
+    ModelError,
+    ModelOutputError,
+    ModelUnavailable,
+    PromptError,
 )
 from .pipeline import summarise, summarise_source
-from .records import Article, ArticleSummary, Claim, Provenance, Span, Speaker, Stance
+from .records import (
+    Article,
+    ArticleSummary,
+    Claim,
+    PromptInfo,
+    Provenance,
+    Span,
+    Speaker,
+    Stance,
+    Usage,
+)
 from .settings import Settings
 
 __all__ = [
@@ -26,6 +42,7 @@ __all__ = [
     "BinaryInput",
     "Claim",
     "ClaimkitError",
+    "ConfigurationError",
     "EmptyInput",
     "FetchError",
     "GoldFileError",
@@ -34,12 +51,19 @@ __all__ = [
     "InputIsDirectory",
     "InputNotFound",
     "InputTooLarge",
+    "ModelError",
+    "ModelOutputError",
+    "ModelUnavailable",
+    "PromptError",
+    "PromptInfo",
     "Provenance",
     "Settings",
     "Span",
     "Speaker",
     "Stance",
+    "Usage",
     "__version__",
+    "make_client",
     "summarise",
     "summarise_source",
 ]

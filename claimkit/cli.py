@@ -14,7 +14,7 @@ from .evaluate import THRESHOLDS, EvalReport, evaluate, read_gold
 from .pipeline import summarise, summarise_source
 from .records import ArticleSummary
 from .render import FORMATS, Format, render
-from .settings import Settings
+from .settings import ENGINES, STRUCTURED_OUTPUTS, Settings
 
 __all__ = ["EXIT_CODES", "app", "main"]
 
@@ -27,6 +27,10 @@ EXIT_CODES: dict[type[errors.ClaimkitError], int] = {
     errors.FetchError: 8,
     errors.GoldFileError: 9,
     errors.GroundingError: 10,
+    errors.ConfigurationError: 11,
+    errors.ModelUnavailable: 12,
+    errors.ModelOutputError: 13,
+    errors.PromptError: 14,
 }
 """Exit codes by error class; 1 is any other claimkit error, 2 a usage error."""
 
@@ -46,20 +50,49 @@ def summarise_command(
         str | None,
         typer.Option("--format", "-f", help=f"One of {', '.join(FORMATS)}; a table on a terminal, else json."),
     ] = None,
+    engine: Annotated[str | None, typer.Option(help=f"One of {', '.join(ENGINES)} (default auto).")] = None,
+    model: Annotated[str | None, typer.Option(help="Model name; with one, the LLM engine runs.")] = None,
+    base_url: Annotated[
+        str | None, typer.Option(help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8765/v1.")
+    ] = None,
+    api_key: Annotated[str | None, typer.Option(help="API key (better: OPENAI_API_KEY in the environment).")] = None,
+    structured_output: Annotated[
+        str | None, typer.Option(help=f"One of {', '.join(STRUCTURED_OUTPUTS)} (default auto).")
+    ] = None,
+    max_reasks: Annotated[int | None, typer.Option(help="Re-asks after an invalid model reply.")] = None,
+    max_retries: Annotated[int | None, typer.Option(help="Transport retries, done by the OpenAI SDK.")] = None,
     max_bytes: Annotated[int | None, typer.Option(help="Largest input accepted, in bytes.")] = None,
-    timeout: Annotated[float | None, typer.Option(help="Seconds to wait for a URL.")] = None,
+    timeout: Annotated[float | None, typer.Option(help="Seconds to wait for a URL or a model reply.")] = None,
 ) -> None:
     """Find the speakers, claims and stances of one article."""
     chosen = fmt or ("table" if sys.stdout.isatty() else "json")
-    if chosen not in FORMATS:
-        typer.echo(f"claimkit: error: unknown format {chosen!r}; choose one of {', '.join(FORMATS)}", err=True)
-        raise typer.Exit(2)
-    settings = Settings.resolve(max_bytes=max_bytes, timeout=timeout)
+    _check_choice("format", chosen, FORMATS)
+    _check_choice("engine", engine, ENGINES)
+    _check_choice("structured output", structured_output, STRUCTURED_OUTPUTS)
+    settings = Settings.resolve(
+        engine=engine,
+        model=model,
+        base_url=base_url,
+        api_key=api_key,
+        structured_output=structured_output,
+        max_reasks=max_reasks,
+        max_retries=max_retries,
+        max_bytes=max_bytes,
+        timeout=timeout,
+    )
     try:
         summary = summarise_source(source, settings=settings)
     except errors.ClaimkitError as e:
         _fail(e)
     typer.echo(render(summary, _as_format(chosen)))
+    for warning in summary.warnings:
+        typer.echo(f"claimkit: warning: {warning}", err=True)
+
+
+def _check_choice(what: str, value: str | None, choices: tuple[str, ...]) -> None:
+    if value is not None and value not in choices:
+        typer.echo(f"claimkit: error: unknown {what} {value!r}; choose one of {', '.join(choices)}", err=True)
+        raise typer.Exit(2)
 
 
 def _as_format(name: str) -> Format:
@@ -82,7 +115,7 @@ def eval_command(
     """Score the engine against gold attributions: precision, recall, F1, speaker accuracy, exact spans."""
     try:
         records = list(read_gold(gold))
-        report = evaluate(records, lambda text: summarise(text))
+        report = evaluate(records, lambda text: summarise(text, settings=Settings(engine="embedded")))
     except errors.ClaimkitError as e:
         _fail(e)
     if as_json:

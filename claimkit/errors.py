@@ -11,7 +11,13 @@ The tree::
     │   ├── InputTooLarge         over the size cap; carries ``limit`` and ``size``
     │   └── FetchError            a URL that could not be fetched (scheme, network, HTTP status)
     ├── GoldFileError             an evaluation file that is not in the expected format; carries ``line``
-    └── GroundingError            a span that is not an exact slice of the article (a bug, never expected)
+    ├── GroundingError            a span that is not an exact slice of the article (a bug, never expected)
+    ├── ConfigurationError        settings that cannot run (an LLM engine with no model)
+    ├── PromptError               a prompt template that is missing, malformed or asks for an unknown variable
+    └── ModelError                the model endpoint failed; carries ``model`` and ``endpoint`` (the host)
+        ├── ModelUnavailable      unreachable, or an error status after the SDK's retries; carries ``status``
+        └── ModelOutputError      replies still invalid after every re-ask; carries ``attempts``,
+                                  ``last_reply`` and ``usage``
 
 The library raises these; only ``claimkit.cli`` turns them into messages and exit codes.
 """
@@ -21,6 +27,7 @@ from __future__ import annotations
 __all__ = [
     "BinaryInput",
     "ClaimkitError",
+    "ConfigurationError",
     "EmptyInput",
     "FetchError",
     "GoldFileError",
@@ -29,6 +36,10 @@ __all__ = [
     "InputIsDirectory",
     "InputNotFound",
     "InputTooLarge",
+    "ModelError",
+    "ModelOutputError",
+    "ModelUnavailable",
+    "PromptError",
 ]
 
 
@@ -84,3 +95,47 @@ class GoldFileError(ClaimkitError):
 
 class GroundingError(ClaimkitError):
     """A span does not equal the slice of the article it points to."""
+
+
+class ConfigurationError(ClaimkitError):
+    """The settings ask for something that cannot run (an LLM engine with no model, an unknown value)."""
+
+
+class PromptError(ClaimkitError):
+    """A prompt template is missing, malformed, or uses a variable it was not given."""
+
+
+class ModelError(ClaimkitError):
+    """The model endpoint failed; carries the model and the endpoint host (never the key)."""
+
+    def __init__(self, message: str, *, model: str | None, endpoint: str) -> None:
+        super().__init__(message)
+        self.model = model
+        self.endpoint = endpoint
+
+
+class ModelUnavailable(ModelError):
+    """The endpoint could not be reached or answered an error after the SDK's own retries."""
+
+    def __init__(self, message: str, *, model: str | None, endpoint: str, status: int | None = None) -> None:
+        super().__init__(message, model=model, endpoint=endpoint)
+        self.status = status
+
+
+class ModelOutputError(ModelError):
+    """The model's replies stayed invalid after every re-ask; carries the evidence."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        model: str | None,
+        endpoint: str,
+        attempts: int,
+        last_reply: str | None,
+        usage: dict[str, int],
+    ) -> None:
+        super().__init__(message, model=model, endpoint=endpoint)
+        self.attempts = attempts
+        self.last_reply = last_reply
+        self.usage = usage

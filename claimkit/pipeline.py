@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
+
+import openai
 
 from . import __version__
-from .engines.embedded import Candidate, extract, is_boilerplate
-from .errors import EmptyInput, GroundingError
+from .client import make_client
+from .engines.base import Candidate
+from .engines.embedded import extract, is_boilerplate
+from .engines.llm import LLMEngine
+from .errors import ConfigurationError, EmptyInput, GroundingError
 from .lexicon import past_tense
+from .prompts import load_prompt
 from .records import Article, ArticleSummary, Claim, Provenance, Span, Stance, StanceLabel
 from .settings import Settings
 from .sources import LoadedArticle, from_text, load
@@ -18,6 +26,7 @@ from .text import find_quotes, paragraphs, split_sentences
 __all__ = ["summarise", "summarise_article", "summarise_source"]
 
 _SUMMARY_SENTENCES = 3
+_MAX_HINTS = 40
 _LOWER_IN_STATEMENT = frozenset(
     """
     The A An This That These Those It There Its Our We Their
@@ -32,40 +41,99 @@ def summarise(
     source: str | None = None,
     url: str | None = None,
     settings: Settings | None = None,
+    client: openai.OpenAI | None = None,
+    **options: Any,
 ) -> ArticleSummary:
-    """Summarise an article given as a string (plain text or HTML)."""
+    """Summarise an article given as a string (plain text or HTML).
+
+    ``options`` are ``Settings`` fields (``model=``, ``base_url=``, ``engine=`` …), looked up with the
+    environment and the config file when ``settings`` is not given. ``client`` is an ``openai.OpenAI``
+    to use instead of the one claimkit would build.
+    """
     if not text or not text.strip():
         raise EmptyInput("the article holds no text", source=source or "<text>")
     article = from_text(text, source=source)
     if title is not None or url is not None:
         article = LoadedArticle(article.text, article.source, title or article.title, url or article.url)
-    return summarise_article(article, settings=settings)
+    return summarise_article(article, settings=settings or Settings.resolve(**options), client=client)
 
 
-def summarise_source(spec: str, *, settings: Settings | None = None) -> ArticleSummary:
+def summarise_source(
+    spec: str, *, settings: Settings | None = None, client: openai.OpenAI | None = None, **options: Any
+) -> ArticleSummary:
     """Summarise the article at a path, ``-`` (stdin) or an http(s) URL."""
-    settings = settings or Settings()
-    return summarise_article(load(spec, settings), settings=settings)
+    settings = settings or Settings.resolve(**options)
+    return summarise_article(load(spec, settings), settings=settings, client=client)
 
 
-def summarise_article(article: LoadedArticle, *, settings: Settings | None = None) -> ArticleSummary:
+@dataclass
+class _EngineOutput:
+    candidates: list[Candidate]
+    provenance: Provenance
+    summary: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+def summarise_article(
+    article: LoadedArticle, *, settings: Settings | None = None, client: openai.OpenAI | None = None
+) -> ArticleSummary:
     settings = settings or Settings()
+    engine = settings.chosen_engine
+    if engine == "embedded":
+        output = _EngineOutput(
+            extract(article.text),
+            Provenance(claimkit_version=__version__, engine="embedded", created_at=datetime.now(UTC)),
+        )
+    else:
+        output = _run_model(article.text, settings, client, hybrid=engine == "hybrid")
+    return _assemble(article, output)
+
+
+def _run_model(text: str, settings: Settings, client: openai.OpenAI | None, *, hybrid: bool) -> _EngineOutput:
+    if not settings.model:
+        raise ConfigurationError("the LLM engine needs a model: pass --model or set CLAIMKIT_MODEL")
+    prompt = load_prompt("extract_claims")
+    engine = LLMEngine(client or make_client(settings), settings, prompt)
+    result = engine.extract(text, _hints(text) if hybrid else [])
+    provenance = Provenance(
+        claimkit_version=__version__,
+        engine="hybrid" if hybrid else "llm",
+        model=settings.model,
+        prompt=prompt.info,
+        created_at=datetime.now(UTC),
+        endpoint=settings.endpoint_host,
+        structured_output=result.mode,
+        usage=result.usage,
+        request_ids=result.request_ids,
+    )
+    return _EngineOutput(result.candidates, provenance, result.summary, result.warnings)
+
+
+def _hints(text: str) -> list[dict[str, str]]:
+    """The embedded engine's attributions, as hints for the model: who, and the words."""
+    hints = []
+    for candidate in extract(text)[:_MAX_HINTS]:
+        origin = candidate.continues or candidate
+        who = text[origin.speaker[0] : origin.speaker[1]] if origin.speaker else "unknown"
+        hints.append({"speaker": " ".join(who.split()), "quote": " ".join(text[slice(*candidate.content)].split())})
+    return hints
+
+
+def _assemble(article: LoadedArticle, output: _EngineOutput) -> ArticleSummary:
     text = article.text
-    candidates = extract(text)
+    candidates = output.candidates
     index = SpeakerIndex(text)
     entities = _resolve_speakers(index, candidates)
     speakers, ids = index.speakers([e for e in entities if e is not None])
     names = {s.id: s.name for s in speakers}
     speaker_ids = [ids[id(e)] if e is not None else None for e in entities]
-
     keep = _without_repeats(text, candidates, speaker_ids)
     candidates = [candidates[n] for n in keep]
     speaker_ids = [speaker_ids[n] for n in keep]
     claims = []
     for n, (candidate, speaker_id) in enumerate(zip(candidates, speaker_ids, strict=True), start=1):
-        label = stance_label(text, candidate, names.get(speaker_id or "", ""))
+        label = candidate.stance or stance_label(text, candidate, names.get(speaker_id or "", ""))
         claims.append(_claim(text, f"c{n}", candidate, speaker_id, names.get(speaker_id or ""), label))
-    stances = _stances(text, claims, candidates, speaker_ids)
     summary = ArticleSummary(
         article=Article(
             id=article.id,
@@ -75,11 +143,12 @@ def summarise_article(article: LoadedArticle, *, settings: Settings | None = Non
             language=_language(text),
             chars=len(text),
         ),
-        summary=_summary(text, claims),
+        summary=output.summary or _summary(text, claims),
         speakers=[s for s in speakers if s.id in set(speaker_ids)],
         claims=claims,
-        stances=stances,
-        provenance=Provenance(claimkit_version=__version__, engine="embedded", created_at=datetime.now(UTC)),
+        stances=_stances(text, claims, candidates, speaker_ids),
+        provenance=output.provenance,
+        warnings=output.warnings,
     )
     check_spans(summary, text)
     return summary
@@ -96,11 +165,13 @@ def _resolve_speakers(index: SpeakerIndex, candidates: list[Candidate]) -> list[
     """The entity of each candidate: its own speaker mention, or the one of the quote it continues."""
     resolved: dict[int, SpeakerEntity | None] = {}
     # Names first, so that a title or a pronoun before the full name still finds it.
-    for candidate in sorted(candidates, key=lambda c: not index.is_name(c.speaker)):
-        if candidate.speaker is not None:
+    for candidate in sorted(candidates, key=lambda c: c.speaker_hint is None and not index.is_name(c.speaker)):
+        if candidate.speaker_hint is not None:
+            resolved[id(candidate)] = index.resolve_hint(candidate.speaker_hint, candidate.speaker)
+        elif candidate.speaker is not None:
             resolved[id(candidate)] = index.resolve(candidate.speaker)
     for candidate in candidates:
-        if candidate.speaker is not None:
+        if id(candidate) in resolved:
             continue
         if candidate.continues is not None:
             resolved[id(candidate)] = resolved.get(id(candidate.continues))
@@ -123,7 +194,7 @@ def _claim(
     )
     return Claim(
         id=claim_id,
-        statement=_statement(text, candidate, name),
+        statement=candidate.statement or _statement(text, candidate, name),
         quote=quote,
         speaker_id=speaker_id,
         speaker_mention=_span(text, candidate.speaker),
@@ -182,7 +253,9 @@ def _stances(
     for n, claim in enumerate(claims):
         if claim.stance == "neutral":
             continue
-        target = target_of(text, n, candidates, speaker_ids)
+        target = _answered(candidates, n) if candidates[n].responds_to else None
+        if target is None:
+            target = target_of(text, n, candidates, speaker_ids)
         stances.append(
             Stance(
                 speaker_id=claim.speaker_id,
@@ -192,6 +265,16 @@ def _stances(
             )
         )
     return stances
+
+
+def _answered(candidates: list[Candidate], n: int) -> int | None:
+    """The claim whose words the engine said claim ``n`` answers."""
+    wanted = candidates[n].responds_to
+    assert wanted is not None
+    return next(
+        (m for m, c in enumerate(candidates) if m != n and c.content[0] < wanted[1] and wanted[0] < c.content[1]),
+        None,
+    )
 
 
 def _phrase(words: str, limit: int = 80) -> str:

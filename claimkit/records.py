@@ -17,12 +17,14 @@ __all__ = [
     "ArticleSummary",
     "Attribution",
     "Claim",
+    "PromptInfo",
     "Provenance",
     "Span",
     "Speaker",
     "SpeakerKind",
     "Stance",
     "StanceLabel",
+    "Usage",
 ]
 
 SpeakerKind = Literal["person", "organisation", "group", "unnamed"]
@@ -95,12 +97,33 @@ class Article(_Record):
     chars: int = Field(ge=0)
 
 
+class PromptInfo(_Record):
+    """Which prompt template produced an output: its name, version and the SHA-256 of its file."""
+
+    name: str
+    version: str
+    sha256: str
+
+
+class Usage(_Record):
+    """Tokens the model calls used, summed over every call for the article (re-asks and chunks included)."""
+
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    total_tokens: int = 0
+    calls: int = 0
+
+
 class Provenance(_Record):
     claimkit_version: str
     engine: str
     model: str | None = None
-    prompt: str | None = None
+    prompt: PromptInfo | None = None
     created_at: datetime
+    endpoint: str | None = Field(default=None, description="Host of the model endpoint; never a key.")
+    structured_output: str | None = Field(default=None, description="How the model was held to the schema.")
+    usage: Usage | None = None
+    request_ids: list[str] = Field(default_factory=list)
 
 
 class ArticleSummary(_Record):

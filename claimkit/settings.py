@@ -1,44 +1,113 @@
-"""Settings: one frozen object, looked up as argument → environment → default.
+"""Settings: one frozen, keyword-only object.
 
-Environment variables: ``CLAIMKIT_ENGINE``, ``CLAIMKIT_MAX_BYTES``, ``CLAIMKIT_TIMEOUT``.
+Each value is looked up in this order: explicit argument → environment → config file → default.
+The config file is ``$CLAIMKIT_CONFIG``, else ``~/.config/claimkit/config.toml``; its keys are the
+field names below (``model = "gpt-4o-mini"``). The API key is never shown by ``repr`` or written anywhere.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields
-from typing import Any
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit
 
-__all__ = ["Settings"]
+__all__ = ["ENGINES", "STRUCTURED_OUTPUTS", "Settings"]
 
-_ENVIRONMENT = {
-    "engine": "CLAIMKIT_ENGINE",
-    "max_bytes": "CLAIMKIT_MAX_BYTES",
-    "timeout": "CLAIMKIT_TIMEOUT",
+ENGINES = ("auto", "embedded", "llm", "hybrid")
+STRUCTURED_OUTPUTS = ("auto", "json_schema", "json_object_schema", "json_object")
+
+Engine = Literal["auto", "embedded", "llm", "hybrid"]
+StructuredOutput = Literal["auto", "json_schema", "json_object_schema", "json_object"]
+
+# Environment variables for each field, first match wins.
+_ENVIRONMENT: dict[str, tuple[str, ...]] = {
+    "engine": ("CLAIMKIT_ENGINE",),
+    "model": ("CLAIMKIT_MODEL",),
+    "base_url": ("CLAIMKIT_BASE_URL", "OPENAI_BASE_URL"),
+    "api_key": ("CLAIMKIT_API_KEY", "OPENAI_API_KEY"),
+    "structured_output": ("CLAIMKIT_STRUCTURED_OUTPUT",),
+    "max_reasks": ("CLAIMKIT_MAX_REASKS",),
+    "max_retries": ("CLAIMKIT_MAX_RETRIES",),
+    "timeout": ("CLAIMKIT_TIMEOUT",),
+    "max_bytes": ("CLAIMKIT_MAX_BYTES",),
+    "chunk_chars": ("CLAIMKIT_CHUNK_CHARS",),
+    "max_tokens": ("CLAIMKIT_MAX_TOKENS",),
 }
-
-
-_FIELD_TYPES: dict[str, type] = {"engine": str, "max_bytes": int, "timeout": float}
 
 
 @dataclass(frozen=True, kw_only=True)
 class Settings:
-    engine: str = "embedded"
+    engine: Engine = "auto"
+    """'auto' uses the hybrid LLM engine when a model is configured, else the embedded engine."""
+    model: str | None = None
+    base_url: str | None = None
+    """An OpenAI-compatible endpoint ending in /v1; None means OpenAI itself."""
+    api_key: str | None = field(default=None, repr=False)
+    structured_output: StructuredOutput = "auto"
+    max_reasks: int = 2
+    """How many times to send validation errors back to the model before giving up."""
+    max_retries: int = 2
+    """Transport retries (429, 5xx, timeouts), done by the OpenAI SDK alone."""
+    timeout: float = 60.0
+    """Seconds to wait for a model reply or a URL."""
     max_bytes: int = 5_000_000
     """Largest article accepted, in bytes, from a file, stdin or a URL."""
-    timeout: float = 20.0
-    """Seconds to wait for a URL."""
+    chunk_chars: int = 12_000
+    """Longer articles go to the model in chunks of about this many characters."""
+    chunk_overlap: int = 800
+    max_tokens: int = 2048
+    temperature: float = 0.0
+    seed: int | None = 7
 
     @classmethod
-    def resolve(cls, **arguments: Any) -> Settings:
-        """Settings from explicit arguments (None means unset), then the environment, then defaults."""
+    def resolve(cls, config_file: Path | None = None, **arguments: Any) -> Settings:
+        """Settings from explicit arguments (None means unset), then environment, then config file, then defaults."""
+        from_file = _read_config(config_file)
         values: dict[str, Any] = {}
-        for field in fields(cls):
-            value = arguments.get(field.name)
-            if value is None and field.name in _ENVIRONMENT:
-                raw = os.environ.get(_ENVIRONMENT[field.name])
-                if raw:
-                    value = _FIELD_TYPES[field.name](raw)
+        for f in fields(cls):
+            value = arguments.get(f.name)
+            if value is None:
+                value = next((os.environ[n] for n in _ENVIRONMENT.get(f.name, ()) if os.environ.get(n)), None)
+            if value is None:
+                value = from_file.get(f.name)
             if value is not None:
-                values[field.name] = value
+                values[f.name] = _coerce(f.name, value)
         return cls(**values)
+
+    @property
+    def chosen_engine(self) -> Literal["embedded", "llm", "hybrid"]:
+        """The engine that runs: 'auto' means hybrid with a model, embedded without."""
+        if self.engine == "auto":
+            return "hybrid" if self.model else "embedded"
+        return self.engine
+
+    @property
+    def endpoint_host(self) -> str:
+        """The host of the model endpoint, as recorded in provenance (never the key or the path)."""
+        return urlsplit(self.base_url).hostname or "" if self.base_url else "api.openai.com"
+
+
+_INTEGERS = {"max_reasks", "max_retries", "max_bytes", "chunk_chars", "chunk_overlap", "max_tokens", "seed"}
+_FLOATS = {"timeout", "temperature"}
+
+
+def _coerce(name: str, value: Any) -> Any:
+    if name in _INTEGERS:
+        return int(value)
+    if name in _FLOATS:
+        return float(value)
+    return value
+
+
+def _read_config(path: Path | None) -> dict[str, Any]:
+    if path is None:
+        named = os.environ.get("CLAIMKIT_CONFIG")
+        path = Path(named) if named else Path.home() / ".config" / "claimkit" / "config.toml"
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        return {}

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from .engines.base import SpeakerHint
 from .lexicon import GROUP_NOUNS, ORGANISATION_WORDS, PLACES, PRONOUNS, TITLE_WORDS
 from .records import Span, Speaker, SpeakerKind
 
@@ -205,6 +206,26 @@ class SpeakerIndex:
                 found.mentions.add(mention)
                 return found
         return self._resolve_description(raw, mention)
+
+    def resolve_hint(self, hint: SpeakerHint, mention: Range | None) -> SpeakerEntity:
+        """The entity an engine named ('Khawaja Asif', 'critics'), with the mention at the attribution site."""
+        name = " ".join(hint.name.split())
+        if not name:
+            return self.resolve(mention) if mention else self._add(SpeakerEntity("unknown", "unnamed"))
+        kind = hint.kind or _name_kind(name)
+        entity: SpeakerEntity | None
+        if kind in ("person", "organisation"):
+            entity = self._find_name(name)
+        else:
+            entity = next((e for e in self._entities if e.name.lower() == name.lower()), None)
+        if entity is None:
+            first = mention[0] if mention else max(self.text.find(name), 0)
+            entity = self._add(SpeakerEntity(name, kind, role=hint.role, affiliation=hint.affiliation, first=first))
+        entity.role = entity.role or hint.role
+        entity.affiliation = entity.affiliation or hint.affiliation
+        if mention is not None:
+            entity.mentions.add(mention)
+        return entity
 
     def _resolve_pronoun(self, pronoun: str, mention: Range) -> SpeakerEntity:
         wanted = PRONOUNS[pronoun]

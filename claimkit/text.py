@@ -17,6 +17,7 @@ __all__ = [
     "split_sentences",
     "tokenize",
     "trim",
+    "windows",
 ]
 
 # Opening and closing double quotation marks. '“' closes a German '„' quote and opens an English one.
@@ -251,3 +252,22 @@ def _after_abbreviation(text: str, dot: int, sentence_start: int) -> bool:
         word_start -= 1
     word = text[word_start:dot].lower()
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def windows(text: str, size: int, overlap: int) -> list[tuple[int, int]]:
+    """Pieces of about ``size`` characters that end at paragraph ends and overlap by about ``overlap``."""
+    if len(text) <= size:
+        return [(0, len(text))]
+    ends = [end for _, end in paragraphs(text)]
+    found: list[tuple[int, int]] = []
+    start = 0
+    while start < len(text):
+        limit = start + size
+        cut = max((e for e in ends if start < e <= limit), default=min(limit, len(text)))
+        if cut >= len(text.rstrip()) or limit >= len(text):
+            found.append((start, len(text)))
+            break
+        found.append((start, cut))
+        following = [s for s, _ in paragraphs(text) if cut - overlap <= s < cut]
+        start = following[0] if following and following[0] > start else cut
+    return found

@@ -12,12 +12,16 @@ SEED_002 = SEEDS / "002_4cc666bf275705eb.txt"
 EVAL_DIR = Path(os.environ.get("CLAIMKIT_EVAL_DIR", ROOT.parent / "shared" / "eval"))
 
 
+_RECORDING_VARIABLES = {"CLAIMKIT_RECORD", "CLAIMKIT_RECORD_BASE_URL", "CLAIMKIT_RECORD_MODEL"}
+
+
 @pytest.fixture(autouse=True)
 def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests see no claimkit or OpenAI settings from the machine they run on."""
     for name in list(os.environ):
-        if name.startswith(("CLAIMKIT_", "OPENAI_")):
+        if name.startswith(("CLAIMKIT_", "OPENAI_")) and name not in _RECORDING_VARIABLES:
             monkeypatch.delenv(name)
+    monkeypatch.setenv("CLAIMKIT_CONFIG", os.devnull)
 
 
 @pytest.fixture

@@ -10,8 +10,7 @@ Offsets are always those of the article text; nothing is rewritten.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass
 
 from ..lexicon import (
     ATTITUDE_LEMMAS,
@@ -26,11 +25,10 @@ from ..lexicon import (
     TITLE_WORDS,
 )
 from ..text import Token, find_quotes, paragraphs, split_sentences, tokenize, trim
+from .base import Candidate, Kind, Range
 
 __all__ = ["Candidate", "extract", "is_boilerplate"]
 
-Kind = Literal["direct", "indirect", "mixed"]
-Range = tuple[int, int]
 
 _HEADLINE_CUES = frozenset("say claim admit warn call deny tell accuse slam".split())
 _QUOTE_MARKS = "\"“”„«»‘’'"
@@ -70,22 +68,6 @@ _PARTICLE_ONLY = frozenset("talk speak refer point press push focus worry".split
 _CUE_WORDS = frozenset(CUE_FORMS) | {"according"}
 _WORD_RE = re.compile(r"[a-z]+")
 _NOT_SPEAKERS = frozenset("there ever you here this".split()) | _PREPOSITIONS
-
-
-@dataclass
-class Candidate:
-    """One attribution found in the text: offsets only, no interpretation of the speaker yet."""
-
-    content: Range
-    speaker: Range | None
-    cue: Range | None
-    kind: Kind
-    confidence: float
-    sentence: Range
-    cue_lemma: str | None = None
-    parts: list[Range] = field(default_factory=list)
-    continues: Candidate | None = None
-    """For a quotation with no cue of its own: the attribution whose speaker it continues."""
 
 
 @dataclass

@@ -1,0 +1,28 @@
+"""The one place where the OpenAI client is built from settings."""
+
+from __future__ import annotations
+
+import openai
+
+from .errors import ConfigurationError
+from .settings import Settings
+
+__all__ = ["make_client"]
+
+_LOCAL_KEY = "no-key-needed"
+"""Local servers (llama.cpp, vLLM, Ollama) take any key; the SDK insists on one."""
+
+
+def make_client(settings: Settings) -> openai.OpenAI:
+    """An ``openai.OpenAI`` for the configured endpoint, with the SDK's own transport retries."""
+    if not settings.model:
+        raise ConfigurationError("no model configured: pass --model or set CLAIMKIT_MODEL")
+    api_key = settings.api_key or (_LOCAL_KEY if settings.base_url else None)
+    if api_key is None:
+        raise ConfigurationError("no API key: set OPENAI_API_KEY or pass --api-key (or --base-url for a local server)")
+    return openai.OpenAI(
+        api_key=api_key,
+        base_url=settings.base_url,
+        max_retries=settings.max_retries,
+        timeout=settings.timeout,
+    )

@@ -1,0 +1,109 @@
+"""Locate words a model returned in the article, and return the article's own offsets, or nothing.
+
+Three steps, each tried only when the one before finds nothing: the exact string; the string with
+quotation marks, dashes, white space and case normalised on both sides; and a bounded fuzzy match
+(rapidfuzz) whose result is the article's own substring. Offsets always come from the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+__all__ = ["Located", "locate", "normalise"]
+
+Method = Literal["exact", "normalised", "fuzzy"]
+
+_EDGE_MARKS = "\"'“”‘’„«»`.,;: \n\t"
+_FOLD = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "«": '"',
+        "»": '"',
+        "‘": "'",
+        "’": "'",
+        "`": "'",
+        "—": "-",
+        "–": "-",
+        "‐": "-",
+        "‑": "-",
+        "\u00a0": " ",
+    }
+)
+_SPACE_RE = re.compile(r"\s+")
+FUZZY_MIN_CHARS = 25
+FUZZY_MAX_CHARS = 3000
+FUZZY_MIN_SCORE = 92.0
+
+
+@dataclass(frozen=True)
+class Located:
+    start: int
+    end: int
+    method: Method
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """Text with quotes, dashes, white space and case folded, and for each of its characters the index in ``text``."""
+    folded: list[str] = []
+    origin: list[int] = []
+    previous_space = False
+    for i, ch in enumerate(text.translate(_FOLD)):
+        if ch.isspace():
+            if previous_space:
+                continue
+            ch, previous_space = " ", True
+        else:
+            previous_space = False
+        folded.append(ch.lower())
+        origin.append(i)
+    return "".join(folded), origin
+
+
+def locate(article: str, words: str, *, start: int = 0, end: int | None = None) -> Located | None:
+    """Where ``words`` stand in ``article[start:end]``: the article's offsets, or None."""
+    end = len(article) if end is None else end
+    needle = words.strip().strip(_EDGE_MARKS).strip()
+    if not needle:
+        return None
+    found = article.find(needle, start, end)
+    if found >= 0:
+        return Located(found, found + len(needle), "exact")
+    window = article[start:end]
+    folded, origin = normalise(window)
+    folded_needle, _ = normalise(needle)
+    at = folded.find(folded_needle)
+    if at >= 0:
+        return _from_folded(article, start, origin, at, at + len(folded_needle), "normalised")
+    if not FUZZY_MIN_CHARS <= len(folded_needle) <= FUZZY_MAX_CHARS:
+        return None
+    alignment = fuzz.partial_ratio_alignment(folded_needle, folded, score_cutoff=FUZZY_MIN_SCORE)
+    if alignment is None or alignment.dest_end - alignment.dest_start < 0.8 * len(folded_needle):
+        return None
+    return _from_folded(article, start, origin, alignment.dest_start, alignment.dest_end, "fuzzy")
+
+
+def _from_folded(article: str, offset: int, origin: list[int], start: int, end: int, method: Method) -> Located | None:
+    first = offset + origin[start]
+    last = offset + origin[end - 1] + 1
+    if method == "fuzzy":
+        first, last = _to_word_edges(article, first, last)
+    while first < last and article[first].isspace():
+        first += 1
+    while last > first and article[last - 1].isspace():
+        last -= 1
+    return Located(first, last, method) if first < last else None
+
+
+def _to_word_edges(article: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a fuzzy match to whole words, so no word is cut in half."""
+    while start > 0 and article[start - 1].isalnum() and article[start].isalnum():
+        start -= 1
+    while end < len(article) and article[end].isalnum() and article[end - 1].isalnum():
+        end += 1
+    return start, end

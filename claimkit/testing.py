@@ -1,0 +1,156 @@
+"""A pytest plugin to test code that calls claimkit's model offline: record once, replay always.
+
+Installed with ``pip install 'claimkit[testing]'`` and loaded by pytest on its own. Use it so::
+
+    def test_my_tool(claimkit_cassette, claimkit_settings):
+        with claimkit_cassette():
+            summary = claimkit.summarise(text, settings=claimkit_settings)
+
+The cassette is ``cassettes/<test module>/<test name>.yaml`` under pytest's root directory (the ini
+option ``claimkit_cassette_dir`` changes it). By default it only replays (``record_mode="none"``): an
+unrecorded request fails the test and never reaches the network. To record, run pytest with
+``--claimkit-record=once`` (or ``CLAIMKIT_RECORD=once``) and ``CLAIMKIT_RECORD_BASE_URL`` /
+``CLAIMKIT_RECORD_MODEL`` / ``OPENAI_API_KEY`` naming a real server. Cassettes are clean by
+construction: authorisation and other secret headers are dropped, any key is cut from URLs and bodies,
+compressed bodies are decoded, and requests are matched on their JSON body too.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .settings import Settings
+
+__all__ = ["REPLAY_API_KEY", "SECRET_HEADERS", "cassette", "scrub_request", "scrub_response"]
+
+REPLAY_API_KEY = "sk-replay-not-a-real-key"
+SECRET_HEADERS = (
+    "authorization",
+    "api-key",
+    "x-api-key",
+    "openai-organization",
+    "openai-project",
+    "cookie",
+    "set-cookie",
+    "x-goog-api-key",
+)
+_KEY_RE = re.compile(r"\b(sk-[A-Za-z0-9_\-]{8,}|Bearer\s+[A-Za-z0-9_.\-]{8,})")
+_DEFAULT_BASE_URL = "http://127.0.0.1:8765/v1"
+_DEFAULT_MODEL = "gemma3-270m"
+
+
+def _scrub_text(text: str, secrets: list[str]) -> str:
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "<filtered>")
+    return _KEY_RE.sub("<filtered>", text)
+
+
+def _secrets() -> list[str]:
+    return [os.environ.get(name, "") for name in ("OPENAI_API_KEY", "CLAIMKIT_API_KEY", "AZURE_OPENAI_API_KEY")]
+
+
+def scrub_request(request: Any) -> Any:
+    """Drop secret headers, and any key in the URL or body, before a request is written."""
+    for header in list(request.headers):
+        if header.lower() in SECRET_HEADERS:
+            del request.headers[header]
+    request.uri = _scrub_text(request.uri, _secrets())
+    if isinstance(request.body, bytes):
+        request.body = _scrub_text(request.body.decode("utf-8", "replace"), _secrets()).encode("utf-8")
+    return request
+
+
+def scrub_response(response: dict[str, Any]) -> dict[str, Any]:
+    """Drop secret headers from a response before it is written."""
+    headers = response.get("headers", {})
+    for header in list(headers):
+        if header.lower() in SECRET_HEADERS:
+            del headers[header]
+    body = response.get("body", {}).get("string")
+    if isinstance(body, bytes):
+        response["body"]["string"] = _scrub_text(body.decode("utf-8", "replace"), _secrets()).encode("utf-8")
+    return response
+
+
+def _json_body(request: Any) -> Any:
+    try:
+        return json.loads(request.body or b"null")
+    except ValueError:
+        return request.body
+
+
+def _same_json_body(r1: Any, r2: Any) -> None:
+    assert _json_body(r1) == _json_body(r2), "request bodies differ"
+
+
+def cassette(path: Path, record_mode: str = "none") -> AbstractContextManager[Any]:
+    """A vcrpy cassette at ``path`` with claimkit's scrubbing and matching."""
+    import vcr
+
+    recorder = vcr.VCR(
+        record_mode=record_mode,
+        decode_compressed_response=True,
+        filter_headers=list(SECRET_HEADERS),
+        before_record_request=scrub_request,
+        before_record_response=scrub_response,
+        match_on=("method", "scheme", "host", "port", "path", "query", "json_body"),
+    )
+    recorder.register_matcher("json_body", _same_json_body)
+    context: AbstractContextManager[Any] = recorder.use_cassette(str(path))
+    return context
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("claimkit")
+    group.addoption(
+        "--claimkit-record",
+        default=None,
+        choices=("none", "once", "new_episodes", "all"),
+        help="vcrpy record mode for claimkit cassettes (default: none, replay only; env CLAIMKIT_RECORD)",
+    )
+    parser.addini("claimkit_cassette_dir", "folder of claimkit cassettes, relative to the root", default="cassettes")
+
+
+def _record_mode(config: pytest.Config) -> str:
+    return str(config.getoption("--claimkit-record") or os.environ.get("CLAIMKIT_RECORD") or "none")
+
+
+@pytest.fixture
+def claimkit_record_mode(request: pytest.FixtureRequest) -> str:
+    """'none' when replaying (the default), else the record mode asked for."""
+    return _record_mode(request.config)
+
+
+@pytest.fixture
+def claimkit_cassette(
+    request: pytest.FixtureRequest, claimkit_record_mode: str
+) -> Iterator[Callable[..., AbstractContextManager[Any]]]:
+    """A factory of cassettes for this test: ``with claimkit_cassette(): …`` or ``claimkit_cassette("name")``."""
+    folder = Path(str(request.config.rootpath)) / str(request.config.getini("claimkit_cassette_dir"))
+    module = request.node.module.__name__.rsplit(".", 1)[-1] if request.node.module else "tests"
+
+    def open_cassette(name: str | None = None) -> AbstractContextManager[Any]:
+        path = folder / module / f"{name or request.node.name}.yaml"
+        if claimkit_record_mode == "none" and not path.exists():
+            pytest.fail(f"no cassette at {path}: record it with --claimkit-record=once against a real server")
+        return cassette(path, claimkit_record_mode)
+
+    yield open_cassette
+
+
+@pytest.fixture
+def claimkit_settings(claimkit_record_mode: str) -> Settings:
+    """Settings that match the recorded requests: the recording server's URL and model, and a dummy key on replay."""
+    base_url = os.environ.get("CLAIMKIT_RECORD_BASE_URL", _DEFAULT_BASE_URL)
+    model = os.environ.get("CLAIMKIT_RECORD_MODEL", _DEFAULT_MODEL)
+    key = os.environ.get("OPENAI_API_KEY") if claimkit_record_mode != "none" else None
+    return Settings(engine="llm", model=model, base_url=base_url, api_key=key or REPLAY_API_KEY, max_retries=0)

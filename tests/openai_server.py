@@ -1,0 +1,95 @@
+"""A real OpenAI-compatible HTTP server on 127.0.0.1 that answers from a script, for fault tests.
+
+Each request to /v1/chat/completions takes the next step of the script: an HTTP status with a body,
+or a completion whose message content is given. The server counts requests and keeps their bodies.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Step:
+    status: int = 200
+    content: str | None = None
+    """Message content of a completion (status 200)."""
+    body: bytes | None = None
+    """A raw body instead of a completion."""
+    headers: dict[str, str] = field(default_factory=dict)
+    finish_reason: str = "stop"
+
+
+def completion(content: str, finish_reason: str = "stop") -> dict[str, Any]:
+    return {
+        "id": "chatcmpl-test",
+        "object": "chat.completion",
+        "created": 0,
+        "model": "test-model",
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": finish_reason}],
+        "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15},
+    }
+
+
+class ScriptedServer:
+    def __init__(self, steps: list[Step]) -> None:
+        self.steps = steps
+        self.requests: list[dict[str, Any]] = []
+        self._lock = threading.Lock()
+
+    @property
+    def count(self) -> int:
+        return len(self.requests)
+
+    def next_step(self, body: dict[str, Any]) -> Step:
+        with self._lock:
+            self.requests.append(body)
+            index = min(len(self.requests) - 1, len(self.steps) - 1)
+            return self.steps[index]
+
+
+def _handler(server: ScriptedServer) -> type[http.server.BaseHTTPRequestHandler]:
+    class Handler(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            body = json.loads(self.rfile.read(length) or b"{}")
+            step = server.next_step(body)
+            payload = step.body
+            if payload is None:
+                payload = json.dumps(
+                    completion(step.content or "", step.finish_reason) if step.status == 200 else {"error": "scripted"}
+                ).encode()
+            self.send_response(step.status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+            for name, value in step.headers.items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(payload)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    return Handler
+
+
+@contextmanager
+def scripted_server(steps: list[Step]) -> Iterator[tuple[ScriptedServer, str]]:
+    """Start the server on a free port of 127.0.0.1; yield it and its base URL; stop it."""
+    script = ScriptedServer(steps)
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(script))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield script, f"http://127.0.0.1:{httpd.server_address[1]}/v1"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

@@ -1,0 +1,130 @@
+"""Transport retries belong to the OpenAI SDK, validation re-asks to claimkit: counted on a real local server."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import claimkit
+from claimkit import ModelOutputError, ModelUnavailable
+from claimkit.settings import Settings
+
+from .openai_server import Step, scripted_server
+
+ARTICLE = "The mayor said the bridge would reopen in May. Critics say the repairs are too slow."
+VALID = json.dumps(
+    {
+        "summary": "The mayor expects the bridge to reopen in May.",
+        "speakers": [{"name": "The mayor", "role": "mayor", "affiliation": None, "kind": "person"}],
+        "claims": [
+            {
+                "speaker": "The mayor",
+                "speaker_mention": "The mayor",
+                "cue": "said",
+                "quote": "the bridge would reopen in May",
+                "attribution": "indirect",
+                "statement": "The mayor said the bridge would reopen in May.",
+                "stance": "neutral",
+                "responds_to": None,
+            },
+            {
+                "speaker": "The mayor",
+                "speaker_mention": None,
+                "cue": None,
+                "quote": "the bridge is made of gold",
+                "attribution": "indirect",
+                "statement": "The mayor said the bridge is made of gold.",
+                "stance": "neutral",
+                "responds_to": None,
+            },
+        ],
+    }
+)
+
+
+def _settings(base_url: str, **overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "engine": "llm",
+        "model": "test-model",
+        "base_url": base_url,
+        "api_key": "sk-test-transport-key-123456",
+        "structured_output": "json_object",
+        "max_retries": 2,
+        "max_reasks": 2,
+        "timeout": 5.0,
+    }
+    values.update(overrides)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+def test_server_errors_are_retried_by_the_sdk_alone() -> None:
+    steps = [Step(status=500), Step(status=503), Step(content=VALID)]
+    with scripted_server(steps) as (server, url):
+        summary = claimkit.summarise(ARTICLE, settings=_settings(url))
+    assert server.count == 3
+    assert summary.provenance.usage is not None and summary.provenance.usage.calls == 1
+    assert [c.quote.text for c in summary.claims] == ["the bridge would reopen in May"]
+
+
+def test_invented_quote_is_dropped_and_named_in_warnings() -> None:
+    with scripted_server([Step(content=VALID)]) as (_, url):
+        summary = claimkit.summarise(ARTICLE, settings=_settings(url))
+    assert len(summary.claims) == 1
+    assert any("the bridge is made of gold" in w for w in summary.warnings)
+    assert all(ARTICLE[s.start : s.end] == s.text for s in summary.spans())
+
+
+def test_rate_limit_with_retry_after_then_success() -> None:
+    steps = [Step(status=429, headers={"Retry-After": "0"}), Step(content=VALID)]
+    with scripted_server(steps) as (server, url):
+        claimkit.summarise(ARTICLE, settings=_settings(url))
+    assert server.count == 2
+
+
+def test_persistent_server_error_is_not_multiplied_by_reasks() -> None:
+    with scripted_server([Step(status=500)]) as (server, url), pytest.raises(ModelUnavailable) as caught:
+        claimkit.summarise(ARTICLE, settings=_settings(url))
+    assert server.count == 3  # one request and the SDK's two retries; no re-ask
+    assert caught.value.status == 500
+
+
+def test_invalid_reply_is_reasked_once_then_accepted() -> None:
+    steps = [Step(content='{"summary": "x", "speakers": []}'), Step(content=VALID)]
+    with scripted_server(steps) as (server, url):
+        summary = claimkit.summarise(ARTICLE, settings=_settings(url))
+    assert server.count == 2
+    reask = server.requests[1]["messages"]
+    assert [m["role"] for m in reask] == ["user", "assistant", "user"]
+    assert "claims" in reask[-1]["content"]
+    assert summary.provenance.usage is not None and summary.provenance.usage.calls == 2
+
+
+def test_reasks_are_bounded_and_the_error_carries_evidence() -> None:
+    with scripted_server([Step(content="not json at all")]) as (server, url), pytest.raises(ModelOutputError) as caught:
+        claimkit.summarise(ARTICLE, settings=_settings(url, max_reasks=1))
+    assert server.count == 2
+    assert caught.value.attempts == 2
+    assert caught.value.last_reply == "not json at all"
+    assert caught.value.usage["total_tokens"] == 30
+
+
+def test_auto_mode_falls_back_when_json_schema_is_refused() -> None:
+    steps = [Step(status=500), Step(content=VALID)]
+    with scripted_server(steps) as (server, url):
+        summary = claimkit.summarise(ARTICLE, settings=_settings(url, structured_output="auto"))
+    assert server.count == 2  # the refused probe is not retried
+    assert server.requests[0]["response_format"]["type"] == "json_schema"
+    assert server.requests[1]["response_format"] == {
+        "type": "json_object",
+        "schema": server.requests[1]["response_format"]["schema"],
+    }
+    assert summary.provenance.structured_output == "json_object_schema"
+
+
+def test_truncated_reply_is_reasked() -> None:
+    steps = [Step(content=VALID[:50], finish_reason="length"), Step(content=VALID)]
+    with scripted_server(steps) as (server, url):
+        claimkit.summarise(ARTICLE, settings=_settings(url))
+    assert server.count == 2
+    assert "token limit" in server.requests[1]["messages"][-1]["content"]
