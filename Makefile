@@ -31,3 +31,7 @@ eval: $(BIN)/.installed
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+# Re-record cassettes/ against the local llama.cpp server (scripts/local-llm-server.sh install first).
+record: $(BIN)/.installed
+	scripts/record-cassettes.sh

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from .article_stance import ArticleStance, stance
 from .client import make_client
+from .comparison import Comparison, compare
 from .errors import (
     BinaryInput,
     ClaimkitError,
@@ -38,10 +40,12 @@ from .settings import Settings
 
 __all__ = [
     "Article",
+    "ArticleStance",
     "ArticleSummary",
     "BinaryInput",
     "Claim",
     "ClaimkitError",
+    "Comparison",
     "ConfigurationError",
     "EmptyInput",
     "FetchError",
@@ -63,7 +67,9 @@ __all__ = [
     "Stance",
     "Usage",
     "__version__",
+    "compare",
     "make_client",
+    "stance",
     "summarise",
     "summarise_source",
 ]

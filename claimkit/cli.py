@@ -5,16 +5,19 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
 from . import __version__, errors
+from .article_stance import stance
+from .comparison import compare
 from .evaluate import THRESHOLDS, EvalReport, evaluate, read_gold
-from .pipeline import summarise, summarise_source
+from .pipeline import summarise, summarise_article
 from .records import ArticleSummary
-from .render import FORMATS, Format, render
+from .render import COMPARE_FORMATS, FORMATS, Format, render, render_comparison
 from .settings import ENGINES, STRUCTURED_OUTPUTS, Settings
+from .sources import load
 
 __all__ = ["EXIT_CODES", "app", "main"]
 
@@ -81,10 +84,11 @@ def summarise_command(
         timeout=timeout,
     )
     try:
-        summary = summarise_source(source, settings=settings)
+        article = load(source, settings)
+        summary = summarise_article(article, settings=settings)
     except errors.ClaimkitError as e:
         _fail(e)
-    typer.echo(render(summary, _as_format(chosen)))
+    typer.echo(render(summary, _as_format(chosen), text=article.text))
     for warning in summary.warnings:
         typer.echo(f"claimkit: warning: {warning}", err=True)
 
@@ -98,6 +102,45 @@ def _check_choice(what: str, value: str | None, choices: tuple[str, ...]) -> Non
 def _as_format(name: str) -> Format:
     assert name in FORMATS
     return name  # type: ignore[return-value]
+
+
+@app.command("compare")
+def compare_command(
+    sources: Annotated[list[str], typer.Argument(help="Two or more articles: files, '-' or URLs.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of {', '.join(COMPARE_FORMATS)}.")] = "md",
+    engine: Annotated[str | None, typer.Option(help=f"One of {', '.join(ENGINES)} (default auto).")] = None,
+    model: Annotated[str | None, typer.Option(help="Model name; with one, the LLM engine runs.")] = None,
+    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint.")] = None,
+) -> None:
+    """Compare articles on one story: shared speakers, claims clustered across outlets, framing."""
+    _check_choice("format", fmt, COMPARE_FORMATS)
+    _check_choice("engine", engine, ENGINES)
+    settings = Settings.resolve(engine=engine, model=model, base_url=base_url)
+    try:
+        summaries = [summarise_article(load(source, settings), settings=settings) for source in sources]
+    except errors.ClaimkitError as e:
+        _fail(e)
+    typer.echo(render_comparison(compare(summaries), fmt))
+
+
+@app.command("stance")
+def stance_command(
+    source: Annotated[str, typer.Argument(help="Article file, '-' or an http(s) URL.")],
+    claim: Annotated[str, typer.Option("--claim", "-c", help="The claim to check the article against.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """The article's stance toward a claim: supports, opposes, neutral or unrelated, with evidence."""
+    try:
+        article = load(source, Settings.resolve())
+    except errors.ClaimkitError as e:
+        _fail(e)
+    result = stance(claim, article.text)
+    if as_json:
+        typer.echo(result.model_dump_json(indent=2))
+        return
+    typer.echo(f"{result.label} (score {result.score:.2f}, relatedness {result.relatedness:.2f})")
+    for span in result.evidence:
+        typer.echo(f"  {span.start}–{span.end}: {' '.join(span.text.split())}")
 
 
 @app.command("schema")
@@ -115,7 +158,11 @@ def eval_command(
     """Score the engine against gold attributions: precision, recall, F1, speaker accuracy, exact spans."""
     try:
         records = list(read_gold(gold))
-        report = evaluate(records, lambda text: summarise(text, settings=Settings(engine="embedded")))
+        report = evaluate(
+            records,
+            lambda text: summarise(text, settings=Settings(engine="embedded")),
+            lambda claim, text: stance(claim, text).label,
+        )
     except errors.ClaimkitError as e:
         _fail(e)
     if as_json:
@@ -135,18 +182,24 @@ def _article_row(score: object) -> dict[str, object]:
 
 def _eval_text(report: EvalReport, details: bool) -> str:
     totals = report.totals()
-    lines = [f"articles {totals['articles']}   predicted {totals['predicted']}   gold {totals['gold']}"]
-    for threshold in THRESHOLDS:
-        t = totals[f"iou>={threshold}"]
+    lines = []
+    if report.articles:
+        lines.append(f"articles {totals['articles']}   predicted {totals['predicted']}   gold {totals['gold']}")
+        for threshold in THRESHOLDS:
+            t = totals[f"iou>={threshold}"]
+            lines.append(
+                f"IoU ≥ {threshold}:  precision {t['precision']:.3f}   recall {t['recall']:.3f}   F1 {t['f1']:.3f}"
+                f"   ({t['matched']} matched)"
+            )
         lines.append(
-            f"IoU ≥ {threshold}:  precision {t['precision']:.3f}   recall {t['recall']:.3f}   F1 {t['f1']:.3f}"
-            f"   ({t['matched']} matched)"
+            f"speaker accuracy {totals['speaker_accuracy']:.3f} over {totals['speakers_judged']} matched pairs"
         )
-    lines.append(f"speaker accuracy {totals['speaker_accuracy']:.3f} over {totals['speakers_judged']} matched pairs")
-    lines.append(f"exact-slice spans {totals['exact_span_share']:.1%}")
+        lines.append(f"exact-slice spans {totals['exact_span_share']:.1%}")
+    if "stance" in totals:
+        lines += _stance_lines(totals["stance"])
     if totals["skipped_records"]:
-        lines.append(f"{totals['skipped_records']} records without attributions were not scored")
-    if details:
+        lines.append(f"{totals['skipped_records']} records with neither attributions nor a stance were not scored")
+    if details and report.articles:
         lines.append("")
         lines.append(f"{'article':60} {'pred':>5} {'gold':>5} {'@0.3':>5} {'@0.8':>5} {'spk':>7}")
         for a in report.articles:
@@ -155,6 +208,19 @@ def _eval_text(report: EvalReport, details: bool) -> str:
                 f"{a.speakers_correct:3}/{a.speakers_judged:<3}"
             )
     return "\n".join(lines)
+
+
+def _stance_lines(figures: dict[str, Any]) -> list[str]:
+    lines = [
+        f"stance pairs {figures['pairs']}   accuracy {figures['accuracy']:.3f}   macro-F1 {figures['macro_f1']:.3f}"
+    ]
+    for label, c in figures["per_class"].items():
+        lines.append(f"  {label:10} precision {c['precision']:.3f}   recall {c['recall']:.3f}   F1 {c['f1']:.3f}")
+    labels = list(figures["confusion"])
+    lines.append("  gold \\ predicted " + " ".join(f"{p:>10}" for p in labels))
+    for gold in labels:
+        lines.append(f"  {gold:17}" + " ".join(f"{figures['confusion'][gold][p]:>10}" for p in labels))
+    return lines
 
 
 @app.command("version")

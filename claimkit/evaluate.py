@@ -17,7 +17,19 @@ from typing import Any
 from .errors import GoldFileError
 from .records import ArticleSummary, Claim
 
-__all__ = ["ArticleScore", "EvalReport", "GoldAttribution", "GoldRecord", "evaluate", "iou", "match", "read_gold"]
+__all__ = [
+    "GOLD_STANCE",
+    "STANCE_LABELS",
+    "ArticleScore",
+    "EvalReport",
+    "GoldAttribution",
+    "GoldRecord",
+    "StanceScore",
+    "evaluate",
+    "iou",
+    "match",
+    "read_gold",
+]
 
 THRESHOLDS = (0.3, 0.8)
 Range = tuple[int, int]
@@ -111,11 +123,48 @@ class ArticleScore:
     exact_spans: int
 
 
+STANCE_LABELS = ("supports", "opposes", "neutral", "unrelated")
+GOLD_STANCE = {"agree": "supports", "disagree": "opposes", "discuss": "neutral", "unrelated": "unrelated"}
+"""FNC-1's labels, mapped to claimkit's."""
+
+
+@dataclass
+class StanceScore:
+    confusion: dict[tuple[str, str], int] = field(default_factory=dict)
+    """(gold, predicted) → count."""
+
+    def add(self, gold: str, predicted: str) -> None:
+        self.confusion[(gold, predicted)] = self.confusion.get((gold, predicted), 0) + 1
+
+    @property
+    def total(self) -> int:
+        return sum(self.confusion.values())
+
+    def figures(self) -> dict[str, Any]:
+        per_class: dict[str, dict[str, float]] = {}
+        for label in STANCE_LABELS:
+            tp = self.confusion.get((label, label), 0)
+            fp = sum(self.confusion.get((g, label), 0) for g in STANCE_LABELS if g != label)
+            fn = sum(self.confusion.get((label, p), 0) for p in STANCE_LABELS if p != label)
+            p = tp / (tp + fp) if tp + fp else 0.0
+            r = tp / (tp + fn) if tp + fn else 0.0
+            per_class[label] = {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+        correct = sum(self.confusion.get((label, label), 0) for label in STANCE_LABELS)
+        return {
+            "pairs": self.total,
+            "accuracy": correct / self.total if self.total else 0.0,
+            "macro_f1": sum(c["f1"] for c in per_class.values()) / len(STANCE_LABELS),
+            "per_class": per_class,
+            "confusion": {g: {p: self.confusion.get((g, p), 0) for p in STANCE_LABELS} for g in STANCE_LABELS},
+        }
+
+
 @dataclass
 class EvalReport:
     articles: list[ArticleScore] = field(default_factory=list)
     skipped: int = 0
-    """Records with no attributions (stance lines), not scored here."""
+    """Records with neither attributions nor a stance."""
+    stance: StanceScore = field(default_factory=StanceScore)
 
     def totals(self) -> dict[str, Any]:
         predicted = sum(a.predicted for a in self.articles)
@@ -134,17 +183,26 @@ class EvalReport:
         spans = sum(a.spans for a in self.articles)
         result["exact_span_share"] = sum(a.exact_spans for a in self.articles) / spans if spans else 1.0
         result["skipped_records"] = self.skipped
+        if self.stance.total:
+            result["stance"] = self.stance.figures()
         return result
 
 
-def evaluate(gold: list[GoldRecord], summarise: Callable[[str], ArticleSummary]) -> EvalReport:
-    """Run ``summarise`` on every attribution record of ``gold`` and score it."""
+def evaluate(
+    gold: list[GoldRecord],
+    summarise: Callable[[str], ArticleSummary],
+    stance: Callable[[str, str], str] | None = None,
+) -> EvalReport:
+    """Score ``summarise`` on the attribution records and ``stance(claim, text) -> label`` on the stance records."""
     report = EvalReport()
     for record in gold:
-        if not record.attributions:
+        if record.stance and stance is not None:
+            gold_label = GOLD_STANCE.get(str(record.stance.get("label")), str(record.stance.get("label")))
+            report.stance.add(gold_label, stance(str(record.stance["claim"]), record.text))
+        elif record.attributions:
+            report.articles.append(score_article(record, summarise(record.text)))
+        else:
             report.skipped += 1
-            continue
-        report.articles.append(score_article(record, summarise(record.text)))
     return report
 
 

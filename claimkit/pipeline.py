@@ -20,7 +20,7 @@ from .records import Article, ArticleSummary, Claim, Provenance, Span, Stance, S
 from .settings import Settings
 from .sources import LoadedArticle, from_text, load
 from .speakers import SpeakerEntity, SpeakerIndex
-from .stances import stance_label, target_of
+from .stance_cues import stance_label, target_of
 from .text import find_quotes, paragraphs, split_sentences
 
 __all__ = ["summarise", "summarise_article", "summarise_source"]
@@ -54,7 +54,9 @@ def summarise(
         raise EmptyInput("the article holds no text", source=source or "<text>")
     article = from_text(text, source=source)
     if title is not None or url is not None:
-        article = LoadedArticle(article.text, article.source, title or article.title, url or article.url)
+        article = LoadedArticle(
+            article.text, article.source, title or article.title, url or article.url, article.published
+        )
     return summarise_article(article, settings=settings or Settings.resolve(**options), client=client)
 
 
@@ -142,6 +144,7 @@ def _assemble(article: LoadedArticle, output: _EngineOutput) -> ArticleSummary:
             url=article.url,
             language=_language(text),
             chars=len(text),
+            published=article.published,
         ),
         summary=output.summary or _summary(text, claims),
         speakers=[s for s in speakers if s.id in set(speaker_ids)],

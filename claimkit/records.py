@@ -95,6 +95,7 @@ class Article(_Record):
     url: str | None = None
     language: str | None = None
     chars: int = Field(ge=0)
+    published: str | None = Field(default=None, description="Publication date, when the source states it.")
 
 
 class PromptInfo(_Record):

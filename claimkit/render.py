@@ -8,16 +8,25 @@ from typing import Literal
 from rich.console import Console
 from rich.table import Table
 
+from .comparison import Comparison
+from .html_report import comparison_html, summary_html
+from .jsonld import render_jsonld
 from .records import ArticleSummary
 
-__all__ = ["FORMATS", "Format", "render"]
+__all__ = ["COMPARE_FORMATS", "FORMATS", "Format", "render", "render_comparison"]
 
-Format = Literal["table", "json", "jsonl", "md"]
-FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "md")
+Format = Literal["table", "json", "jsonl", "md", "html", "jsonld"]
+FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "md", "html", "jsonld")
 
 
-def render(summary: ArticleSummary, fmt: Format, *, width: int | None = None) -> str:
-    """The summary as text in ``fmt``; a table uses rich and fits ``width`` columns."""
+def render(summary: ArticleSummary, fmt: Format, *, text: str | None = None, width: int | None = None) -> str:
+    """The summary as text in ``fmt``; a table uses rich and fits ``width`` columns; html needs the article text."""
+    if fmt == "html":
+        if text is None:
+            raise ValueError("the HTML report needs the article text")
+        return summary_html(summary, text)
+    if fmt == "jsonld":
+        return render_jsonld(summary)
     if fmt == "json":
         return summary.model_dump_json(indent=2)
     if fmt == "jsonl":
@@ -86,3 +95,41 @@ def _cell(value: str | None) -> str:
 def _short(text: str, limit: int = 100) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+COMPARE_FORMATS: tuple[str, ...] = ("table", "json", "md", "html")
+
+
+def render_comparison(comparison: Comparison, fmt: str) -> str:
+    """A comparison as json, html, or Markdown (the table format is Markdown too: it reads in a terminal)."""
+    if fmt == "json":
+        return comparison.model_dump_json(indent=2)
+    if fmt == "html":
+        return comparison_html(comparison)
+    return comparison_markdown(comparison)
+
+
+def comparison_markdown(comparison: Comparison) -> str:
+    sources = {a.id: a.source or a.title or a.id for a in comparison.articles}
+    names = {s.id: s.name for s in comparison.speakers}
+    lines = ["# Comparison", "", "## Speakers", ""]
+    for s in comparison.speakers:
+        where = ", ".join(sources[a] for a in s.appearances)
+        lines.append(f"- **{s.name}** ({s.kind}{', ' + s.role if s.role else ''}) — {where}")
+    lines += ["", "## Claims across outlets", ""]
+    for cluster in comparison.clusters:
+        if len(cluster.articles) < 2:
+            continue
+        lines.append(f"### {cluster.id}: {cluster.statement}")
+        for q in cluster.quotes:
+            who = names.get(q.speaker_id or "", "unknown")
+            words = " ".join(q.quote.text.split())
+            lines.append(f"- {sources[q.article_id]} · {who} · chars {q.quote.start}–{q.quote.end}: “{words}”")
+        lines += [f"  - {d}" for d in cluster.differences]
+        lines.append("")
+    single = [c for c in comparison.clusters if len(c.articles) < 2]
+    lines += ["## Claims in one outlet only", ""]
+    for cluster in single:
+        q = cluster.quotes[0]
+        lines.append(f"- {sources[q.article_id]} · {names.get(q.speaker_id or '', 'unknown')}: {cluster.statement}")
+    return "\n".join(lines)

@@ -55,7 +55,7 @@ class Settings:
     """Seconds to wait for a model reply or a URL."""
     max_bytes: int = 5_000_000
     """Largest article accepted, in bytes, from a file, stdin or a URL."""
-    chunk_chars: int = 12_000
+    chunk_chars: int = 8_000
     """Longer articles go to the model in chunks of about this many characters."""
     chunk_overlap: int = 800
     max_tokens: int = 2048

@@ -23,6 +23,7 @@ class LoadedArticle:
     source: str | None
     title: str | None = None
     url: str | None = None
+    published: str | None = None
 
     @property
     def id(self) -> str:
@@ -87,7 +88,7 @@ def _fetch(url: str, settings: Settings) -> LoadedArticle:
         raise FetchError(f"cannot fetch {url}: {reason}", source=url) from e
     _check_size(data, url, settings.max_bytes)
     article = _from_bytes(data, source=url, html_hint="html" in content_type.lower())
-    return LoadedArticle(text=article.text, source=url, title=article.title, url=final_url)
+    return LoadedArticle(text=article.text, source=url, title=article.title, url=final_url, published=article.published)
 
 
 def _check_size(data: bytes, source: str, limit: int) -> None:
@@ -155,9 +156,10 @@ def _extract_html(html: str, *, source: str | None, url: str | None) -> LoadedAr
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
     metadata = trafilatura.extract_metadata(html)
     title = metadata.title if metadata is not None else None
+    published = metadata.date if metadata is not None else None
     if not text or not text.strip():
         raise EmptyInput(f"{label} is HTML with no article text in it", source=label)
     text = _normalise_newlines(text)
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}"
-    return LoadedArticle(text=text, source=source, title=title, url=url)
+    return LoadedArticle(text=text, source=source, title=title, url=url, published=published)

@@ -16,7 +16,7 @@ from .engines.base import SpeakerHint
 from .lexicon import GROUP_NOUNS, ORGANISATION_WORDS, PLACES, PRONOUNS, TITLE_WORDS
 from .records import Span, Speaker, SpeakerKind
 
-__all__ = ["SpeakerEntity", "SpeakerIndex"]
+__all__ = ["SpeakerEntity", "SpeakerIndex", "same_name"]
 
 Range = tuple[int, int]
 
@@ -305,7 +305,7 @@ class SpeakerIndex:
     def _index_occurrences(self, entity: SpeakerEntity) -> None:
         surname = entity.name.split()[-1]
         for name, starts in self._positions.items():
-            if name == surname or name.endswith(" " + surname) or (" " in name and _same_name(name, entity.name)):
+            if name == surname or name.endswith(" " + surname) or (" " in name and same_name(name, entity.name)):
                 self._occurrences.extend((start, entity) for start in starts)
         self._occurrences.sort(key=lambda o: o[0])
 
@@ -313,7 +313,7 @@ class SpeakerIndex:
         for entity in self._entities:
             if entity.kind not in ("person", "organisation"):
                 continue
-            if name in entity.variants or any(_same_name(name, v) for v in entity.variants):
+            if name in entity.variants or any(same_name(name, v) for v in entity.variants):
                 return entity
         surname_matches = [e for e in self._entities if e.kind == "person" and e.name.split()[-1] == name]
         return surname_matches[-1] if surname_matches else None
@@ -374,7 +374,7 @@ class SpeakerIndex:
         if entity.kind in ("person", "organisation"):
             surname = entity.name.split()[-1]
             for name, starts in self._positions.items():
-                if name in entity.variants or (" " in name and any(_same_name(name, v) for v in entity.variants)):
+                if name in entity.variants or (" " in name and any(same_name(name, v) for v in entity.variants)):
                     ranges.update((start, start + len(name)) for start in starts)
                 elif entity.kind == "person" and (name == surname or name.endswith(" " + surname)):
                     offset = name.rfind(surname) if name != surname else 0
@@ -387,7 +387,7 @@ class SpeakerIndex:
         for start, _, name in self._names:
             if name.endswith(entity.name) and name != entity.name:
                 role, affiliation, rest = _parse_titled_name(name.split())
-                if rest and _same_name(rest, entity.name) and role:
+                if rest and same_name(rest, entity.name) and role:
                     entity.role, entity.affiliation = role, entity.affiliation or affiliation
                     return
             if name == entity.name:
@@ -407,7 +407,7 @@ def _strip_possessive(name: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _same_name(a: str, b: str) -> bool:
+def same_name(a: str, b: str) -> bool:
     """Spelling variants of one name: 'Khwaja Asif' and 'Khawaja Asif'."""
     if a == b:
         return True

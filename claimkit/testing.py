@@ -152,5 +152,13 @@ def claimkit_settings(claimkit_record_mode: str) -> Settings:
     """Settings that match the recorded requests: the recording server's URL and model, and a dummy key on replay."""
     base_url = os.environ.get("CLAIMKIT_RECORD_BASE_URL", _DEFAULT_BASE_URL)
     model = os.environ.get("CLAIMKIT_RECORD_MODEL", _DEFAULT_MODEL)
-    key = os.environ.get("OPENAI_API_KEY") if claimkit_record_mode != "none" else None
-    return Settings(engine="llm", model=model, base_url=base_url, api_key=key or REPLAY_API_KEY, max_retries=0)
+    recording = claimkit_record_mode != "none"
+    key = os.environ.get("OPENAI_API_KEY") if recording else None
+    return Settings(
+        engine="llm",
+        model=model,
+        base_url=base_url,
+        api_key=key or REPLAY_API_KEY,
+        max_retries=0,
+        timeout=300.0 if recording else 30.0,  # a CPU server is slow; the timeout is not part of the request
+    )

@@ -6,10 +6,12 @@ import claimkit
 def test_public_api_is_pinned() -> None:
     assert claimkit.__all__ == [
         "Article",
+        "ArticleStance",
         "ArticleSummary",
         "BinaryInput",
         "Claim",
         "ClaimkitError",
+        "Comparison",
         "ConfigurationError",
         "EmptyInput",
         "FetchError",
@@ -31,7 +33,9 @@ def test_public_api_is_pinned() -> None:
         "Stance",
         "Usage",
         "__version__",
+        "compare",
         "make_client",
+        "stance",
         "summarise",
         "summarise_source",
     ]

@@ -25,7 +25,14 @@ from ..settings import Settings
 from ..text import windows
 from .base import Candidate, Range, SpeakerHint
 
-__all__ = ["STRUCTURED_MODES", "LLMEngine", "LLMResult", "ModelClaim", "ModelExtraction", "ModelSpeaker"]
+__all__ = [
+    "STRUCTURED_MODES",
+    "LLMEngine",
+    "LLMResult",
+    "ModelClaim",
+    "ModelExtraction",
+    "ModelSpeaker",
+]
 
 StructuredMode = Literal["json_schema", "json_object_schema", "json_object"]
 STRUCTURED_MODES: tuple[StructuredMode, ...] = ("json_schema", "json_object_schema", "json_object")

@@ -1,0 +1,144 @@
+"""An article's stance toward a claim: supports, opposes, neutral (reports it) or unrelated.
+
+The embedded method reads no model weights: relatedness is the share of the claim's content words
+(stemmed, proper nouns counted twice) that the article uses; evidence is the article's sentences that
+share most of them; the label comes from refutation and hedging cues in those sentences, compared with
+the claim's own polarity (a claim that something is fake is supported by an article calling it a hoax).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .records import Span
+from .text import find_quotes, split_sentences
+
+__all__ = ["ArticleStance", "ArticleStanceLabel", "stance"]
+
+ArticleStanceLabel = Literal["supports", "opposes", "neutral", "unrelated"]
+
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+|\d+")
+_STOPWORDS = frozenset(
+    """a an the and or but if of in on at to for from by with about as into over after before than then that this
+    these those it its is are was were be been being has have had do does did not no so such can could will would
+    should may might must just only also very more most much many some any all each every he she they we you i his
+    her their our your him them who whom which what when where why how says said say after new now up out off""".split()
+)
+_REFUTING = frozenset(
+    """fake fakes faked hoax hoaxes false falsely debunk debunked debunks deny denies denied denial untrue
+    fabricated fabrication myth satire satirical rumor rumour baseless unfounded bogus lie lies lying
+    misleading doctored photoshopped prank never retract retracted retraction""".split()
+)
+_REFUTING_PHRASES = (
+    "not true",
+    "no evidence",
+    "did not",
+    "didn't",
+    "does not",
+    "doesn't",
+    "is not",
+    "isn't",
+    "was not",
+    "wasn't",
+    "not real",
+    "no truth",
+    "turned out",
+    "in fact",
+    "actually",
+)
+_HEDGING = frozenset(
+    """reportedly allegedly alleged claims claimed claim purportedly apparently unconfirmed unverified rumored
+    rumoured reports reported report may might could possibly appears appear seems supposedly suggests according
+    sources speculation speculated""".split()
+)
+_NEGATIONS = frozenset("not no never isn't aren't wasn't weren't didn't doesn't don't won't fake hoax false".split())
+
+RELATED_AT = 0.28
+"""Least share of the claim's weighted content words the article must use to count as related."""
+
+
+class ArticleStance(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    claim: str
+    label: ArticleStanceLabel
+    score: float = Field(ge=0.0, le=1.0, description="Confidence in the label.")
+    relatedness: float = Field(ge=0.0, le=1.0)
+    evidence: list[Span] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Cues:
+    refuting: float
+    hedging: float
+
+
+def _stem(word: str) -> str:
+    word = word.lower().replace("’", "'")
+    for suffix in ("'s", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _content(text: str) -> dict[str, float]:
+    """Stemmed content words with weights: a capitalised word (a name) counts twice."""
+    weights: dict[str, float] = {}
+    for word in _WORD_RE.findall(text):
+        if word.lower() in _STOPWORDS or (len(word) < 3 and not word.isdigit()):
+            continue
+        stem = _stem(word)
+        weights[stem] = max(weights.get(stem, 0.0), 2.0 if word[0].isupper() else 1.0)
+    return weights
+
+
+def _overlap(claim: dict[str, float], words: set[str]) -> float:
+    total = sum(claim.values())
+    return sum(w for stem, w in claim.items() if stem in words) / total if total else 0.0
+
+
+def _cues(text: str) -> _Cues:
+    words = [w.lower().replace("’", "'") for w in _WORD_RE.findall(text)]
+    lowered = text.lower().replace("’", "'")
+    refuting = sum(w in _REFUTING for w in words) + sum(lowered.count(p) for p in _REFUTING_PHRASES)
+    hedging = sum(w in _HEDGING for w in words)
+    size = max(len(words), 1)
+    return _Cues(refuting=refuting / size * 100, hedging=hedging / size * 100)
+
+
+def _negative(claim: str) -> bool:
+    """Whether the claim itself says something is false or did not happen."""
+    return any(w.lower().replace("’", "'") in _NEGATIONS for w in _WORD_RE.findall(claim)) or "n't" in claim
+
+
+def stance(claim: str, text: str, *, evidence_sentences: int = 3) -> ArticleStance:
+    """The stance of ``text`` (an article) toward ``claim``, with the sentences that show it."""
+    claim_words = _content(claim)
+    sentences = split_sentences(text, find_quotes(text))
+    scored = sorted(
+        ((_overlap(claim_words, set(_content(text[s:e]))), s, e) for s, e in sentences),
+        key=lambda x: (-x[0], x[1]),
+    )
+    relatedness = _overlap(claim_words, set(_content(text)))
+    evidence = [(s, e) for score, s, e in scored[:evidence_sentences] if score > 0]
+    spans = [Span(text=text[s:e], start=s, end=e) for s, e in sorted(evidence)]
+    if relatedness < RELATED_AT:
+        return ArticleStance(
+            claim=claim, label="unrelated", score=1 - relatedness, relatedness=relatedness, evidence=[]
+        )
+    body = _cues(text)
+    near = _cues(" ".join(text[s:e] for s, e in evidence))
+    refuting = body.refuting + near.refuting
+    label: ArticleStanceLabel
+    if refuting >= 1.2:
+        label = "supports" if _negative(claim) else "opposes"
+        score = min(1.0, refuting / 4)
+    elif body.hedging >= 1.4:
+        label, score = "neutral", min(1.0, body.hedging / 4)
+    else:
+        label, score = "supports", 0.5
+    return ArticleStance(claim=claim, label=label, score=score, relatedness=relatedness, evidence=spans)

@@ -1,0 +1,277 @@
+"""Compare several articles on one story: shared speakers, shared claims, and how each outlet frames them.
+
+Speakers are merged across articles by name (spelling variants and surnames included, the same
+matching as within one article). Claims are linked across articles when their words are close (TF-IDF
+cosine over stemmed content words) — more readily when the same speaker makes them and when their cues
+are the same kind of speech act ("admitted" and "acknowledged") — and the links' connected components
+are the clusters.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from . import __version__
+from .records import Article, ArticleSummary, Claim, Span, Speaker, StanceLabel
+from .speakers import same_name
+
+__all__ = ["ClaimCluster", "ClusterQuote", "Comparison", "SharedSpeaker", "compare"]
+
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
+_STOPWORDS = frozenset(
+    """the and that with for from this have has had was were are not but its his her their they them what which
+    who will would could should been being into about over than then also just only very more most some such
+    said says say told according""".split()
+)
+_SPEECH_ACTS = {
+    "admission": {
+        "admit",
+        "admitted",
+        "admits",
+        "admitting",
+        "acknowledge",
+        "acknowledged",
+        "acknowledges",
+        "acknowledging",
+        "concede",
+        "conceded",
+        "confess",
+        "confessed",
+    },
+    "accusation": {"accuse", "accused", "blame", "blamed", "criticise", "criticised", "criticize", "criticized"},
+    "denial": {"deny", "denied", "denies", "reject", "rejected", "dismiss", "dismissed"},
+    "claim": {"claim", "claimed", "claims", "argue", "argued", "argues", "arguing", "contend", "insist"},
+}
+LINK_AT = 0.25
+"""Least similarity for two claims of different articles to be linked."""
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SharedSpeaker(_Record):
+    id: str
+    name: str
+    role: str | None
+    affiliation: str | None
+    kind: str
+    appearances: dict[str, str] = Field(description="Article id → that article's speaker id.")
+
+
+class ClusterQuote(_Record):
+    article_id: str
+    source: str | None
+    claim_id: str
+    speaker_id: str | None = Field(description="The shared speaker id.")
+    quote: Span
+    cue: str | None
+    attribution: str
+    stance: StanceLabel
+
+
+class ClaimCluster(_Record):
+    id: str
+    statement: str
+    speakers: list[str]
+    articles: list[str]
+    quotes: list[ClusterQuote]
+    differences: list[str]
+
+
+class Comparison(_Record):
+    articles: list[Article]
+    speakers: list[SharedSpeaker]
+    clusters: list[ClaimCluster]
+    created_at: datetime
+    claimkit_version: str
+
+
+@dataclass(frozen=True)
+class _Item:
+    article: int
+    claim: Claim
+    speaker: str | None
+    words: Counter[str]
+    act: str | None
+
+
+def compare(summaries: list[ArticleSummary]) -> Comparison:
+    """Merge the speakers of ``summaries`` and cluster their claims across articles."""
+    speakers, local_to_shared = _merge_speakers(summaries)
+    items = [
+        _Item(n, c, local_to_shared.get((n, c.speaker_id or "")), _words(c), _act(c))
+        for n, s in enumerate(summaries)
+        for c in s.claims
+    ]
+    idf = _idf(items)
+    links = _links(items, idf)
+    clusters = [_cluster(f"k{n}", [items[i] for i in sorted(group)], summaries) for n, group in enumerate(links, 1)]
+    return Comparison(
+        articles=[s.article for s in summaries],
+        speakers=speakers,
+        clusters=clusters,
+        created_at=datetime.now(UTC),
+        claimkit_version=__version__,
+    )
+
+
+def _merge_speakers(summaries: list[ArticleSummary]) -> tuple[list[SharedSpeaker], dict[tuple[int, str], str]]:
+    groups: list[list[tuple[int, Speaker]]] = []
+    for n, summary in enumerate(summaries):
+        for speaker in summary.speakers:
+            group = next((g for g in groups if _same_speaker(g[0][1], speaker)), None)
+            if group is None:
+                groups.append([(n, speaker)])
+            else:
+                group.append((n, speaker))
+    shared: list[SharedSpeaker] = []
+    mapping: dict[tuple[int, str], str] = {}
+    for number, group in enumerate(groups, start=1):
+        fullest = max((s for _, s in group), key=lambda s: (len(s.name.split()), len(s.mentions)))
+        shared_id = f"p{number}"
+        shared.append(
+            SharedSpeaker(
+                id=shared_id,
+                name=fullest.name,
+                role=next((s.role for _, s in group if s.role), None),
+                affiliation=next((s.affiliation for _, s in group if s.affiliation), None),
+                kind=fullest.kind,
+                appearances={summaries[n].article.id: s.id for n, s in group},
+            )
+        )
+        for n, s in group:
+            mapping[(n, s.id)] = shared_id
+    return shared, mapping
+
+
+def _same_speaker(a: Speaker, b: Speaker) -> bool:
+    if a.kind != b.kind and "person" in (a.kind, b.kind) and "unnamed" not in (a.kind, b.kind):
+        return False
+    if a.name.lower() == b.name.lower():
+        return True
+    if a.kind == "person" and b.kind == "person":
+        return same_name(a.name, b.name) or a.name.split()[-1] == b.name.split()[-1]
+    return False
+
+
+def _stem(word: str) -> str:
+    word = word.lower().replace("’", "'")
+    for suffix in ("'s", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _words(claim: Claim) -> Counter[str]:
+    text = f"{claim.quote.text} {claim.statement}"
+    return Counter(_stem(w) for w in _WORD_RE.findall(text) if len(w) > 2 and w.lower() not in _STOPWORDS)
+
+
+def _surface(claim: Claim) -> dict[str, str]:
+    """Each stem's first spelling in the claim's quote, to show words rather than stems."""
+    found: dict[str, str] = {}
+    for word in _WORD_RE.findall(f"{claim.quote.text} {claim.statement}"):
+        found.setdefault(_stem(word), word)
+    return found
+
+
+def _act(claim: Claim) -> str | None:
+    cue = claim.cue.text.lower() if claim.cue else ""
+    return next((act for act, cues in _SPEECH_ACTS.items() if cue in cues), None)
+
+
+def _idf(items: list[_Item]) -> dict[str, float]:
+    documents = Counter(word for item in items for word in item.words)
+    return {word: math.log((1 + len(items)) / (1 + count)) + 1 for word, count in documents.items()}
+
+
+def _cosine(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
+    dot = sum(a[w] * b[w] * idf[w] ** 2 for w in a.keys() & b.keys())
+    norm = math.sqrt(sum((a[w] * idf[w]) ** 2 for w in a)) * math.sqrt(sum((b[w] * idf[w]) ** 2 for w in b))
+    return dot / norm if norm else 0.0
+
+
+def similarity(a: _Item, b: _Item, idf: dict[str, float]) -> float:
+    """Word similarity, raised when the same speaker says both and when both are the same speech act."""
+    score = _cosine(a.words, b.words, idf)
+    if a.speaker is not None and a.speaker == b.speaker:
+        score += 0.1
+        if a.act is not None and a.act == b.act:
+            score += 0.15
+    return score
+
+
+def _links(items: list[_Item], idf: dict[str, float]) -> list[set[int]]:
+    """Connected components of the best cross-article links; a claim with no link is its own cluster."""
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(items):
+        for article in {b.article for b in items} - {a.article}:
+            scored = [(similarity(a, b, idf), j) for j, b in enumerate(items) if b.article == article]
+            best, j = max(scored, default=(0.0, -1))
+            if best >= LINK_AT:
+                parent[find(i)] = find(j)
+    groups: dict[int, set[int]] = {}
+    for i in range(len(items)):
+        groups.setdefault(find(i), set()).add(i)
+    return sorted(groups.values(), key=lambda g: (-len({items[i].article for i in g}), min(g)))
+
+
+def _cluster(cluster_id: str, members: list[_Item], summaries: list[ArticleSummary]) -> ClaimCluster:
+    quotes = [
+        ClusterQuote(
+            article_id=summaries[m.article].article.id,
+            source=summaries[m.article].article.source,
+            claim_id=m.claim.id,
+            speaker_id=m.speaker,
+            quote=m.claim.quote,
+            cue=m.claim.cue.text if m.claim.cue else None,
+            attribution=m.claim.attribution,
+            stance=m.claim.stance,
+        )
+        for m in members
+    ]
+    representative = max(members, key=lambda m: (m.claim.confidence, len(m.claim.quote.text)))
+    return ClaimCluster(
+        id=cluster_id,
+        statement=representative.claim.statement,
+        speakers=sorted({m.speaker for m in members if m.speaker}),
+        articles=list(dict.fromkeys(q.article_id for q in quotes)),
+        quotes=quotes,
+        differences=_differences(members, summaries),
+    )
+
+
+def _differences(members: list[_Item], summaries: list[ArticleSummary]) -> list[str]:
+    """How the outlets' versions differ: attribution, cue, stance, and words only one of them uses."""
+    if len({m.article for m in members}) < 2:
+        return []
+    found = []
+    for field, values in (
+        ("attribution", {m.claim.attribution for m in members}),
+        ("cue", {(m.claim.cue.text.lower() if m.claim.cue else "none") for m in members}),
+        ("stance", {m.claim.stance for m in members}),
+    ):
+        if len(values) > 1:
+            found.append(f"{field} differs: {', '.join(sorted(values))}")
+    for m in members:
+        others = set().union(*(o.words.keys() for o in members if o.article != m.article))
+        surface = _surface(m.claim)
+        own = [surface.get(w, w) for w, _ in m.words.most_common() if w not in others][:6]
+        if own:
+            source = summaries[m.article].article.source or summaries[m.article].article.id
+            found.append(f"only {source}: {', '.join(own)}")
+    return found

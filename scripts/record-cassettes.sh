@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Re-record every cassette against the local server, with a canary key planted to prove none leaks.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT="${PORT:-8765}"
+scripts/local-llm-server.sh start "$PORT" > .llm-server/server.log 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 60); do
+    curl -sf "http://127.0.0.1:$PORT/v1/models" > /dev/null && break
+    sleep 1
+done
+export CLAIMKIT_RECORD=all
+export CLAIMKIT_RECORD_BASE_URL="http://127.0.0.1:$PORT/v1"
+export CLAIMKIT_RECORD_MODEL=gemma3-270m
+export OPENAI_API_KEY="sk-canary-claimkit-$(date +%s)0000"
+.venv/bin/pytest -p no:cacheprovider tests/test_llm_cassettes.py tests/test_example_downstream.py tests/test_cassette_hygiene.py

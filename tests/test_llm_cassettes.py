@@ -1,0 +1,129 @@
+"""The LLM engine against recorded replies of a real server (llama-cpp-python with Gemma 3 270M).
+
+Replayed offline by default; see the README ("Recording cassettes") to record them again. The model is
+a small base model: it returns schema-valid JSON with mostly invented quotes, which is what these
+tests need to show the grounding guard at work.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from typing import Any
+
+import pytest
+
+import claimkit
+from claimkit.grounding import locate
+from claimkit.prompts import load_prompt
+from claimkit.records import ArticleSummary
+from claimkit.settings import Settings
+
+from .conftest import SEED_002
+
+Cassette = Callable[..., AbstractContextManager[Any]]
+_DROPPED_RE = re.compile(r"dropped a quote that is not in the article: “(.*)” \(")
+
+
+def _check_grounded(summary: ArticleSummary, text: str) -> None:
+    """Every span is an exact slice; every dropped quote really is absent from the article."""
+    assert all(text[s.start : s.end] == s.text for s in summary.spans())
+    for warning in summary.warnings:
+        match = _DROPPED_RE.match(warning)
+        assert match is not None, warning
+        quote = match.group(1)
+        if not quote.endswith("…"):
+            assert locate(text, quote) is None, quote
+
+
+def _check_provenance(summary: ArticleSummary, settings: Settings, engine: str, mode: str) -> None:
+    provenance = summary.provenance
+    prompt = load_prompt("extract_claims")
+    assert provenance.engine == engine
+    assert provenance.model == settings.model
+    assert provenance.endpoint == "127.0.0.1"
+    assert provenance.prompt is not None and provenance.prompt.sha256 == prompt.sha256
+    assert provenance.structured_output == mode
+    assert provenance.usage is not None and provenance.usage.total_tokens > 0
+    assert provenance.request_ids and all(provenance.request_ids)
+
+
+def test_extraction_with_json_object_schema(claimkit_cassette: Cassette, claimkit_settings: Settings) -> None:
+    text = SEED_002.read_text()
+    settings = dataclasses.replace(claimkit_settings, structured_output="json_object_schema")
+    with claimkit_cassette() as cassette:
+        summary = claimkit.summarise_source(str(SEED_002), settings=settings)
+    assert len(cassette.requests) == 1
+    _check_grounded(summary, text)
+    _check_provenance(summary, settings, "llm", "json_object_schema")
+    assert summary.warnings, "the base model invents quotes; the guard must drop them"
+
+
+def test_auto_mode_probes_json_schema_then_falls_back(claimkit_cassette: Cassette, claimkit_settings: Settings) -> None:
+    text = SEED_002.read_text()
+    with claimkit_cassette() as cassette:
+        summary = claimkit.summarise(text, settings=claimkit_settings)
+    requests = cassette.requests
+    assert len(requests) == 2
+    assert cassette.responses[0]["status"]["code"] == 500  # llama-cpp-python refuses json_schema
+    assert b'"json_schema"' in requests[0].body
+    _check_grounded(summary, text)
+    _check_provenance(summary, claimkit_settings, "llm", "json_object_schema")
+
+
+def test_plain_json_object_with_the_schema_in_the_prompt(
+    claimkit_cassette: Cassette, claimkit_settings: Settings
+) -> None:
+    text = SEED_002.read_text()
+    settings = dataclasses.replace(claimkit_settings, structured_output="json_object", max_reasks=2, max_tokens=600)
+    with claimkit_cassette() as cassette:
+        try:
+            summary = claimkit.summarise(text, settings=settings)
+        except claimkit.ModelOutputError as e:
+            assert e.attempts == 3 and e.last_reply is not None
+            return
+    assert b"follows this JSON Schema" in cassette.requests[0].body
+    _check_grounded(summary, text)
+    _check_provenance(summary, settings, "llm", "json_object")
+
+
+def test_validation_failure_is_reasked(claimkit_cassette: Cassette, claimkit_settings: Settings) -> None:
+    """A token limit too small for the reply: the real server cuts it off, claimkit asks again."""
+    text = SEED_002.read_text()
+    settings = dataclasses.replace(
+        claimkit_settings, structured_output="json_object_schema", max_tokens=96, max_reasks=1
+    )
+    with claimkit_cassette() as cassette, pytest.raises(claimkit.ModelOutputError) as caught:
+        claimkit.summarise(text, settings=settings)
+    assert len(cassette.requests) == 2
+    assert b"token limit" in cassette.requests[1].body
+    assert caught.value.attempts == 2
+    assert caught.value.usage["completion_tokens"] > 0
+
+
+def test_hybrid_sends_the_embedded_engine_hints(claimkit_cassette: Cassette, claimkit_settings: Settings) -> None:
+    text = SEED_002.read_text()
+    settings = dataclasses.replace(claimkit_settings, engine="hybrid", structured_output="json_object_schema")
+    with claimkit_cassette() as cassette:
+        summary = claimkit.summarise(text, settings=settings)
+    body = cassette.requests[0].body.decode()
+    assert "A rule-based reader found these candidate attributions" in body
+    assert "a senior Indian security expert" in body
+    _check_grounded(summary, text)
+    _check_provenance(summary, settings, "hybrid", "json_object_schema")
+
+
+def test_long_article_goes_in_overlapping_chunks(claimkit_cassette: Cassette, claimkit_settings: Settings) -> None:
+    text = SEED_002.read_text()
+    settings = dataclasses.replace(
+        claimkit_settings, structured_output="json_object_schema", chunk_chars=1100, chunk_overlap=200
+    )
+    with claimkit_cassette() as cassette:
+        summary = claimkit.summarise(text, settings=settings)
+    assert len(cassette.requests) >= 3
+    assert summary.provenance.usage is not None and summary.provenance.usage.calls == len(cassette.requests)
+    starts = [c.quote.start for c in summary.claims]
+    assert starts == sorted(starts) and len(set(starts)) == len(starts)
+    _check_grounded(summary, text)

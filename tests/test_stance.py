@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimkit.article_stance import stance
+from claimkit.evaluate import evaluate, read_gold
+
+ARTICLE = (
+    "Photos of a shark swimming on a flooded highway went viral this week. "
+    "The images are a hoax: the picture was doctored and first appeared in 2011, experts said. "
+    "Officials confirmed that no shark was seen on the highway."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "label"),
+    [
+        ("Shark swims on flooded highway", "opposes"),
+        ("Viral shark photos on highway are fake", "supports"),
+        ("Local bakery wins national bread award", "unrelated"),
+    ],
+)
+def test_labels(claim: str, label: str) -> None:
+    result = stance(claim, ARTICLE)
+    assert result.label == label
+    assert all(ARTICLE[s.start : s.end] == s.text for s in result.evidence)
+
+
+def test_hedged_reporting_is_neutral() -> None:
+    text = (
+        "Apple will reportedly launch a gold watch next year, according to unconfirmed reports. "
+        "Sources claim the Apple gold watch may cost more than expected, the newspaper reported."
+    )
+    assert stance("Apple to launch a gold watch", text).label == "neutral"
+
+
+def test_fnc1_dev_macro_f1(eval_dir: Path) -> None:
+    report = evaluate(list(read_gold(eval_dir / "fnc1.dev.jsonl")), lambda t: None, lambda c, t: stance(c, t).label)  # type: ignore[arg-type,return-value]
+    figures = report.totals()["stance"]
+    assert figures["pairs"] == 80
+    assert figures["macro_f1"] >= 0.55
