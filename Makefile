@@ -19,12 +19,13 @@ test: $(BIN)/.installed lint
 	$(BIN)/pytest
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check claimkit tests bench
-	$(BIN)/ruff format --check claimkit tests bench
+	$(BIN)/ruff check claimkit tests bench examples
+	$(BIN)/ruff format --check claimkit tests bench examples
 	$(BIN)/mypy
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/embedded_throughput.py
+	$(BIN)/python bench/batch_throughput.py
 
 eval: $(BIN)/.installed
 	$(BIN)/claimkit eval ../shared/eval/polnear.dev.jsonl

@@ -11,13 +11,16 @@ import typer
 
 from . import __version__, errors
 from .article_stance import stance
+from .batch import iter_items, summarise_many
 from .comparison import compare
 from .evaluate import THRESHOLDS, EvalReport, evaluate, read_gold
 from .pipeline import summarise, summarise_article
+from .progress import batch_progress
 from .records import ArticleSummary
 from .render import COMPARE_FORMATS, FORMATS, Format, render, render_comparison
 from .settings import ENGINES, STRUCTURED_OUTPUTS, Settings
 from .sources import load
+from .store import CallLog, SummaryCache
 
 __all__ = ["EXIT_CODES", "app", "main"]
 
@@ -141,6 +144,95 @@ def stance_command(
     typer.echo(f"{result.label} (score {result.score:.2f}, relatedness {result.relatedness:.2f})")
     for span in result.evidence:
         typer.echo(f"  {span.start}–{span.end}: {' '.join(span.text.split())}")
+
+
+@app.command("batch")
+def batch_command(
+    inputs: Annotated[
+        list[str], typer.Argument(help="Files, directories, glob patterns, or JSONL files of {id, text}.")
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="JSONL output; re-running skips ids already in it.")],
+    concurrency: Annotated[int, typer.Option(help="Model calls at a time (the embedded engine uses every core).")] = 8,
+    engine: Annotated[str | None, typer.Option(help=f"One of {', '.join(ENGINES)} (default auto).")] = None,
+    model: Annotated[str | None, typer.Option(help="Model name; with one, the LLM engine runs.")] = None,
+    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint.")] = None,
+    structured_output: Annotated[str | None, typer.Option(help="Structured-output mode (default auto).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the summary cache.")] = False,
+) -> None:
+    """Summarise many articles: one JSON line each, resumable, with a progress bar on standard error."""
+    _check_choice("engine", engine, ENGINES)
+    _check_choice("structured output", structured_output, STRUCTURED_OUTPUTS)
+    settings = Settings.resolve(
+        engine=engine,
+        model=model,
+        base_url=base_url,
+        structured_output=structured_output,
+        cache=False if no_cache else None,
+    )
+    try:
+        items = list(iter_items(inputs))
+    except errors.ClaimkitError as e:
+        _fail(e)
+    try:
+        with batch_progress(len(items)) as on_record:
+            report = summarise_many(
+                items, settings=settings, output=output, concurrency=concurrency, on_record=on_record
+            )
+    except KeyboardInterrupt:
+        typer.echo(f"claimkit: interrupted; finished records are in {output}; run again to resume", err=True)
+        raise typer.Exit(130) from None
+    typer.echo(
+        f"claimkit: {report.done} done ({report.cached} from the cache), {report.failed} failed, "
+        f"{report.skipped} already in {output}; tokens {report.prompt_tokens} in, {report.completion_tokens} out; "
+        f"{report.seconds:.1f} s",
+        err=True,
+    )
+    if report.failed:
+        raise typer.Exit(1)
+
+
+cache_app = typer.Typer(help="The summary cache.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("stats")
+def cache_stats() -> None:
+    """Entries, size and location of the cache."""
+    typer.echo(json.dumps(SummaryCache(Settings.resolve().store_folder / "cache.sqlite").stats(), indent=2))
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Remove every cached summary."""
+    removed = SummaryCache(Settings.resolve().store_folder / "cache.sqlite").clear()
+    typer.echo(f"removed {removed} cached summaries", err=True)
+
+
+@app.command("logs")
+def logs_command(
+    show: Annotated[int | None, typer.Option(help="Show one call in full, with its bodies.")] = None,
+    limit: Annotated[int, typer.Option(help="How many recent calls to list.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """The model calls claimkit made: time, model, endpoint, prompt, status, usage, latency."""
+    log = CallLog(Settings.resolve().store_folder / "calls.sqlite")
+    if show is not None:
+        call = log.show(show)
+        if call is None:
+            typer.echo(f"claimkit: error: no call {show} in the log", err=True)
+            raise typer.Exit(1)
+        typer.echo(json.dumps(call, indent=2))
+        return
+    calls = log.list(limit)
+    if as_json:
+        typer.echo(json.dumps(calls, indent=2))
+        return
+    for c in calls:
+        typer.echo(
+            f"{c['id']:>5}  {c['model']}  {c['endpoint']}  {c['mode']}  status {c['status']}  "
+            f"{c['latency_ms']:.0f} ms  tokens {c['prompt_tokens']}/{c['completion_tokens']}"
+            f"  prompt {str(c['prompt_sha256'])[:12]}"
+        )
 
 
 @app.command("schema")

@@ -12,7 +12,7 @@ from . import __version__
 from .client import make_client
 from .engines.base import Candidate
 from .engines.embedded import extract, is_boilerplate
-from .engines.llm import LLMEngine
+from .engines.llm import SCHEMA_SHA256, LLMEngine
 from .errors import ConfigurationError, EmptyInput, GroundingError
 from .lexicon import past_tense
 from .prompts import load_prompt
@@ -21,6 +21,7 @@ from .settings import Settings
 from .sources import LoadedArticle, from_text, load
 from .speakers import SpeakerEntity, SpeakerIndex
 from .stance_cues import stance_label, target_of
+from .store import CallLog, SummaryCache
 from .text import find_quotes, paragraphs, split_sentences
 
 __all__ = ["summarise", "summarise_article", "summarise_source"]
@@ -86,16 +87,58 @@ def summarise_article(
             extract(article.text),
             Provenance(claimkit_version=__version__, engine="embedded", created_at=datetime.now(UTC)),
         )
-    else:
-        output = _run_model(article.text, settings, client, hybrid=engine == "hybrid")
-    return _assemble(article, output)
+        return _assemble(article, output)
+    cache = SummaryCache(settings.store_folder / "cache.sqlite") if settings.cache else None
+    key = SummaryCache.key(cache_parts(settings), article.text)
+    if cache is not None and (hit := cache.get(key)) is not None:
+        return _from_cache(hit, article)
+    summary = _assemble(article, _run_model(article.text, settings, client, hybrid=engine == "hybrid"))
+    if cache is not None:
+        cache.put(key, summary)
+    return summary
+
+
+def cache_parts(settings: Settings) -> dict[str, Any]:
+    """Everything besides the text that determines an LLM summary: the cache key is their hash with the text."""
+    prompt = load_prompt("extract_claims")
+    return {
+        "claimkit": __version__,
+        "engine": settings.chosen_engine,
+        "model": settings.model,
+        "base_url": settings.base_url,
+        "prompt": [prompt.name, prompt.version, prompt.sha256],
+        "schema": SCHEMA_SHA256,
+        "parameters": [
+            settings.structured_output,
+            settings.temperature,
+            settings.max_tokens,
+            settings.seed,
+            settings.chunk_chars,
+            settings.chunk_overlap,
+            settings.max_reasks,
+        ],
+    }
+
+
+def _from_cache(summary: ArticleSummary, article: LoadedArticle) -> ArticleSummary:
+    """A cached summary, marked as such, with this input's source, title and URL."""
+    described = summary.article.model_copy(
+        update={
+            "source": article.source,
+            "url": article.url or summary.article.url,
+            "title": article.title or summary.article.title,
+        }
+    )
+    provenance = summary.provenance.model_copy(update={"cached": True})
+    return summary.model_copy(update={"article": described, "provenance": provenance})
 
 
 def _run_model(text: str, settings: Settings, client: openai.OpenAI | None, *, hybrid: bool) -> _EngineOutput:
     if not settings.model:
         raise ConfigurationError("the LLM engine needs a model: pass --model or set CLAIMKIT_MODEL")
     prompt = load_prompt("extract_claims")
-    engine = LLMEngine(client or make_client(settings), settings, prompt)
+    log = CallLog(settings.store_folder / "calls.sqlite") if settings.log_calls else None
+    engine = LLMEngine(client or make_client(settings), settings, prompt, log=log)
     result = engine.extract(text, _hints(text) if hybrid else [])
     provenance = Provenance(
         claimkit_version=__version__,

@@ -125,6 +125,7 @@ class Provenance(_Record):
     structured_output: str | None = Field(default=None, description="How the model was held to the schema.")
     usage: Usage | None = None
     request_ids: list[str] = Field(default_factory=list)
+    cached: bool = Field(default=False, description="Whether this summary came from the cache, with no model call.")
 
 
 class ArticleSummary(_Record):

@@ -35,6 +35,7 @@ _ENVIRONMENT: dict[str, tuple[str, ...]] = {
     "max_bytes": ("CLAIMKIT_MAX_BYTES",),
     "chunk_chars": ("CLAIMKIT_CHUNK_CHARS",),
     "max_tokens": ("CLAIMKIT_MAX_TOKENS",),
+    "cache_dir": ("CLAIMKIT_CACHE_DIR",),
 }
 
 
@@ -61,6 +62,12 @@ class Settings:
     max_tokens: int = 2048
     temperature: float = 0.0
     seed: int | None = 7
+    cache: bool = True
+    """Keep LLM summaries in a SQLite cache, so an unchanged re-run makes no model call."""
+    cache_dir: str | None = None
+    """Folder of the cache and the call log; None means $CLAIMKIT_CACHE_DIR, else ~/.cache/claimkit."""
+    log_calls: bool = True
+    """Keep every model call (bodies, usage, latency; never the key) in the call log."""
 
     @classmethod
     def resolve(cls, config_file: Path | None = None, **arguments: Any) -> Settings:
@@ -85,6 +92,12 @@ class Settings:
         return self.engine
 
     @property
+    def store_folder(self) -> Path:
+        from .store import default_folder
+
+        return Path(self.cache_dir) if self.cache_dir else default_folder()
+
+    @property
     def endpoint_host(self) -> str:
         """The host of the model endpoint, as recorded in provenance (never the key or the path)."""
         return urlsplit(self.base_url).hostname or "" if self.base_url else "api.openai.com"
@@ -94,7 +107,12 @@ _INTEGERS = {"max_reasks", "max_retries", "max_bytes", "chunk_chars", "chunk_ove
 _FLOATS = {"timeout", "temperature"}
 
 
+_BOOLEANS = {"cache", "log_calls"}
+
+
 def _coerce(name: str, value: Any) -> Any:
+    if name in _BOOLEANS and isinstance(value, str):
+        return value.strip().lower() not in {"0", "false", "no", "off", ""}
     if name in _INTEGERS:
         return int(value)
     if name in _FLOATS:

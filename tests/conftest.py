@@ -43,12 +43,13 @@ def _loopback_only(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Tests see no claimkit or OpenAI settings from the machine they run on."""
     for name in list(os.environ):
         if name.startswith(("CLAIMKIT_", "OPENAI_")) and name not in _RECORDING_VARIABLES:
             monkeypatch.delenv(name)
     monkeypatch.setenv("CLAIMKIT_CONFIG", os.devnull)
+    monkeypatch.setenv("CLAIMKIT_CACHE_DIR", str(tmp_path / "claimkit-cache"))
 
 
 @pytest.fixture

@@ -9,7 +9,9 @@ one that is not there is dropped and named in the warnings.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import time
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -22,10 +24,12 @@ from ..grounding import locate
 from ..prompts import Prompt
 from ..records import SpeakerKind, StanceLabel, Usage
 from ..settings import Settings
+from ..store import CallLog
 from ..text import windows
 from .base import Candidate, Range, SpeakerHint
 
 __all__ = [
+    "SCHEMA_SHA256",
     "STRUCTURED_MODES",
     "LLMEngine",
     "LLMResult",
@@ -73,6 +77,10 @@ class ModelExtraction(_Strict):
     summary: str
     speakers: list[ModelSpeaker] = Field(max_length=40)
     claims: list[ModelClaim] = Field(max_length=60)
+
+
+SCHEMA_SHA256 = hashlib.sha256(json.dumps(ModelExtraction.model_json_schema(), sort_keys=True).encode()).hexdigest()
+"""Part of the cache key: a change to the model-facing schema invalidates cached summaries."""
 
 
 @dataclass
@@ -124,10 +132,11 @@ class _Tally:
 class LLMEngine:
     """Extraction through one OpenAI-compatible endpoint. The client is the caller's."""
 
-    def __init__(self, client: openai.OpenAI, settings: Settings, prompt: Prompt) -> None:
+    def __init__(self, client: openai.OpenAI, settings: Settings, prompt: Prompt, log: CallLog | None = None) -> None:
         self.client = client
         self.settings = settings
         self.prompt = prompt
+        self.log = log
         self.mode: StructuredMode | None = None if settings.structured_output == "auto" else settings.structured_output
 
     def extract(self, text: str, hints: list[dict[str, str]] | None = None) -> LLMResult:
@@ -229,6 +238,41 @@ class LLMEngine:
         }
         if self.settings.seed is not None:
             common["seed"] = self.settings.seed
+        started = time.time()
+        try:
+            reply = self._request(client, common, mode)
+        except ModelUnavailable as e:
+            self._log(started, mode, common, e.status, None, {})
+            raise
+        self._log(started, mode, common, 200, reply.content, reply.usage)
+        return reply
+
+    def _log(
+        self,
+        started: float,
+        mode: str,
+        request: dict[str, Any],
+        status: int | None,
+        content: str | None,
+        usage: dict[str, int],
+    ) -> None:
+        if self.log is None:
+            return
+        self.log.add(
+            started=started,
+            model=self.settings.model,
+            endpoint=self.settings.endpoint_host,
+            prompt_sha256=self.prompt.sha256,
+            mode=mode,
+            status=status,
+            latency_ms=(time.time() - started) * 1000,
+            prompt_tokens=usage.get("prompt_tokens"),
+            completion_tokens=usage.get("completion_tokens"),
+            request=json.dumps({**request, "response_format": mode}),
+            response=content,
+        )
+
+    def _request(self, client: openai.OpenAI, common: dict[str, Any], mode: StructuredMode) -> _Reply:
         try:
             if mode == "json_schema":
                 raw = client.chat.completions.with_raw_response.parse(response_format=ModelExtraction, **common)

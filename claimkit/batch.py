@@ -1,0 +1,260 @@
+"""Many articles at once: bounded concurrency, one JSON line per article, resumable after any stop.
+
+``process(settings, item)`` is a pure function of its arguments, so a distributed engine (Ray Data,
+Dask) can map it over records; ``summarise_many`` is the local runner: threads for model calls, all
+cores for the embedded engine, each result appended and flushed as soon as it is made.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import glob
+import json
+import os
+import time
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ClaimkitError, InputNotFound
+from .pipeline import summarise_article
+from .settings import Settings
+from .sources import from_text, load
+
+__all__ = ["BatchItem", "BatchReport", "OutputFile", "asummarise_many", "iter_items", "process", "summarise_many"]
+
+_ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md")
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    id: str
+    text: str | None = None
+    """The article text (JSONL input); None means read it from ``path``."""
+    path: str | None = None
+
+
+def iter_items(specs: Iterable[str]) -> Iterator[BatchItem]:
+    """Articles named by files, directories, glob patterns, or JSONL files of ``{"id", "text"}`` lines."""
+    for spec in specs:
+        if any(ch in spec for ch in "*?["):
+            paths = sorted(glob.glob(spec, recursive=True))
+            if not paths:
+                raise InputNotFound(f"no file matches {spec}", source=spec)
+            for path in paths:
+                yield from _items_of(Path(path))
+        else:
+            yield from _items_of(Path(spec))
+
+
+def _items_of(path: Path) -> Iterator[BatchItem]:
+    if path.is_dir():
+        for child in sorted(path.rglob("*")):
+            if child.is_file() and child.suffix.lower() in _ARTICLE_SUFFIXES:
+                yield BatchItem(id=str(child), path=str(child))
+    elif path.suffix.lower() == ".jsonl":
+        yield from _jsonl_items(path)
+    else:
+        yield BatchItem(id=str(path), path=str(path))
+
+
+def _jsonl_items(path: Path) -> Iterator[BatchItem]:
+    try:
+        handle = path.open(encoding="utf-8")
+    except OSError as e:
+        raise InputNotFound(f"cannot read {path}: {e.strerror}", source=str(path)) from e
+    with handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                yield BatchItem(id=str(record["id"]), text=str(record["text"]))
+            except (ValueError, KeyError, TypeError):
+                yield BatchItem(id=f"{path}:{number}", text=None, path=None)
+
+
+def process(settings: Settings, item: BatchItem) -> dict[str, Any]:
+    """One output record for one article: its summary, or an error with a reason. Never raises a ClaimkitError."""
+    started = time.perf_counter()
+    try:
+        if item.text is not None:
+            article = from_text(item.text, source=item.id)
+        elif item.path is not None:
+            article = load(item.path, settings)
+        else:
+            raise ClaimkitError("not a JSON object with 'id' and 'text'")
+        summary = summarise_article(article, settings=settings)
+    except ClaimkitError as e:
+        return {"id": item.id, "ok": False, "error": {"type": type(e).__name__, "message": str(e)}}
+    except Exception as e:  # a bug in one article must not stop the batch; the record says what happened
+        return {"id": item.id, "ok": False, "error": {"type": type(e).__name__, "message": f"internal error: {e}"}}
+    return {
+        "id": item.id,
+        "ok": True,
+        "seconds": round(time.perf_counter() - started, 4),
+        "summary": summary.model_dump(mode="json"),
+    }
+
+
+class OutputFile:
+    """A JSONL output that can be resumed: ids already written are known, a torn last line is cut off."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.done: set[str] = set()
+        if path.exists():
+            self._recover()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._handle = path.open("ab")
+
+    def _recover(self) -> None:
+        data = self.path.read_bytes()
+        keep = 0
+        for line in data.splitlines(keepends=True):
+            if not line.endswith(b"\n"):
+                break  # a line torn by a kill: cut it off
+            try:
+                self.done.add(str(json.loads(line)["id"]))
+            except (ValueError, KeyError, TypeError):
+                break
+            keep += len(line)
+        if keep < len(data):
+            with self.path.open("r+b") as handle:
+                handle.truncate(keep)
+
+    def write(self, record: dict[str, Any]) -> None:
+        """Append one line in one write, and flush it to the operating system at once."""
+        self._handle.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
+        self._handle.flush()
+        self.done.add(str(record["id"]))
+
+    def close(self) -> None:
+        self._handle.close()
+
+
+@dataclass
+class BatchReport:
+    done: int = 0
+    failed: int = 0
+    cached: int = 0
+    skipped: int = 0
+    """Articles already in the output file from an earlier run."""
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def count(self, record: dict[str, Any]) -> None:
+        if not record["ok"]:
+            self.failed += 1
+            self.errors.append({"id": record["id"], **record["error"]})
+            return
+        self.done += 1
+        provenance = record["summary"]["provenance"]
+        if provenance.get("cached"):
+            self.cached += 1
+        elif provenance.get("usage"):
+            self.prompt_tokens += provenance["usage"]["prompt_tokens"]
+            self.completion_tokens += provenance["usage"]["completion_tokens"]
+
+
+Progress = Callable[[dict[str, Any] | None, BatchReport], None]
+"""Called with each record as it is written (None once at the start, to show the totals)."""
+
+
+def summarise_many(
+    items: Iterable[BatchItem],
+    *,
+    settings: Settings | None = None,
+    output: Path | None = None,
+    concurrency: int = 8,
+    on_record: Progress | None = None,
+) -> BatchReport:
+    """Summarise every item; write each record to ``output`` as soon as it is made; return the counts.
+
+    Model calls run ``concurrency`` at a time in threads; the embedded engine uses a process per core.
+    Items whose id is already in ``output`` are skipped, so an interrupted run resumes where it stopped.
+    """
+    settings = settings or Settings()
+    report = BatchReport()
+    started = time.perf_counter()
+    sink = OutputFile(output) if output is not None else None
+    done_before = sink.done if sink is not None else set()
+    pending_items = []
+    for item in items:
+        if item.id in done_before:
+            report.skipped += 1
+        else:
+            pending_items.append(item)
+    if on_record is not None:
+        on_record(None, report)
+    executor = _executor(settings, concurrency)
+    try:
+        for record in _run(executor, settings, pending_items, limit=_workers(settings, concurrency) * 2):
+            if sink is not None:
+                sink.write(record)
+            report.count(record)
+            if on_record is not None:
+                on_record(record, report)
+    finally:
+        executor.shutdown(wait=False, cancel_futures=True)
+        if sink is not None:
+            sink.close()
+        report.seconds = time.perf_counter() - started
+    return report
+
+
+def _workers(settings: Settings, concurrency: int) -> int:
+    return os.cpu_count() or 1 if settings.chosen_engine == "embedded" else max(1, concurrency)
+
+
+def _executor(settings: Settings, concurrency: int) -> Executor:
+    if settings.chosen_engine == "embedded":
+        return ProcessPoolExecutor(max_workers=_workers(settings, concurrency))
+    return ThreadPoolExecutor(max_workers=_workers(settings, concurrency))
+
+
+def _run(executor: Executor, settings: Settings, items: list[BatchItem], limit: int) -> Iterator[dict[str, Any]]:
+    """Results in the order they finish, with at most ``limit`` articles in flight."""
+    queue = iter(items)
+    running: set[Future[dict[str, Any]]] = set()
+    for item in queue:
+        running.add(executor.submit(process, settings, item))
+        if len(running) >= limit:
+            break
+    while running:
+        finished, running = wait(running, return_when=FIRST_COMPLETED)
+        for future in finished:
+            yield future.result()
+            following = next(queue, None)
+            if following is not None:
+                running.add(executor.submit(process, settings, following))
+
+
+async def asummarise_many(
+    items: Iterable[BatchItem], *, settings: Settings | None = None, concurrency: int = 8
+) -> AsyncIterator[dict[str, Any]]:
+    """The records of ``items`` as they finish, for asyncio callers; ``concurrency`` calls at a time."""
+    settings = settings or Settings()
+    gate = asyncio.Semaphore(max(1, concurrency))
+
+    async def one(item: BatchItem) -> dict[str, Any]:
+        async with gate:
+            return await asyncio.to_thread(process, settings, item)
+
+    tasks = [asyncio.create_task(one(item)) for item in items]
+    try:
+        for finished in asyncio.as_completed(tasks):
+            yield await finished
+    finally:
+        for task in tasks:
+            task.cancel()
+
+
+def settings_for_workers(settings: Settings) -> dict[str, Any]:
+    """The settings as a plain dict, to ship to workers of a distributed engine (the key is included)."""
+    return dataclasses.asdict(settings)

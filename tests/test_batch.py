@@ -1,0 +1,166 @@
+"""Batches: resumable output, a kill -9 partway, bad articles, the cache and the call log."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from claimkit.batch import BatchItem, OutputFile, asummarise_many, iter_items, summarise_many
+from claimkit.settings import Settings
+from claimkit.store import CallLog
+
+from .openai_server import Step, scripted_server
+from .test_llm_transport import ARTICLE, VALID
+
+SENTENCES = [
+    "The mayor said the bridge would reopen in May.",
+    "“We are ready,” said Maria Lopez, the city engineer.",
+    "Critics say the repairs are too slow and too costly.",
+]
+
+
+def _articles(path: Path, count: int) -> Path:
+    with path.open("w", encoding="utf-8") as handle:
+        for n in range(count):
+            text = " ".join(SENTENCES[(n + k) % 3] for k in range(3)) + f" Article number {n}."
+            handle.write(json.dumps({"id": f"a{n}", "text": text}) + "\n")
+    return path
+
+
+def _records(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_batch_writes_one_line_per_article_and_resumes(tmp_path: Path) -> None:
+    source = _articles(tmp_path / "in.jsonl", 20)
+    output = tmp_path / "out.jsonl"
+    first = summarise_many(list(iter_items([str(source)]))[:8], settings=Settings(engine="embedded"), output=output)
+    assert (first.done, first.skipped) == (8, 0)
+    second = summarise_many(iter_items([str(source)]), settings=Settings(engine="embedded"), output=output)
+    assert (second.done, second.skipped) == (12, 8)
+    ids = [r["id"] for r in _records(output)]
+    assert sorted(ids) == sorted(f"a{n}" for n in range(20))
+
+
+def test_a_torn_last_line_is_cut_off_on_resume(tmp_path: Path) -> None:
+    output = tmp_path / "out.jsonl"
+    output.write_bytes(b'{"id": "a0", "ok": true}\n{"id": "a1", "ok": tr')
+    sink = OutputFile(output)
+    sink.close()
+    assert sink.done == {"a0"}
+    assert output.read_bytes() == b'{"id": "a0", "ok": true}\n'
+
+
+def test_bad_articles_do_not_stop_the_batch(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        '{"id": "good", "text": "The mayor said the bridge would reopen."}\n{"id": "empty", "text": "   "}\nnot json\n',
+        encoding="utf-8",
+    )
+    missing = str(tmp_path / "missing.txt")
+    output = tmp_path / "out.jsonl"
+    report = summarise_many(
+        [*iter_items([str(source)]), BatchItem(id=missing, path=missing)],
+        settings=Settings(engine="embedded"),
+        output=output,
+    )
+    records = {r["id"]: r for r in _records(output)}
+    assert report.done == 1 and report.failed == 3
+    assert records["empty"]["error"]["type"] == "EmptyInput"  # type: ignore[index]
+    assert records[missing]["error"]["type"] == "InputNotFound"  # type: ignore[index]
+
+
+def test_kill_9_partway_then_rerun_gives_every_id_once(tmp_path: Path) -> None:
+    source = _articles(tmp_path / "in.jsonl", 1500)
+    output = tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "claimkit", "batch", str(source), "-o", str(output), "--engine", "embedded"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (not output.exists() or output.read_bytes().count(b"\n") < 50):
+        time.sleep(0.01)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    written = output.read_bytes().count(b"\n")
+    assert 50 <= written < 1500, "the kill must land partway"
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
+    records = _records(output)  # every line parses
+    ids = [r["id"] for r in records]
+    assert len(ids) == len(set(ids)) == 1500
+
+
+def _llm_settings(url: str, tmp_path: Path) -> Settings:
+    return Settings(
+        engine="llm",
+        model="test-model",
+        base_url=url,
+        api_key="sk-batch-secret-key-0123456789",
+        structured_output="json_object",
+        max_retries=0,
+        cache_dir=str(tmp_path / "store"),
+    )
+
+
+def test_unchanged_rerun_makes_no_model_call_and_says_so(tmp_path: Path) -> None:
+    items = [BatchItem(id=f"x{n}", text=ARTICLE) for n in range(3)] + [BatchItem(id="other", text=ARTICLE + " Yes.")]
+    with scripted_server([Step(content=VALID)]) as (server, url):
+        settings = _llm_settings(url, tmp_path)
+        first = summarise_many(items, settings=settings, output=tmp_path / "one.jsonl", concurrency=4)
+        calls = server.count
+        second = summarise_many(items, settings=settings, output=tmp_path / "two.jsonl", concurrency=4)
+        assert server.count == calls  # zero calls on the re-run, counted on the server
+    assert first.done == second.done == 4 and second.cached == 4
+    assert all(r["summary"]["provenance"]["cached"] for r in _records(tmp_path / "two.jsonl"))  # type: ignore[index]
+
+
+def test_call_log_keeps_bodies_and_usage_but_never_the_key(tmp_path: Path) -> None:
+    with scripted_server([Step(content=VALID)]) as (_, url):
+        settings = _llm_settings(url, tmp_path)
+        summarise_many([BatchItem(id="a", text=ARTICLE)], settings=settings)
+    log = CallLog(tmp_path / "store" / "calls.sqlite")
+    [call] = log.list()
+    full = log.show(call["id"])
+    assert full is not None and "the bridge would reopen" in full["request"] and full["response"] == VALID
+    assert call["prompt_tokens"] == 10 and call["endpoint"] == "127.0.0.1"
+    for path in (tmp_path / "store").iterdir():
+        assert b"sk-batch-secret" not in path.read_bytes()
+
+
+def test_async_runner(tmp_path: Path) -> None:
+    items = [BatchItem(id=f"a{n}", text=SENTENCES[n % 3]) for n in range(6)]
+
+    async def collect() -> list[str]:
+        return [r["id"] async for r in asummarise_many(items, settings=Settings(engine="embedded"), concurrency=3)]
+
+    assert sorted(asyncio.run(collect())) == sorted(i.id for i in items)
+
+
+def test_cli_batch_counts_and_exit_code(tmp_path: Path) -> None:
+    source = _articles(tmp_path / "in.jsonl", 5)
+    output = tmp_path / "out.jsonl"
+    done = subprocess.run(
+        [sys.executable, "-m", "claimkit", "batch", str(source), "-o", str(output), "--engine", "embedded"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "5 done" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("pattern", ["*.txt", "**/*.txt"])
+def test_globs_and_directories(tmp_path: Path, pattern: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "sub").mkdir()
+    for name in ("a.txt", "b.txt", "sub/c.txt"):
+        (tmp_path / name).write_text("The mayor said the bridge would reopen.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    found = [i.id for i in iter_items([pattern])]
+    assert found == (["a.txt", "b.txt"] if pattern == "*.txt" else ["a.txt", "b.txt", "sub/c.txt"])
+    assert [i.id for i in iter_items([str(tmp_path / "sub")])] == [str(tmp_path / "sub" / "c.txt")]
