@@ -12,12 +12,16 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+import openai
 from pydantic import BaseModel, ConfigDict, Field
 
-from .records import Span
+from .grounding import locate
+from .prompts import load_prompt
+from .records import PromptInfo, Span
+from .settings import Settings
 from .text import find_quotes, split_sentences
 
-__all__ = ["ArticleStance", "ArticleStanceLabel", "stance"]
+__all__ = ["ArticleStance", "ArticleStanceLabel", "ModelStance", "stance"]
 
 ArticleStanceLabel = Literal["supports", "opposes", "neutral", "unrelated"]
 
@@ -67,8 +71,22 @@ class ArticleStance(BaseModel):
     claim: str
     label: ArticleStanceLabel
     score: float = Field(ge=0.0, le=1.0, description="Confidence in the label.")
-    relatedness: float = Field(ge=0.0, le=1.0)
+    relatedness: float = Field(ge=0.0, le=1.0, description="Share of the claim's content words the article uses.")
     evidence: list[Span] = Field(default_factory=list)
+    engine: str = "embedded"
+    model: str | None = None
+    prompt: PromptInfo | None = None
+    warnings: list[str] = Field(default_factory=list)
+
+
+class ModelStance(BaseModel):
+    """What the model must return for a stance: no offsets, evidence as words to locate."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    label: ArticleStanceLabel
+    score: float = Field(ge=0.0, le=1.0)
+    evidence: list[str] = Field(max_length=3)
 
 
 @dataclass(frozen=True)
@@ -115,8 +133,55 @@ def _negative(claim: str) -> bool:
     return any(w.lower().replace("’", "'") in _NEGATIONS for w in _WORD_RE.findall(claim)) or "n't" in claim
 
 
-def stance(claim: str, text: str, *, evidence_sentences: int = 3) -> ArticleStance:
-    """The stance of ``text`` (an article) toward ``claim``, with the sentences that show it."""
+def stance(
+    claim: str,
+    text: str,
+    *,
+    settings: Settings | None = None,
+    client: openai.OpenAI | None = None,
+    evidence_sentences: int = 3,
+) -> ArticleStance:
+    """The stance of ``text`` (an article) toward ``claim``, with the sentences that show it.
+
+    With a model configured (``settings.chosen_engine`` other than embedded) the model decides, through
+    the ``article_stance`` prompt, and its evidence is located in the article or dropped.
+    """
+    if settings is not None and settings.chosen_engine != "embedded":
+        return _model_stance(claim, text, settings, client)
+    return _embedded_stance(claim, text, evidence_sentences)
+
+
+def _model_stance(claim: str, text: str, settings: Settings, client: openai.OpenAI | None) -> ArticleStance:
+    from .client import make_client
+    from .engines.structured import StructuredCaller, Tally
+    from .store import CallLog
+
+    prompt = load_prompt("article_stance")
+    log = CallLog(settings.store_folder / "calls.sqlite") if settings.log_calls else None
+    caller = StructuredCaller(client or make_client(settings), settings, log)
+    reply = caller.call(prompt, {"claim": claim, "article": text}, ModelStance, Tally())
+    evidence: list[Span] = []
+    warnings = []
+    for words in reply.evidence:
+        where = locate(text, words)
+        if where is None:
+            warnings.append(f"dropped evidence that is not in the article: “{' '.join(words.split())[:80]}”")
+        else:
+            evidence.append(Span(text=text[where.start : where.end], start=where.start, end=where.end))
+    return ArticleStance(
+        claim=claim,
+        label=reply.label,
+        score=reply.score,
+        relatedness=_overlap(_content(claim), set(_content(text))),
+        evidence=evidence,
+        engine="llm",
+        model=settings.model,
+        prompt=prompt.info,
+        warnings=warnings,
+    )
+
+
+def _embedded_stance(claim: str, text: str, evidence_sentences: int) -> ArticleStance:
     claim_words = _content(claim)
     sentences = split_sentences(text, find_quotes(text))
     scored = sorted(

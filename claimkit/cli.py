@@ -131,13 +131,18 @@ def stance_command(
     source: Annotated[str, typer.Argument(help="Article file, '-' or an http(s) URL.")],
     claim: Annotated[str, typer.Option("--claim", "-c", help="The claim to check the article against.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    engine: Annotated[str | None, typer.Option(help=f"One of {', '.join(ENGINES)} (default auto).")] = None,
+    model: Annotated[str | None, typer.Option(help="Model name; with one, the model decides.")] = None,
+    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint.")] = None,
 ) -> None:
     """The article's stance toward a claim: supports, opposes, neutral or unrelated, with evidence."""
+    _check_choice("engine", engine, ENGINES)
+    settings = Settings.resolve(engine=engine, model=model, base_url=base_url)
     try:
-        article = load(source, Settings.resolve())
+        article = load(source, settings)
+        result = stance(claim, article.text, settings=settings)
     except errors.ClaimkitError as e:
         _fail(e)
-    result = stance(claim, article.text)
     if as_json:
         typer.echo(result.model_dump_json(indent=2))
         return

@@ -41,3 +41,27 @@ def test_fnc1_dev_macro_f1(eval_dir: Path) -> None:
     figures = report.totals()["stance"]
     assert figures["pairs"] == 80
     assert figures["macro_f1"] >= 0.55
+
+
+def test_model_stance_grounds_its_evidence(tmp_path: Path) -> None:
+    import json
+
+    from claimkit.settings import Settings
+
+    from .openai_server import Step, scripted_server
+
+    reply = json.dumps(
+        {
+            "label": "opposes",
+            "score": 0.9,
+            "evidence": ["The images are a hoax: the picture was doctored", "Sharks can fly over highways."],
+        }
+    )
+    with scripted_server([Step(content=reply)]) as (server, url):
+        settings = Settings(engine="llm", model="m", base_url=url, structured_output="json_object", max_retries=0)
+        result = stance("Shark swims on flooded highway", ARTICLE, settings=settings)
+    assert (result.label, result.engine, result.model) == ("opposes", "llm", "m")
+    assert [e.text for e in result.evidence] == ["The images are a hoax: the picture was doctored"]
+    assert result.warnings and "Sharks can fly" in result.warnings[0]
+    assert result.prompt is not None and result.prompt.name == "article_stance"
+    assert "<claim>Shark swims on flooded highway</claim>" in server.requests[0]["messages"][0]["content"]

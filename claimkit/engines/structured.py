@@ -1,0 +1,253 @@
+"""One structured call to an OpenAI-compatible endpoint: a prompt, a Pydantic model, re-asks, a log entry.
+
+The reply is held to the model by the strongest means the server offers (see ``STRUCTURED_MODES``); a
+reply that does not validate is sent back with its errors, a bounded number of times (tenacity).
+Transport failures are retried by the OpenAI SDK alone, never by this loop.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar
+
+import openai
+from pydantic import BaseModel, ValidationError
+from tenacity import Retrying, retry_if_exception_type, stop_after_attempt
+
+from ..errors import ModelOutputError, ModelUnavailable
+from ..prompts import Prompt
+from ..records import Usage
+from ..settings import Settings
+from ..store import CallLog
+
+__all__ = ["STRUCTURED_MODES", "StructuredCaller", "StructuredMode", "Tally"]
+
+StructuredMode = Literal["json_schema", "json_object_schema", "json_object"]
+STRUCTURED_MODES: tuple[StructuredMode, ...] = ("json_schema", "json_object_schema", "json_object")
+"""Strongest first: strict json_schema (OpenAI, Azure, vLLM, Ollama); json_object with a schema
+(llama-cpp-python's server, which answers HTTP 500 to json_schema); plain json_object, schema in the prompt."""
+
+_USAGE_KEYS = ("prompt_tokens", "completion_tokens", "total_tokens")
+_REFUSED_STATUSES = frozenset({400, 404, 422, 500, 501})
+Reply = TypeVar("Reply", bound=BaseModel)
+
+
+@dataclass
+class _Reply:
+    content: str | None
+    finish_reason: str | None
+    request_id: str | None
+    usage: dict[str, int]
+    refusal: str | None = None
+    parse_error: Exception | None = None
+
+
+class _InvalidReply(Exception):
+    def __init__(self, raw: str | None, reason: str) -> None:
+        super().__init__(reason)
+        self.raw = raw
+        self.reason = reason
+
+
+@dataclass
+class Tally:
+    """Token usage, calls and request ids, summed over the calls for one article."""
+
+    usage: dict[str, int] = field(default_factory=lambda: dict.fromkeys(_USAGE_KEYS, 0))
+    calls: int = 0
+    request_ids: list[str] = field(default_factory=list)
+
+    def add(self, reply: _Reply) -> None:
+        self.calls += 1
+        for key in self.usage:
+            self.usage[key] += int(reply.usage.get(key) or 0)
+        if reply.request_id:
+            self.request_ids.append(reply.request_id)
+
+    def as_usage(self) -> Usage:
+        return Usage(calls=self.calls, **self.usage)
+
+
+class StructuredCaller:
+    """Structured calls through one client; remembers the first structured-output mode the server accepts."""
+
+    def __init__(self, client: openai.OpenAI, settings: Settings, log: CallLog | None = None) -> None:
+        self.client = client
+        self.settings = settings
+        self.log = log
+        self.mode: StructuredMode | None = None if settings.structured_output == "auto" else settings.structured_output
+
+    def call(self, prompt: Prompt, variables: dict[str, Any], model: type[Reply], tally: Tally) -> Reply:
+        """The model's reply to ``prompt`` rendered with ``variables``, validated as ``model``."""
+        if self.mode is not None:
+            return self._ask(prompt, variables, model, self.mode, tally, probe=False)
+        for mode in STRUCTURED_MODES:
+            try:
+                result = self._ask(prompt, variables, model, mode, tally, probe=mode != STRUCTURED_MODES[-1])
+            except ModelUnavailable as e:
+                if e.status in _REFUSED_STATUSES and mode != STRUCTURED_MODES[-1]:
+                    continue  # the server does not take this response_format: try the next one
+                raise
+            self.mode = mode
+            return result
+        raise AssertionError("unreachable: the last mode raises or returns")
+
+    def _ask(
+        self,
+        prompt: Prompt,
+        variables: dict[str, Any],
+        model: type[Reply],
+        mode: StructuredMode,
+        tally: Tally,
+        probe: bool,
+    ) -> Reply:
+        schema = json.dumps(model.model_json_schema()) if mode == "json_object" else ""
+        messages: list[dict[str, str]] = [{"role": "user", "content": prompt.render(**variables, schema=schema)}]
+        retrying = Retrying(
+            stop=stop_after_attempt(self.settings.max_reasks + 1),
+            retry=retry_if_exception_type(_InvalidReply),
+            reraise=True,
+        )
+        try:
+            for attempt in retrying:
+                with attempt:
+                    first = attempt.retry_state.attempt_number == 1
+                    reply = self._send(prompt, messages, model, mode, probe and first)
+                    tally.add(reply)
+                    self.mode = self.mode or mode
+                    return _validated(reply, messages, model)
+        except _InvalidReply as e:
+            raise ModelOutputError(
+                f"the model's reply was still invalid after {self.settings.max_reasks + 1} attempts: {e.reason}",
+                model=self.settings.model,
+                endpoint=self.settings.endpoint_host,
+                attempts=self.settings.max_reasks + 1,
+                last_reply=e.raw,
+                usage=dict(tally.usage),
+            ) from e
+        raise AssertionError("unreachable: tenacity returns or raises")
+
+    def _send(
+        self, prompt: Prompt, messages: list[dict[str, str]], model: type[BaseModel], mode: StructuredMode, probe: bool
+    ) -> _Reply:
+        client = self.client.with_options(max_retries=0) if probe else self.client
+        common: dict[str, Any] = {
+            "model": self.settings.model,
+            "messages": messages,
+            "temperature": self.settings.temperature,
+            "max_tokens": self.settings.max_tokens,
+        }
+        if self.settings.seed is not None:
+            common["seed"] = self.settings.seed
+        started = time.time()
+        try:
+            reply = self._request(client, common, model, mode)
+        except ModelUnavailable as e:
+            self._log(prompt, started, mode, common, e.status, None, {})
+            raise
+        self._log(prompt, started, mode, common, 200, reply.content, reply.usage)
+        return reply
+
+    def _log(
+        self,
+        prompt: Prompt,
+        started: float,
+        mode: str,
+        request: dict[str, Any],
+        status: int | None,
+        content: str | None,
+        usage: dict[str, int],
+    ) -> None:
+        if self.log is None:
+            return
+        self.log.add(
+            started=started,
+            model=self.settings.model,
+            endpoint=self.settings.endpoint_host,
+            prompt_sha256=prompt.sha256,
+            mode=mode,
+            status=status,
+            latency_ms=(time.time() - started) * 1000,
+            prompt_tokens=usage.get("prompt_tokens"),
+            completion_tokens=usage.get("completion_tokens"),
+            request=json.dumps({**request, "response_format": mode}),
+            response=content,
+        )
+
+    def _request(
+        self, client: openai.OpenAI, common: dict[str, Any], model: type[BaseModel], mode: StructuredMode
+    ) -> _Reply:
+        try:
+            if mode == "json_schema":
+                raw = client.chat.completions.with_raw_response.parse(response_format=model, **common)
+            else:
+                response_format: dict[str, Any] = {"type": "json_object"}
+                if mode == "json_object_schema":
+                    response_format["schema"] = model.model_json_schema()
+                # The SDK's types know no "schema" key in response_format; llama-cpp-python's server reads it.
+                create: Any = client.chat.completions.with_raw_response.create
+                raw = create(response_format=response_format, **common)
+        except openai.APIStatusError as e:
+            raise ModelUnavailable(
+                f"{self.settings.endpoint_host} answered HTTP {e.status_code} ({mode})",
+                model=self.settings.model,
+                endpoint=self.settings.endpoint_host,
+                status=e.status_code,
+            ) from e
+        except openai.APIError as e:
+            raise ModelUnavailable(
+                f"cannot reach the model at {self.settings.endpoint_host}: {type(e).__name__}",
+                model=self.settings.model,
+                endpoint=self.settings.endpoint_host,
+            ) from e
+        return _reply_from(raw, parse=mode == "json_schema")
+
+
+def _validated(reply: _Reply, messages: list[dict[str, str]], model: type[Reply]) -> Reply:
+    """The parsed reply, or ``_InvalidReply`` after adding the re-ask to ``messages``."""
+    try:
+        if reply.refusal:
+            raise ValueError(f"the model refused: {reply.refusal}")
+        if reply.finish_reason == "length":
+            raise ValueError("the reply was cut off at the token limit; answer with fewer, shorter items")
+        if reply.parse_error is not None:
+            raise reply.parse_error
+        return model.model_validate_json(reply.content or "")
+    except (ValidationError, ValueError) as e:
+        reason = _describe(e)
+        messages.append({"role": "assistant", "content": reply.content or ""})
+        messages.append(
+            {
+                "role": "user",
+                "content": f"Your reply was not valid: {reason}\nReply again with only the corrected JSON object.",
+            }
+        )
+        raise _InvalidReply(reply.content, reason) from e
+
+
+def _reply_from(raw: Any, *, parse: bool) -> _Reply:
+    body = raw.http_response.json()
+    choice = (body.get("choices") or [{}])[0]
+    message = choice.get("message") or {}
+    reply = _Reply(
+        content=message.get("content"),
+        finish_reason=choice.get("finish_reason"),
+        request_id=raw.http_response.headers.get("x-request-id") or body.get("id"),
+        usage={k: v for k, v in (body.get("usage") or {}).items() if isinstance(v, int)},
+        refusal=message.get("refusal"),
+    )
+    if parse:
+        try:
+            raw.parse()
+        except (ValidationError, openai.LengthFinishReasonError, openai.ContentFilterFinishReasonError) as e:
+            reply.parse_error = e if isinstance(e, ValidationError) else ValueError(str(e))
+    return reply
+
+
+def _describe(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        problems = [f"{'.'.join(str(p) for p in e['loc']) or 'reply'}: {e['msg']}" for e in error.errors()[:8]]
+        return "; ".join(problems)
+    return str(error)
