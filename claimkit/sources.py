@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 import sys
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import BinaryInput, EmptyInput, FetchError, InputIsDirectory, InputNotFound, InputTooLarge
 from .settings import Settings
@@ -82,13 +84,31 @@ def _fetch(url: str, settings: Settings) -> LoadedArticle:
             content_type = response.headers.get("Content-Type", "")
             final_url = response.geturl()
     except urllib.error.HTTPError as e:
-        raise FetchError(f"{url} answered HTTP {e.code}", source=url) from e
+        detail = f" ({e.msg})" if "refused" in str(e.msg) else ""
+        raise FetchError(f"{url} answered HTTP {e.code}{detail}", source=url) from e
     except (urllib.error.URLError, TimeoutError, OSError) as e:
-        reason = getattr(e, "reason", e)
+        reason = e.reason if isinstance(e, urllib.error.URLError) else e
         raise FetchError(f"cannot fetch {url}: {reason}", source=url) from e
     _check_size(data, url, settings.max_bytes)
     article = _from_bytes(data, source=url, html_hint="html" in content_type.lower())
     return LoadedArticle(text=article.text, source=url, title=article.title, url=final_url, published=article.published)
+
+
+class _SameHostRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow at most five redirects, and only to the host the user named, over http or https."""
+
+    max_redirections = 5
+
+    def redirect_request(
+        self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
+    ) -> urllib.request.Request | None:
+        named = urllib.parse.urlsplit(req.full_url)
+        target = urllib.parse.urlsplit(urllib.parse.urljoin(req.full_url, newurl))
+        if target.scheme not in ("http", "https") or target.hostname != named.hostname:
+            raise urllib.error.HTTPError(
+                req.full_url, code, f"redirect to {target.scheme}://{target.hostname} refused", headers, fp
+            )
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 def _check_size(data: bytes, source: str, limit: int) -> None:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import http.server
 import json
+import socket
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,9 +26,17 @@ class Step:
     """A raw body instead of a completion."""
     headers: dict[str, str] = field(default_factory=dict)
     finish_reason: str = "stop"
+    delay: float = 0.0
+    """Seconds to wait before answering (longer than the client's timeout: a hang)."""
+    drop: bool = False
+    """Close the connection without answering."""
+    refusal: str | None = None
 
 
-def completion(content: str, finish_reason: str = "stop") -> dict[str, Any]:
+def completion(content: str | None, finish_reason: str = "stop", refusal: str | None = None) -> dict[str, Any]:
+    message: dict[str, Any] = {"role": "assistant", "content": content}
+    if refusal is not None:
+        message["refusal"] = refusal
     return {
         "id": "chatcmpl-test",
         "object": "chat.completion",
@@ -62,11 +72,17 @@ def _handler(server: ScriptedServer) -> type[http.server.BaseHTTPRequestHandler]
             length = int(self.headers.get("Content-Length") or 0)
             body = json.loads(self.rfile.read(length) or b"{}")
             step = server.next_step(body)
+            if step.delay:
+                time.sleep(step.delay)
+            if step.drop:
+                self.close_connection = True
+                self.connection.shutdown(socket.SHUT_RDWR)
+                return
             payload = step.body
             if payload is None:
-                payload = json.dumps(
-                    completion(step.content or "", step.finish_reason) if step.status == 200 else {"error": "scripted"}
-                ).encode()
+                content = None if step.refusal is not None else step.content or ""
+                answer = completion(content, step.finish_reason, step.refusal)
+                payload = json.dumps(answer if step.status == 200 else {"error": "scripted"}).encode()
             self.send_response(step.status)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(payload)))
@@ -81,11 +97,18 @@ def _handler(server: ScriptedServer) -> type[http.server.BaseHTTPRequestHandler]
     return Handler
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that hangs up (a timeout, a dropped connection) is part of the script, not an error."""
+
+
 @contextmanager
 def scripted_server(steps: list[Step]) -> Iterator[tuple[ScriptedServer, str]]:
     """Start the server on a free port of 127.0.0.1; yield it and its base URL; stop it."""
     script = ScriptedServer(steps)
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(script))
+    httpd = _QuietServer(("127.0.0.1", 0), _handler(script))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -164,3 +165,24 @@ def test_globs_and_directories(tmp_path: Path, pattern: str, monkeypatch: pytest
     found = [i.id for i in iter_items([pattern])]
     assert found == (["a.txt", "b.txt"] if pattern == "*.txt" else ["a.txt", "b.txt", "sub/c.txt"])
     assert [i.id for i in iter_items([str(tmp_path / "sub")])] == [str(tmp_path / "sub" / "c.txt")]
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_progress_bar_is_drawn_in_a_real_terminal(tmp_path: Path) -> None:
+    """tmux gives the batch a real terminal; capture-pane reads back what a person would see."""
+    source = _articles(tmp_path / "in.jsonl", 3000)
+    output = tmp_path / "out.jsonl"
+    session = f"claimkit-test-{os.getpid()}"
+    command = f"{sys.executable} -m claimkit batch {source} -o {output} --engine embedded; sleep 20"
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "140", "-y", "8", command], check=True)
+    try:
+        screen = ""
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and "failed 0" not in screen:
+            time.sleep(0.2)
+            screen = subprocess.run(
+                ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True, check=True
+            ).stdout
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], check=False)
+    assert "claimkit" in screen and "/3000" in screen and "failed 0" in screen and "/s" in screen

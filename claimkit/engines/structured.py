@@ -30,6 +30,10 @@ STRUCTURED_MODES: tuple[StructuredMode, ...] = ("json_schema", "json_object_sche
 (llama-cpp-python's server, which answers HTTP 500 to json_schema); plain json_object, schema in the prompt."""
 
 _USAGE_KEYS = ("prompt_tokens", "completion_tokens", "total_tokens")
+MAX_REPLY_CHARS = 1_000_000
+"""A reply longer than this is refused unread (an enormous reply would only fill memory and output)."""
+_ECHO_CHARS = 20_000
+"""How much of an invalid reply is sent back with the re-ask."""
 _REFUSED_STATUSES = frozenset({400, 404, 422, 500, 501})
 Reply = TypeVar("Reply", bound=BaseModel)
 
@@ -212,12 +216,14 @@ def _validated(reply: _Reply, messages: list[dict[str, str]], model: type[Reply]
             raise ValueError(f"the model refused: {reply.refusal}")
         if reply.finish_reason == "length":
             raise ValueError("the reply was cut off at the token limit; answer with fewer, shorter items")
+        if reply.content is not None and len(reply.content) > MAX_REPLY_CHARS:
+            raise ValueError(f"the reply has {len(reply.content):,} characters; answer in at most {MAX_REPLY_CHARS:,}")
         if reply.parse_error is not None:
             raise reply.parse_error
         return model.model_validate_json(reply.content or "")
     except (ValidationError, ValueError) as e:
         reason = _describe(e)
-        messages.append({"role": "assistant", "content": reply.content or ""})
+        messages.append({"role": "assistant", "content": (reply.content or "")[:_ECHO_CHARS]})
         messages.append(
             {
                 "role": "user",
