@@ -19,7 +19,7 @@ from .grounding import locate
 from .prompts import load_prompt
 from .records import PromptInfo, Span
 from .settings import Settings
-from .text import find_quotes, split_sentences
+from .text import find_quotes, split_sentences, stem
 
 __all__ = ["ArticleStance", "ArticleStanceLabel", "ModelStance", "stance"]
 
@@ -96,11 +96,7 @@ class _Cues:
 
 
 def _stem(word: str) -> str:
-    word = word.lower().replace("’", "'")
-    for suffix in ("'s", "ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
+    return stem(word, shortest=3)
 
 
 def _content(text: str) -> dict[str, float]:

@@ -40,6 +40,10 @@ EXIT_CODES: dict[type[errors.ClaimkitError], int] = {
 }
 """Exit codes by error class; 1 is any other claimkit error, 2 a usage error."""
 
+EngineOption = Annotated[str | None, typer.Option(help=f"One of {', '.join(ENGINES)} (default auto).")]
+ModelOption = Annotated[str | None, typer.Option(help="Model name; with one, the LLM engine runs.")]
+BaseUrlOption = Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8765/v1.")]
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Who claimed what in a news article.")
 
 
@@ -56,11 +60,9 @@ def summarise_command(
         str | None,
         typer.Option("--format", "-f", help=f"One of {', '.join(FORMATS)}; a table on a terminal, else json."),
     ] = None,
-    engine: Annotated[str | None, typer.Option(help=f"One of {', '.join(ENGINES)} (default auto).")] = None,
-    model: Annotated[str | None, typer.Option(help="Model name; with one, the LLM engine runs.")] = None,
-    base_url: Annotated[
-        str | None, typer.Option(help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8765/v1.")
-    ] = None,
+    engine: EngineOption = None,
+    model: ModelOption = None,
+    base_url: BaseUrlOption = None,
     api_key: Annotated[str | None, typer.Option(help="API key (better: OPENAI_API_KEY in the environment).")] = None,
     structured_output: Annotated[
         str | None, typer.Option(help=f"One of {', '.join(STRUCTURED_OUTPUTS)} (default auto).")
@@ -111,9 +113,9 @@ def _as_format(name: str) -> Format:
 def compare_command(
     sources: Annotated[list[str], typer.Argument(help="Two or more articles: files, '-' or URLs.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of {', '.join(COMPARE_FORMATS)}.")] = "md",
-    engine: Annotated[str | None, typer.Option(help=f"One of {', '.join(ENGINES)} (default auto).")] = None,
-    model: Annotated[str | None, typer.Option(help="Model name; with one, the LLM engine runs.")] = None,
-    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint.")] = None,
+    engine: EngineOption = None,
+    model: ModelOption = None,
+    base_url: BaseUrlOption = None,
 ) -> None:
     """Compare articles on one story: shared speakers, claims clustered across outlets, framing."""
     _check_choice("format", fmt, COMPARE_FORMATS)
@@ -131,9 +133,9 @@ def stance_command(
     source: Annotated[str, typer.Argument(help="Article file, '-' or an http(s) URL.")],
     claim: Annotated[str, typer.Option("--claim", "-c", help="The claim to check the article against.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-    engine: Annotated[str | None, typer.Option(help=f"One of {', '.join(ENGINES)} (default auto).")] = None,
-    model: Annotated[str | None, typer.Option(help="Model name; with one, the model decides.")] = None,
-    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint.")] = None,
+    engine: EngineOption = None,
+    model: ModelOption = None,
+    base_url: BaseUrlOption = None,
 ) -> None:
     """The article's stance toward a claim: supports, opposes, neutral or unrelated, with evidence."""
     _check_choice("engine", engine, ENGINES)
@@ -158,9 +160,9 @@ def batch_command(
     ],
     output: Annotated[Path, typer.Option("--output", "-o", help="JSONL output; re-running skips ids already in it.")],
     concurrency: Annotated[int, typer.Option(help="Model calls at a time (the embedded engine uses every core).")] = 8,
-    engine: Annotated[str | None, typer.Option(help=f"One of {', '.join(ENGINES)} (default auto).")] = None,
-    model: Annotated[str | None, typer.Option(help="Model name; with one, the LLM engine runs.")] = None,
-    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint.")] = None,
+    engine: EngineOption = None,
+    model: ModelOption = None,
+    base_url: BaseUrlOption = None,
     structured_output: Annotated[str | None, typer.Option(help="Structured-output mode (default auto).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the summary cache.")] = False,
 ) -> None:
@@ -251,14 +253,19 @@ def eval_command(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL file (the evaluation data's format).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     details: Annotated[bool, typer.Option("--details", help="Add a line per article.")] = False,
+    engine: Annotated[str, typer.Option(help=f"One of {', '.join(ENGINES)}.")] = "embedded",
+    model: Annotated[str | None, typer.Option(help="Model name, for the LLM engines.")] = None,
+    base_url: BaseUrlOption = None,
 ) -> None:
-    """Score the engine against gold attributions: precision, recall, F1, speaker accuracy, exact spans."""
+    """Score an engine against gold data: attributions (P, R, F1, speakers, exact spans) and stance."""
+    _check_choice("engine", engine, ENGINES)
     try:
         records = list(read_gold(gold))
+        settings = Settings.resolve(engine=engine, model=model, base_url=base_url)
         report = evaluate(
             records,
-            lambda text: summarise(text, settings=Settings(engine="embedded")),
-            lambda claim, text: stance(claim, text).label,
+            lambda text: summarise(text, settings=settings),
+            lambda claim, text: stance(claim, text, settings=settings).label,
         )
     except errors.ClaimkitError as e:
         _fail(e)

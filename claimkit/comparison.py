@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from . import __version__
 from .records import Article, ArticleSummary, Claim, Span, Speaker, StanceLabel
 from .speakers import same_name
+from .text import stem
 
 __all__ = ["ClaimCluster", "ClusterQuote", "Comparison", "SharedSpeaker", "compare"]
 
@@ -162,11 +163,7 @@ def _same_speaker(a: Speaker, b: Speaker) -> bool:
 
 
 def _stem(word: str) -> str:
-    word = word.lower().replace("’", "'")
-    for suffix in ("'s", "ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+    return stem(word, shortest=4)
 
 
 def _words(claim: Claim) -> Counter[str]:

@@ -42,7 +42,7 @@ _ENVIRONMENT: dict[str, tuple[str, ...]] = {
 @dataclass(frozen=True, kw_only=True)
 class Settings:
     engine: Engine = "auto"
-    """'auto' uses the hybrid LLM engine when a model is configured, else the embedded engine."""
+    """'auto' uses the LLM engine when a model is configured, else the embedded engine."""
     model: str | None = None
     base_url: str | None = None
     """An OpenAI-compatible endpoint ending in /v1; None means OpenAI itself."""
@@ -86,9 +86,13 @@ class Settings:
 
     @property
     def chosen_engine(self) -> Literal["embedded", "llm", "hybrid"]:
-        """The engine that runs: 'auto' means hybrid with a model, embedded without."""
+        """The engine that runs: 'auto' means the LLM engine with a model, embedded without.
+
+        Hybrid (hints from the embedded engine in the prompt) is not the default: the only model
+        measured here is a 270M base model, which says nothing about what hints do for a capable one.
+        """
         if self.engine == "auto":
-            return "hybrid" if self.model else "embedded"
+            return "llm" if self.model else "embedded"
         return self.engine
 
     @property

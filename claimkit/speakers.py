@@ -25,123 +25,20 @@ _NAME_RE = re.compile(
 )
 _POSSESSIVE_RE = re.compile(r"[’']s?$")
 _STATEMENT_NOUNS = frozenset(
-    [
-        "statement",
-        "statements",
-        "remarks",
-        "remark",
-        "comments",
-        "comment",
-        "words",
-        "tweet",
-        "tweets",
-        "letter",
-        "admission",
-        "post",
-        "op-ed",
-        "speech",
-    ]
+    """statement statements remarks remark comments comment words tweet tweets letter admission post op-ed
+    speech""".split()
 )
 _FUNCTION_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "some",
-        "many",
-        "most",
-        "several",
-        "other",
-        "others",
-        "one",
-        "two",
-        "three",
-        "his",
-        "her",
-        "their",
-        "its",
-    ]
+    """the a an this that these those some many most several other others one two three his her their its""".split()
 )
 _SENTENCE_STARTERS = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "For",
-        "But",
-        "And",
-        "However",
-        "After",
-        "Before",
-        "When",
-        "While",
-        "Since",
-        "As",
-        "If",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "It",
-        "He",
-        "She",
-        "They",
-        "We",
-        "I",
-        "His",
-        "Her",
-        "Their",
-        "Its",
-        "Our",
-        "Despite",
-        "Although",
-        "Though",
-        "Whether",
-        "Meanwhile",
-        "Still",
-        "Yet",
-        "Now",
-        "Then",
-        "So",
-        "Also",
-        "Many",
-        "Some",
-        "Most",
-        "Both",
-        "Even",
-        "Only",
-        "According",
-        "Asked",
-        "Earlier",
-        "Later",
-        "Last",
-        "Next",
-        "Mr",
-        "Mrs",
-        "Ms",
-    ]
+    """The A An In On At For But And However After Before When While Since As If This That These Those It
+    He She They We I His Her Their Its Our Despite Although Though Whether Meanwhile Still Yet Now Then
+    So Also Many Some Most Both Even Only According Asked Earlier Later Last Next Mr Mrs Ms""".split()
 )
 _PERSON_DESCRIPTIONS = frozenset(
-    [
-        "minister",
-        "president",
-        "senator",
-        "governor",
-        "candidate",
-        "businessman",
-        "billionaire",
-        "mogul",
-        "spokesman",
-        "spokeswoman",
-        "leader",
-    ]
+    """minister president senator governor candidate businessman billionaire mogul spokesman spokeswoman
+    leader""".split()
 )
 
 

@@ -15,6 +15,7 @@ __all__ = [
     "find_quotes",
     "paragraphs",
     "split_sentences",
+    "stem",
     "tokenize",
     "trim",
     "windows",
@@ -31,59 +32,8 @@ _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[’'\-&]\w+)*|[^\w\s]")
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "sen",
-        "rep",
-        "reps",
-        "gov",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "sgt",
-        "adm",
-        "cmdr",
-        "st",
-        "mt",
-        "jr",
-        "sr",
-        "no",
-        "vs",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "inc",
-        "corp",
-        "ltd",
-        "co",
-        "dept",
-        "est",
-        "fig",
-        "ft",
-        "u.s",
-        "u.k",
-        "u.n",
-        "e.g",
-        "i.e",
-        "a.m",
-        "p.m",
-        "d.c",
-    ]
+    """mr mrs ms dr prof sen rep reps gov gen lt col maj capt sgt adm cmdr st mt jr sr no vs jan feb mar
+    apr jun jul aug sep sept oct nov dec inc corp ltd co dept est fig ft u.s u.k u.n e.g i.e a.m p.m d.c""".split()
 )
 
 
@@ -271,3 +221,12 @@ def windows(text: str, size: int, overlap: int) -> list[tuple[int, int]]:
         following = [s for s, _ in paragraphs(text) if cut - overlap <= s < cut]
         start = following[0] if following and following[0] > start else cut
     return found
+
+
+def stem(word: str, shortest: int = 3) -> str:
+    """A crude stem for matching words ('admitted' → 'admitt', 'claims' → 'claim'); keeps ``shortest`` letters."""
+    word = word.lower().replace("’", "'")
+    for suffix in ("'s", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
+            return word[: -len(suffix)]
+    return word

@@ -29,7 +29,7 @@ def test_openai_variables_are_read(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
 
 @pytest.mark.parametrize(
     ("engine", "model", "chosen"),
-    [("auto", None, "embedded"), ("auto", "m", "hybrid"), ("llm", "m", "llm"), ("embedded", "m", "embedded")],
+    [("auto", None, "embedded"), ("auto", "m", "llm"), ("hybrid", "m", "hybrid"), ("embedded", "m", "embedded")],
 )
 def test_chosen_engine(engine: str, model: str | None, chosen: str) -> None:
     assert Settings(engine=engine, model=model).chosen_engine == chosen  # type: ignore[arg-type]

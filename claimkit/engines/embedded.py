@@ -411,30 +411,7 @@ def _joins_modifiers(tokens: list[Token], j: int) -> bool:
 
 
 _NON_NOUNS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-        "your",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "with",
-        "by",
-    ]
+    """the a an this that these those his her their its our my your of in on at to for with by""".split()
 )
 
 

@@ -17,6 +17,7 @@ from typing import Literal
 import openai
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..errors import ModelOutputError
 from ..grounding import locate
 from ..prompts import Prompt
 from ..records import SpeakerKind, StanceLabel, Usage
@@ -102,14 +103,26 @@ class LLMEngine:
         candidates: list[Candidate] = []
         warnings: list[str] = []
         summaries: list[str] = []
-        for start, end in windows(text, self.settings.chunk_chars, self.settings.chunk_overlap):
+        pieces = windows(text, self.settings.chunk_chars, self.settings.chunk_overlap)
+        failures: list[ModelOutputError] = []
+        for start, end in pieces:
             chunk_hints = [h for h in hints or [] if h["quote"] in text[start:end]]
             variables = {"article": text[start:end], "hints": chunk_hints}
-            extraction = self.caller.call(self.prompt, variables, ModelExtraction, tally)
+            try:
+                extraction = self.caller.call(self.prompt, variables, ModelExtraction, tally)
+            except ModelOutputError as e:
+                if len(pieces) == 1:
+                    raise
+                # One bad chunk of a long article must not lose the others' claims.
+                failures.append(e)
+                warnings.append(f"characters {start}–{end} gave no valid reply after {e.attempts} attempts: {e}")
+                continue
             summaries.append(extraction.summary.strip())
             found, dropped = ground(text, extraction, start, end)
             candidates.extend(found)
             warnings.extend(dropped)
+        if len(failures) == len(pieces):
+            raise failures[-1]
         assert self.mode is not None
         return LLMResult(
             candidates=_merge(candidates),
