@@ -79,7 +79,7 @@ def _fetch(url: str, settings: Settings) -> LoadedArticle:
         raise FetchError(f"only http and https URLs are read, not {url.split('://')[0]}://", source=url)
     request = urllib.request.Request(url, headers={"User-Agent": "claimkit"})
     try:
-        with urllib.request.urlopen(request, timeout=settings.timeout) as response:
+        with urllib.request.build_opener(_SameHostRedirects()).open(request, timeout=settings.timeout) as response:
             data = response.read(settings.max_bytes + 1)
             content_type = response.headers.get("Content-Type", "")
             final_url = response.geturl()

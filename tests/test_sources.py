@@ -89,8 +89,20 @@ def test_summarise_refuses_empty_text() -> None:
 
 class _Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self) -> None:
-        if self.path == "/article":
-            body = ARTICLE.encode()
+        port = self.server.server_address[1]
+        redirects = {
+            "/moved": f"http://127.0.0.1:{port}/article",
+            "/elsewhere": f"http://localhost:{port}/article",  # another host name than the one the user named
+            "/loop": f"http://127.0.0.1:{port}/loop",
+        }
+        if self.path in redirects:
+            self.send_response(302)
+            self.send_header("Location", redirects[self.path])
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        if self.path in ("/article", "/big"):
+            body = ARTICLE.encode() * (1000 if self.path == "/big" else 1)
             self.send_response(200)
             self.send_header("Content-Type", "text/plain; charset=utf-8")
         else:
@@ -128,3 +140,16 @@ def test_url_errors(local_server: str) -> None:
         load(f"http://127.0.0.1:{int(port) + 1 if int(port) < 65535 else 1}/closed", Settings(timeout=2))
     with pytest.raises(errors.FetchError, match="only http and https"):
         load("file:///etc/passwd")
+
+
+def test_redirects_stay_on_the_named_host_and_are_bounded(local_server: str) -> None:
+    assert load(f"{local_server}/moved").text == ARTICLE
+    with pytest.raises(errors.FetchError, match="redirect to http://localhost refused"):
+        load(f"{local_server}/elsewhere")
+    with pytest.raises(errors.FetchError, match="HTTP 302"):
+        load(f"{local_server}/loop")
+
+
+def test_url_over_the_size_cap(local_server: str) -> None:
+    with pytest.raises(errors.InputTooLarge):
+        load(f"{local_server}/big", Settings(max_bytes=10_000))
