@@ -354,8 +354,6 @@ def _parse_titled_name(words: list[str]) -> tuple[str | None, str | None, str | 
     role_words: list[str] = []
     while words and (words[0].lower() in TITLE_WORDS or words[0].lower().rstrip(".") in TITLE_WORDS):
         role_words.append(words.pop(0))
-    if role_words and role_words[0][:1].isupper() is False and words and words[0][:1].isupper():
-        pass
     if len(role_words) >= 1 and affiliation is None and words and not words[0][:1].isupper():
         return None, None, None
     if affiliation is None and not role_words and words and words[0] in PLACES_CAPITALISED and len(words) > 1:
