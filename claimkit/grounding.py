@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz
@@ -35,6 +36,7 @@ _FOLD = str.maketrans(
         "\u00a0": " ",
     }
 )
+_RUN_RE = re.compile(r"\s+|\S+")
 _SPACE_RE = re.compile(r"\s+")
 FUZZY_MIN_CHARS = 25
 FUZZY_MAX_CHARS = 3000
@@ -48,21 +50,26 @@ class Located:
     method: Method
 
 
+@lru_cache(maxsize=64)
 def normalise(text: str) -> tuple[str, list[int]]:
     """Text with quotes, dashes, white space and case folded, and for each of its characters the index in ``text``."""
-    folded: list[str] = []
+    pieces: list[str] = []
     origin: list[int] = []
-    previous_space = False
-    for i, ch in enumerate(text.translate(_FOLD)):
-        if ch.isspace():
-            if previous_space:
-                continue
-            ch, previous_space = " ", True
-        else:
-            previous_space = False
-        folded.append(ch.lower())
-        origin.append(i)
-    return "".join(folded), origin
+    for run in _RUN_RE.finditer(text.translate(_FOLD)):
+        word = run.group()
+        if word[0].isspace():
+            pieces.append(" ")
+            origin.append(run.start())
+            continue
+        lowered = word.lower()
+        if len(lowered) == len(word):
+            pieces.append(lowered)
+            origin.extend(range(run.start(), run.end()))
+        else:  # a letter whose lower case is longer ('İ'): keep the map one character at a time
+            for offset, ch in enumerate(word):
+                pieces.append(ch.lower())
+                origin.extend([run.start() + offset] * len(ch.lower()))
+    return "".join(pieces), origin
 
 
 def locate(article: str, words: str, *, start: int = 0, end: int | None = None) -> Located | None:
@@ -75,17 +82,25 @@ def locate(article: str, words: str, *, start: int = 0, end: int | None = None) 
     if found >= 0:
         return Located(found, found + len(needle), "exact")
     window = article[start:end]
-    folded, origin = normalise(window)
-    folded_needle, _ = normalise(needle)
+    folded = _fold(window)
+    folded_needle = _fold(needle)
     at = folded.find(folded_needle)
     if at >= 0:
-        return _from_folded(article, start, origin, at, at + len(folded_needle), "normalised")
+        return _from_folded(article, start, normalise(window)[1], at, at + len(folded_needle), "normalised")
     if not FUZZY_MIN_CHARS <= len(folded_needle) <= FUZZY_MAX_CHARS:
         return None
     alignment = fuzz.partial_ratio_alignment(folded_needle, folded, score_cutoff=FUZZY_MIN_SCORE)
     if alignment is None or alignment.dest_end - alignment.dest_start < 0.8 * len(folded_needle):
         return None
+    origin = normalise(window)[1]
     return _from_folded(article, start, origin, alignment.dest_start, alignment.dest_end, "fuzzy")
+
+
+def _fold(text: str) -> str:
+    """``normalise(text)[0]``, without the offset map: the map is built only when a match needs it."""
+    collapsed = _SPACE_RE.sub(" ", text.translate(_FOLD))
+    lowered = collapsed.lower()
+    return lowered if len(lowered) == len(collapsed) else normalise(text)[0]
 
 
 def _from_folded(article: str, offset: int, origin: list[int], start: int, end: int, method: Method) -> Located | None:

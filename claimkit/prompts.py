@@ -39,9 +39,14 @@ class Prompt:
 
     def render(self, **variables: Any) -> str:
         try:
-            return _ENVIRONMENT.from_string(self.source).render(**variables)
+            return _compiled(self.source).render(**variables)
         except jinja2.TemplateError as e:
             raise PromptError(f"prompt {self.name} v{self.version} cannot be rendered: {e}") from e
+
+
+@lru_cache(maxsize=16)
+def _compiled(source: str) -> jinja2.Template:
+    return _ENVIRONMENT.from_string(source)
 
 
 @lru_cache(maxsize=8)

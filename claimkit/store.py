@@ -30,6 +30,12 @@ def default_folder() -> Path:
     return Path(named) if named else Path.home() / ".cache" / "claimkit"
 
 
+_THREAD = threading.local()
+"""One connection per database and thread: opening one costs more than the insert it serves."""
+_READY: set[tuple[type, Path]] = set()
+"""Databases whose tables this process has already created."""
+
+
 class _Database:
     """One SQLite file, opened per call (safe across threads and processes), WAL for concurrent readers."""
 
@@ -38,19 +44,25 @@ class _Database:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = threading.Lock()
+        if (type(self), path) in _READY:
+            return
         path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as db:
-            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
             db.executescript(self.schema)
+        _READY.add((type(self), path))
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
-        connection = sqlite3.connect(self.path, timeout=30)
-        try:
-            with connection:
-                yield connection
-        finally:
-            connection.close()
+        """This thread's connection (opened once), inside a transaction."""
+        connection: sqlite3.Connection | None = getattr(_THREAD, str(self.path), None)
+        if connection is None:
+            connection = sqlite3.connect(self.path, timeout=30)
+            connection.execute("PRAGMA synchronous=NORMAL")  # with WAL: no fsync per commit, still consistent
+            setattr(_THREAD, str(self.path), connection)
+        connection.row_factory = None
+        with connection:
+            yield connection
 
 
 class SummaryCache(_Database):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal, TypeVar
 
 import openai
@@ -107,7 +108,7 @@ class StructuredCaller:
         tally: Tally,
         probe: bool,
     ) -> Reply:
-        schema = json.dumps(model.model_json_schema()) if mode == "json_object" else ""
+        schema = json.dumps(_schema(model)) if mode == "json_object" else ""
         messages: list[dict[str, str]] = [{"role": "user", "content": prompt.render(**variables, schema=schema)}]
         retrying = Retrying(
             stop=stop_after_attempt(self.settings.max_reasks + 1),
@@ -189,7 +190,7 @@ class StructuredCaller:
             else:
                 response_format: dict[str, Any] = {"type": "json_object"}
                 if mode == "json_object_schema":
-                    response_format["schema"] = model.model_json_schema()
+                    response_format["schema"] = _schema(model)
                 # The SDK's types know no "schema" key in response_format; llama-cpp-python's server reads it.
                 create: Any = client.chat.completions.with_raw_response.create
                 raw = create(response_format=response_format, **common)
@@ -207,6 +208,11 @@ class StructuredCaller:
                 endpoint=self.settings.endpoint_host,
             ) from e
         return _reply_from(raw, parse=mode == "json_schema")
+
+
+@lru_cache(maxsize=16)
+def _schema(model: type[BaseModel]) -> dict[str, Any]:
+    return model.model_json_schema()
 
 
 def _validated(reply: _Reply, messages: list[dict[str, str]], model: type[Reply]) -> Reply:
