@@ -96,6 +96,7 @@ def locate(article: str, words: str, *, start: int = 0, end: int | None = None) 
     return _from_folded(article, start, origin, alignment.dest_start, alignment.dest_end, "fuzzy")
 
 
+@lru_cache(maxsize=64)
 def _fold(text: str) -> str:
     """``normalise(text)[0]``, without the offset map: the map is built only when a match needs it."""
     collapsed = _SPACE_RE.sub(" ", text.translate(_FOLD))
