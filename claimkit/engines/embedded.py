@@ -30,7 +30,7 @@ from .base import Candidate, Kind, Range
 __all__ = ["Candidate", "extract", "is_boilerplate"]
 
 
-_HEADLINE_CUES = frozenset("say claim admit warn call deny tell accuse slam".split())
+_HEADLINE_CUES = frozenset("say claim admit call deny tell accuse slam".split())
 _QUOTE_MARKS = "\"“”„«»‘’'"
 _CLAUSE_PUNCT = frozenset(",;:—–()[]")
 _MAX_SPEAKER_TOKENS = 9
@@ -138,7 +138,7 @@ _BOILERPLATE_STARTS = (
 
 def is_boilerplate(line: str) -> bool:
     """Bylines, credits, tag lists and other lines that are not article prose."""
-    lowered = line.strip().lower()
+    lowered = line.strip().lstrip("([").lower()  # '(Additional reporting by …)'
     if lowered.startswith(_BOILERPLATE_STARTS) or (lowered.startswith("by ") and len(lowered.split()) <= 6):
         return True
     return "image is taken from" in lowered or "on twitter @" in lowered
