@@ -19,6 +19,7 @@ import resource
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -67,6 +68,31 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _sdk_cpu_per_call(settings: Settings, text: str, calls: int = 100) -> float:
+    """CPU per call of the bare SDK request claimkit makes, so that claimkit's own share can be told apart."""
+    import openai
+
+    from claimkit.engines.llm import ModelExtraction
+    from claimkit.prompts import load_prompt
+
+    client = openai.OpenAI(api_key="sk-bench-not-a-key", base_url=settings.base_url, max_retries=0)
+    content = load_prompt("extract_claims").render(article=text, hints=[], schema="")
+    response_format = {"type": "json_object", "schema": ModelExtraction.model_json_schema()}
+    create: Any = client.chat.completions.with_raw_response.create
+    started = time.process_time()
+    for _ in range(calls):
+        raw = create(
+            model=settings.model,
+            messages=[{"role": "user", "content": content}],
+            response_format=response_format,
+            temperature=0.0,
+            max_tokens=settings.max_tokens,
+            seed=settings.seed,
+        )
+        raw.http_response.json()
+    return (time.process_time() - started) / calls * 1000
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=200)
@@ -107,6 +133,10 @@ def main() -> None:
             f"{concurrency:>11} {wall:>8.2f} {ideal:>8.2f} {ideal / wall:>9.1%} "
             f"{cpu / args.articles * 1000:>15.2f} {peak:>9.0f}"
         )
+    sdk = _sdk_cpu_per_call(base, text)
+    print(
+        f"the OpenAI SDK alone, same request, same server: {sdk:.2f} ms CPU per call (subtract it for claimkit's own)"
+    )
     cached = Settings(**{**base.__dict__, "cache": True})
     first = summarise_many(items, settings=cached, concurrency=16)
     assert first.failed == 0, first.errors[:3]
