@@ -186,3 +186,29 @@ def test_progress_bar_is_drawn_in_a_real_terminal(tmp_path: Path) -> None:
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], check=False)
     assert "claimkit" in screen and "/3000" in screen and "failed 0" in screen and "/s" in screen
+
+
+def test_cache_and_logs_commands(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from claimkit.cli import app
+
+    store = tmp_path / "store"
+    monkeypatch.setenv("CLAIMKIT_CACHE_DIR", str(store))
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-logs-secret-key-0123456789")
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    runner = CliRunner()
+    with scripted_server([Step(content=VALID)]) as (server, url):
+        options = ["--model", "m", "--base-url", url, "--structured-output", "json_object", "-f", "json"]
+        assert runner.invoke(app, ["summarise", str(article), *options]).exit_code == 0
+        assert runner.invoke(app, ["summarise", str(article), *options]).exit_code == 0
+        assert server.count == 1  # the second run came from the cache
+    stats = json.loads(runner.invoke(app, ["cache", "stats"]).stdout)
+    assert stats["entries"] == 1
+    calls = json.loads(runner.invoke(app, ["logs", "--json"]).stdout)
+    assert len(calls) == 1 and calls[0]["status"] == 200
+    shown = runner.invoke(app, ["logs", "--show", str(calls[0]["id"])]).stdout
+    assert "the bridge would reopen" in shown and "sk-logs-secret" not in shown
+    assert runner.invoke(app, ["cache", "clear"]).exit_code == 0
+    assert json.loads(runner.invoke(app, ["cache", "stats"]).stdout)["entries"] == 0
