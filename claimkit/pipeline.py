@@ -22,7 +22,7 @@ from .sources import LoadedArticle, from_text, load
 from .speakers import SpeakerEntity, SpeakerIndex
 from .stance_cues import stance_label, target_of
 from .store import CallLog, SummaryCache
-from .text import find_quotes, paragraphs, split_sentences
+from .text import article_sentences, paragraphs
 
 __all__ = ["summarise", "summarise_article", "summarise_source"]
 
@@ -340,11 +340,10 @@ def _title(text: str) -> str | None:
 
 def _summary(text: str, claims: list[Claim]) -> str:
     """A short extractive summary: the lead sentence, then the sentences of the strongest claims."""
-    quotes = find_quotes(text)
     title = _title(text)
     sentences = [
         (s, e)
-        for s, e in split_sentences(text, quotes)
+        for s, e in article_sentences(text)
         if len(text[s:e].split()) >= 12
         and text[s:e].rstrip("”’\"' ")[-1:] in ".!?"
         and not is_boilerplate(text[s:e])

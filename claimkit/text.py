@@ -12,6 +12,7 @@ from functools import lru_cache
 
 __all__ = [
     "Token",
+    "article_sentences",
     "find_quotes",
     "paragraphs",
     "split_sentences",
@@ -186,6 +187,16 @@ def split_sentences(text: str, protected: list[tuple[int, int]] | None = None) -
         if start < p_end:
             sentences.append((start, p_end))
     return sentences
+
+
+def article_sentences(text: str) -> list[tuple[int, int]]:
+    """The sentences of an article, never split inside a quotation (computed once per text)."""
+    return list(_article_sentences(text))
+
+
+@lru_cache(maxsize=16)
+def _article_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(split_sentences(text, find_quotes(text)))
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:

@@ -24,7 +24,7 @@ from ..lexicon import (
     QUOTE_ONLY_CUES,
     TITLE_WORDS,
 )
-from ..text import Token, find_quotes, paragraphs, split_sentences, tokenize, trim
+from ..text import Token, article_sentences, find_quotes, paragraphs, tokenize, trim
 from .base import Candidate, Kind, Range
 
 __all__ = ["Candidate", "extract", "is_boilerplate"]
@@ -84,7 +84,7 @@ class _Sentence:
 def extract(text: str) -> list[Candidate]:
     """All attributions in ``text``, in the order of their content."""
     quotes = find_quotes(text)
-    sentences = split_sentences(text, quotes)
+    sentences = article_sentences(text)
     candidates: list[Candidate] = []
     for p_start, p_end in paragraphs(text):
         if is_boilerplate(text[p_start:p_end]):
