@@ -8,10 +8,13 @@ cores for the embedded engine, each result appended and flushed as soon as it is
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import dataclasses
 import glob
 import json
 import os
+import signal
+import sys
 import time
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
@@ -214,8 +217,19 @@ def _workers(settings: Settings, concurrency: int) -> int:
 
 def _executor(settings: Settings, concurrency: int) -> Executor:
     if settings.chosen_engine == "embedded":
-        return ProcessPoolExecutor(max_workers=_workers(settings, concurrency))
+        return ProcessPoolExecutor(max_workers=_workers(settings, concurrency), initializer=_die_with_parent)
     return ThreadPoolExecutor(max_workers=_workers(settings, concurrency))
+
+
+def _die_with_parent() -> None:
+    """On Linux, ask the kernel to end this worker when the batch process dies (a kill -9 leaves no orphans)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # 1 is PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _run(executor: Executor, settings: Settings, items: list[BatchItem], limit: int) -> Iterator[dict[str, Any]]:

@@ -83,11 +83,12 @@ def test_kill_9_partway_then_rerun_gives_every_id_once(tmp_path: Path) -> None:
     source = _articles(tmp_path / "in.jsonl", 1500)
     output = tmp_path / "out.jsonl"
     command = [sys.executable, "-m", "claimkit", "batch", str(source), "-o", str(output), "--engine", "embedded"]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # A session of its own, so that SIGKILL reaches the worker processes too, as when a job is killed.
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and (not output.exists() or output.read_bytes().count(b"\n") < 50):
         time.sleep(0.01)
-    os.kill(process.pid, signal.SIGKILL)
+    os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     written = output.read_bytes().count(b"\n")
     assert 50 <= written < 1500, "the kill must land partway"
@@ -212,3 +213,30 @@ def test_cache_and_logs_commands(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert "the bridge would reopen" in shown and "sk-logs-secret" not in shown
     assert runner.invoke(app, ["cache", "clear"]).exit_code == 0
     assert json.loads(runner.invoke(app, ["cache", "stats"]).stdout)["entries"] == 0
+
+
+@pytest.mark.skipif(shutil.which("pgrep") is None or not Path("/proc").exists(), reason="needs pgrep and /proc")
+def test_workers_end_with_a_killed_batch(tmp_path: Path) -> None:
+    """SIGKILL to the batch process alone: its worker processes do not live on as orphans."""
+    source = _articles(tmp_path / "in.jsonl", 3000)
+    output = tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "claimkit", "batch", str(source), "-o", str(output), "--engine", "embedded"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (not output.exists() or output.read_bytes().count(b"\n") < 20):
+        time.sleep(0.01)
+    children = subprocess.run(["pgrep", "-P", str(process.pid)], capture_output=True, text=True).stdout.split()
+    assert children, "the batch should be running its worker processes"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in children):
+        time.sleep(0.05)
+    assert not [pid for pid in children if Path(f"/proc/{pid}").exists() and "zombie" not in _state(pid)]
+
+
+def _state(pid: str) -> str:
+    try:
+        return Path(f"/proc/{pid}/status").read_text().split("State:", 1)[1].split("\n", 1)[0].lower()
+    except (OSError, IndexError):
+        return "gone"
