@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import ctypes
-import dataclasses
 import glob
 import json
 import os
@@ -267,8 +266,3 @@ async def asummarise_many(
     finally:
         for task in tasks:
             task.cancel()
-
-
-def settings_for_workers(settings: Settings) -> dict[str, Any]:
-    """The settings as a plain dict, to ship to workers of a distributed engine (the key is included)."""
-    return dataclasses.asdict(settings)

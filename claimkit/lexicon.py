@@ -17,6 +17,7 @@ __all__ = [
     "OBJECT_TAKING",
     "OPPOSING_CUES",
     "ORGANISATION_WORDS",
+    "PARTICLE_ONLY_CUES",
     "PHRASAL_CUES",
     "PLACES",
     "PRONOUNS",
@@ -73,10 +74,11 @@ def _forms(lemma: str) -> tuple[str, ...]:
     return (lemma, third, stem + "ed", stem + "ing")
 
 
-_PARTICLE_LEMMAS = ["talk", "speak", "refer", "point", "press", "push", "focus", "worry"]
+PARTICLE_ONLY_CUES = frozenset("talk speak refer point press push focus worry".split())
+"""Lemmas that are cues only with a particle of ``PHRASAL_CUES`` after them ('talked about')."""
 CUE_FORMS: dict[str, str] = {
     form: lemma
-    for lemma in [*_PARTICLE_LEMMAS, *ATTITUDE_LEMMAS, *SPEECH_LEMMAS, *COGNITION_LEMMAS]
+    for lemma in [*sorted(PARTICLE_ONLY_CUES), *ATTITUDE_LEMMAS, *SPEECH_LEMMAS, *COGNITION_LEMMAS]
     for form in _forms(lemma)
 }
 """Every inflected form of a cue verb, mapped to its lemma."""

@@ -12,6 +12,7 @@ from .comparison import Comparison
 from .html_report import comparison_html, summary_html
 from .jsonld import render_jsonld
 from .records import ArticleSummary
+from .text import shorten
 
 __all__ = ["COMPARE_FORMATS", "FORMATS", "Format", "render", "render_comparison"]
 
@@ -59,7 +60,7 @@ def table(summary: ArticleSummary, *, width: int | None = None) -> str:
     console.print(claims)
     for stance in summary.stances:
         who = names.get(stance.speaker_id or "", "?")
-        console.print(f"{who} [bold]{stance.label}[/bold] {stance.target}: “{_short(stance.evidence.text)}”")
+        console.print(f"{who} [bold]{stance.label}[/bold] {stance.target}: “{shorten(stance.evidence.text, 100)}”")
     for warning in summary.warnings:
         console.print(f"warning: {warning}", style="yellow")
     return buffer.getvalue().rstrip("\n")
@@ -90,11 +91,6 @@ def markdown(summary: ArticleSummary) -> str:
 
 def _cell(value: str | None) -> str:
     return (value or "").replace("|", "\\|")
-
-
-def _short(text: str, limit: int = 100) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 COMPARE_FORMATS: tuple[str, ...] = ("table", "json", "md", "html")

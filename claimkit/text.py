@@ -15,6 +15,7 @@ __all__ = [
     "article_sentences",
     "find_quotes",
     "paragraphs",
+    "shorten",
     "split_sentences",
     "stem",
     "tokenize",
@@ -241,3 +242,9 @@ def stem(word: str, shortest: int = 3) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
             return word[: -len(suffix)]
     return word
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis, for messages and tables."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

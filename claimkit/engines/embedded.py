@@ -20,6 +20,7 @@ from ..lexicon import (
     FREE_BASE_FORMS,
     NOUN_LIKE,
     OBJECT_TAKING,
+    PARTICLE_ONLY_CUES,
     PHRASAL_CUES,
     QUOTE_ONLY_CUES,
     TITLE_WORDS,
@@ -64,7 +65,6 @@ _DETERMINERS = frozenset(
     the a an his her their its our my your this that these those
     """.split()
 )
-_PARTICLE_ONLY = frozenset("talk speak refer point press push focus worry".split())
 _CUE_WORDS = frozenset(CUE_FORMS) | {"according"}
 _WORD_RE = re.compile(r"[a-z]+")
 _NOT_SPEAKERS = frozenset("there ever you here this".split()) | _PREPOSITIONS
@@ -159,7 +159,7 @@ def _cue_lemma(sentence: _Sentence, i: int, text: str) -> str | None:
     if tokens[i].text[0].isupper() and i > 0 and not (_headline(tokens) and lemma in _HEADLINE_CUES):
         return None  # 'the United States', 'Hope Hicks
     after = tokens[i + 1 : i + 7]
-    if lemma in _PARTICLE_ONLY:
+    if lemma in PARTICLE_ONLY_CUES:
         return lemma if after and after[0].lower in PHRASAL_CUES[lemma] else None
     if lemma in QUOTE_ONLY_CUES:
         return lemma if _quote_follows(after, 5) or (after and after[0].lower == "for") else None

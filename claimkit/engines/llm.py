@@ -23,7 +23,7 @@ from ..prompts import Prompt
 from ..records import SpeakerKind, StanceLabel, Usage
 from ..settings import Settings
 from ..store import CallLog
-from ..text import windows
+from ..text import shorten, windows
 from .base import Candidate, Range, SpeakerHint
 from .structured import STRUCTURED_MODES, StructuredCaller, StructuredMode, Tally
 
@@ -145,7 +145,7 @@ def ground(text: str, extraction: ModelExtraction, start: int, end: int) -> tupl
     for claim in extraction.claims:
         where = locate(text, claim.quote, start=start, end=end) or locate(text, claim.quote)
         if where is None:
-            warnings.append(f"dropped a quote that is not in the article: “{_short(claim.quote)}” ({claim.speaker})")
+            warnings.append(f"dropped a quote that is not in the article: “{shorten(claim.quote)}” ({claim.speaker})")
             continue
         content = (where.start, where.end)
         near = (max(0, where.start - _NEAR), min(len(text), where.end + _NEAR))
@@ -194,8 +194,3 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
     for candidate in candidates:
         seen.setdefault(candidate.content, candidate)
     return sorted(seen.values(), key=lambda c: c.content)
-
-
-def _short(text: str, limit: int = 80) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
