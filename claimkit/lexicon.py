@@ -14,6 +14,7 @@ __all__ = [
     "FREE_BASE_FORMS",
     "GROUP_NOUNS",
     "NOUN_LIKE",
+    "NOUN_PHRASE_CUES",
     "OBJECT_TAKING",
     "OPPOSING_CUES",
     "ORGANISATION_WORDS",
@@ -60,6 +61,11 @@ ATTITUDE_LEMMAS = """
     promise document chronicle highlight deride insult assail mourn favor favour embrace champion defend
 """.split()
 """Predicates of stance toward an object ('endorsed Mrs. Clinton'): attributions in the wide sense."""
+
+NOUN_PHRASE_CUES = frozenset(
+    [*ATTITUDE_LEMMAS, *"echo reiterate accuse slam condemn applaud welcome tout hail mention deny".split()]
+)
+"""Lemmas whose content, when it does not open with 'that', is the noun phrase after them, not the clause."""
 
 
 def _forms(lemma: str) -> tuple[str, ...]:

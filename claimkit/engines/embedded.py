@@ -19,6 +19,7 @@ from ..lexicon import (
     CUE_FORMS,
     FREE_BASE_FORMS,
     NOUN_LIKE,
+    NOUN_PHRASE_CUES,
     OBJECT_TAKING,
     PARTICLE_ONLY_CUES,
     PHRASAL_CUES,
@@ -66,8 +67,16 @@ _DETERMINERS = frozenset(
     """.split()
 )
 _CUE_WORDS = frozenset(CUE_FORMS) | {"according"}
+_TIME_UNITS = frozenset("week month year morning afternoon evening weekend spring summer fall autumn winter".split())
 _WORD_RE = re.compile(r"[a-z]+")
 _NOT_SPEAKERS = frozenset("there ever you here this".split()) | _PREPOSITIONS
+# Words in -ly that are nouns or adjectives before one ('the daily wrote', 'an ally said').
+_LY_NOUNS = frozenset("daily weekly monthly quarterly ally assembly family rally italy july only early".split())
+
+
+def _adverb(word: str) -> bool:
+    """A lower-case word in -ly that is an adverb ('recently', 'publicly'), not 'the daily' or 'an ally'."""
+    return word.endswith("ly") and word not in _LY_NOUNS
 
 
 @dataclass
@@ -84,7 +93,7 @@ class _Sentence:
 def extract(text: str) -> list[Candidate]:
     """All attributions in ``text``, in the order of their content."""
     quotes = find_quotes(text)
-    sentences = article_sentences(text)
+    sentences = _with_attribution_tails(text, article_sentences(text), quotes)
     candidates: list[Candidate] = []
     for p_start, p_end in paragraphs(text):
         if is_boilerplate(text[p_start:p_end]):
@@ -102,6 +111,26 @@ def extract(text: str) -> list[Candidate]:
             found += attributed
         candidates += _attach_orphans(orphans, found, candidates[-1] if candidates else None)
     return _without_duplicates(candidates)
+
+
+def _with_attribution_tails(text: str, sentences: list[Range], quotes: list[Range]) -> list[Range]:
+    """Join '“… small hands?”' and 'Trump said.' when a quotation ending in ?, ! or . is split from its cue."""
+    joined: list[Range] = []
+    quote_ends = {end: start for start, end in quotes}
+    for start, end in sentences:
+        if joined and _short_cue_clause(text[start:end]):
+            p_start, p_end = joined[-1]
+            q_start = quote_ends.get(p_end)
+            if q_start is not None and q_start - p_start <= 2 and "\n" not in text[p_end:start]:
+                joined[-1] = (p_start, end)
+                continue
+        joined.append((start, end))
+    return joined
+
+
+def _short_cue_clause(words: str) -> bool:
+    lowered = _WORD_RE.findall(words.lower())
+    return 2 <= len(lowered) <= 8 and not _CUE_WORDS.isdisjoint(lowered) and words[:1] not in _QUOTE_MARKS
 
 
 # --- boilerplate ------------------------------------------------------------------------------
@@ -250,7 +279,11 @@ def _verb_attribution(text: str, sentence: _Sentence, i: int, lemma: str, next_c
     subject_at = _skip_back(tokens, i - 1)
     participle = tokens[i].lower.endswith("ing") and subject_at >= 0 and tokens[subject_at].text == ","
     speaker = None if participle else _speaker_before(tokens, subject_at)
-    inverted = speaker is None and not participle and _after_quote(tokens, subject_at)
+    inverted = (
+        speaker is None
+        and not participle
+        and (_after_quote(tokens, subject_at) or _closing_clause(tokens, subject_at, i))
+    )
     if inverted:
         speaker = _speaker_after(tokens, i + 1)
     elif speaker is None and not participle and subject_at > 0 and tokens[subject_at].text == ",":
@@ -268,7 +301,7 @@ def _verb_attribution(text: str, sentence: _Sentence, i: int, lemma: str, next_c
 
     quote_before = None if participle else _quote_ending_before(sentence, min(speaker[0], cue[0]))
     if quote_before is not None:
-        parts = [quote_before]
+        parts = [_with_lead_in(text, sentence, quote_before)]
         quote_after = _quote_after_clause(text, sentence, max(speaker[1], cue[1]))
         if quote_after is not None:
             parts.append(quote_after)
@@ -277,7 +310,7 @@ def _verb_attribution(text: str, sentence: _Sentence, i: int, lemma: str, next_c
     clause_start = speaker[1] if inverted else cue[1]
     content = _content_after(text, sentence, clause_start, lemma, next_cue)
     if content is None and speaker[0] > sentence.start:
-        content = _content_before(text, sentence, speaker[0])
+        content = _content_before(text, sentence, min(speaker[0], cue[0]))
     if content is None:
         return None
     return _candidate(text, sentence, content, speaker, cue, lemma, 0.5 if lemma in ATTITUDE_LEMMAS else 0.75)
@@ -287,7 +320,7 @@ def _skip_back(tokens: list[Token], j: int) -> int:
     """Index of the first token before ``j`` (inclusive) that is not an auxiliary or an adverb."""
     while j >= 0:
         word = tokens[j].lower
-        if word in AUXILIARIES or word in _TIME_WORDS or (word.endswith("ly") and tokens[j].text.islower()):
+        if word in AUXILIARIES or word in _TIME_WORDS or (_adverb(word) and tokens[j].text.islower()):
             j -= 1
         elif word == "on" and j + 1 < len(tokens) and tokens[j + 1].lower in _TIME_WORDS:
             j -= 1  # 'Obama on Sunday said'
@@ -308,6 +341,21 @@ def _after_quote(tokens: list[Token], j: int) -> bool:
     if tokens[j].text in _QUOTE_MARKS:
         return True
     return tokens[j].text == "," and j > 0 and tokens[j - 1].text in _QUOTE_MARKS
+
+
+def _closing_clause(tokens: list[Token], comma: int, i: int) -> bool:
+    """', said one GOP source in the room.': a comma before the cue and only the speaker after it."""
+    if comma < 3 or tokens[comma].text != ",":
+        return False
+    speaker = _speaker_after(tokens, i + 1)
+    if speaker is None:
+        return False
+    rest = [t for t in tokens[i + 1 :] if t.start >= speaker[1] and t.text not in _ENDING_PUNCT]
+    if not rest:
+        return True
+    # ', said one GOP source in the room.', ', said a spokesman on Sunday.'
+    adjunct = rest[0].lower in _PREPOSITIONS or rest[0].lower in _TIME_WORDS
+    return adjunct and len(rest) <= 8 and not any(t.text in _CLAUSE_PUNCT or t.text in _QUOTE_MARKS for t in rest)
 
 
 def _appositive_speaker(tokens: list[Token], comma: int) -> Range | None:
@@ -375,7 +423,9 @@ def _speaker_before(tokens: list[Token], j: int) -> Range | None:
             break
         j -= 1
     start = j + 1
-    if start > end or not _has_noun(tokens[start : end + 1]) or tokens[start].lower in _NOT_SPEAKERS:
+    if start > end or not _has_noun(tokens[start : end + 1]):
+        return None
+    if start == end and tokens[start].lower in _NOT_SPEAKERS:
         return None
     return (tokens[start].start, tokens[end].end)
 
@@ -386,7 +436,7 @@ def _finite_verb(tokens: list[Token], j: int) -> bool:
     if word in _COPULAS:
         return True
     previous = tokens[j - 1].lower if j > 0 else ""
-    return word.endswith("ed") and previous not in _DETERMINERS and not previous.endswith("ly")
+    return word.endswith("ed") and previous not in _DETERMINERS and not _adverb(previous)
 
 
 def _inside_parentheses(tokens: list[Token], j: int, end: int) -> bool:
@@ -417,7 +467,7 @@ _NON_NOUNS = frozenset(
 
 def _has_noun(tokens: list[Token]) -> bool:
     words = [t for t in tokens if t.text[:1].isalnum()]
-    return bool(words) and words[-1].lower not in _NON_NOUNS | AUXILIARIES and not words[-1].lower.endswith("ly")
+    return bool(words) and words[-1].lower not in _NON_NOUNS | AUXILIARIES and not _adverb(words[-1].lower)
 
 
 def _speaker_after(tokens: list[Token], i: int) -> Range | None:
@@ -467,8 +517,19 @@ def _quote_ending_before(sentence: _Sentence, position: int) -> Range | None:
     return None
 
 
+def _with_lead_in(text: str, sentence: _Sentence, quote: Range) -> Range:
+    """'Mills "got an immunity agreement," Jordan said': the words that lead into the quotation belong to it."""
+    lead = [t for t in sentence.tokens if t.end <= quote[0]]
+    if not lead or any(t.text in _QUOTE_MARKS or t.lower in _CUE_WORDS or t.text in ".!?" for t in lead):
+        return quote
+    return sentence.start, quote[1]
+
+
 def _quote_after_clause(text: str, sentence: _Sentence, position: int) -> Range | None:
-    """In '"A," he said, "B."': the quotation B that resumes after the attribution clause."""
+    """In '"A," he said, "B."': the quotation B that resumes after the attribution clause.
+
+    Words before B belong to it ('…," Jordan said, and still "got to sit in …"').
+    """
     tail = [t for t in sentence.tokens if t.start >= position]
     for n, token in enumerate(tail[:8]):
         if token.text in ".!?":
@@ -478,6 +539,12 @@ def _quote_after_clause(text: str, sentence: _Sentence, position: int) -> Range 
             for q in sentence.quotes:
                 if rest and q[0] == rest[0].start:
                     return q
+                if (
+                    rest
+                    and any(q[0] == t.start for t in rest[1:5])
+                    and not _CUE_WORDS.intersection(t.lower for t in rest[:5])
+                ):
+                    return _span(text, rest[0].start, sentence.end)
             return None
     return None
 
@@ -513,10 +580,40 @@ def _content_after(text: str, sentence: _Sentence, position: int, lemma: str, ne
     elif tokens[0].lower in _PREPOSITIONS and lemma not in {"write", "report", "explain"}:
         return None
     end = _clause_end(text, sentence, tokens[start_token].start, next_cue)
+    if lemma in NOUN_PHRASE_CUES and tokens[start_token].lower != "that":
+        end = min(end, _noun_phrase_end(tokens, start_token))
     content = _span(text, tokens[start_token].start, end)
     if len(tokenize(text, *content)) < 2:
         return None
     return content
+
+
+_PHRASE_BREAKS = frozenset(",;:—–()")
+_PHRASE_BREAK_WORDS = frozenset("after before but because while since when which who whose where".split())
+
+
+def _noun_phrase_end(tokens: list[Token], first: int) -> int:
+    """Where the object that starts at ``tokens[first]`` ends: 'endorsed Mrs. Clinton | this month, …'.
+
+    It ends at clause punctuation, at a conjunction or relative word, at 'by' + gerund ('by pointing out'),
+    and at 'and' + verb ('and visiting', 'and dismissed').
+    """
+    for n in range(first + 1, len(tokens)):
+        token = tokens[n]
+        following = tokens[n + 1].lower if n + 1 < len(tokens) else ""
+        initial = len(tokens[n - 1].text) == 1 and tokens[n - 1].text.isupper()  # 'George W. Bush'
+        ends = token.text in _ENDING_PUNCT and not _is_title_dot(tokens, n) and not initial
+        if token.text in _PHRASE_BREAKS or ends:
+            return token.start
+        if not token.text.islower():
+            continue
+        if token.lower in _PHRASE_BREAK_WORDS or (token.lower == "this" and following in _TIME_UNITS):
+            return token.start
+        if token.lower == "by" and following.endswith("ing"):
+            return token.start
+        if token.lower == "and" and following.endswith(("ed", "ing")) and following not in NOUN_LIKE:
+            return token.start
+    return tokens[-1].end
 
 
 def _complement_starts_at_that(tokens: list[Token], that_at: int, lemma: str) -> bool:
@@ -539,7 +636,7 @@ def _clause_end(text: str, sentence: _Sentence, start: int, next_cue: int | None
         # 'While Islamabad has denied such allegations, Asif’s words …': the content ends with the clause
         comma = next((t for t in sentence.tokens if t.start >= start and t.text == ","), None)
         if comma is not None:
-            end = comma.start
+            end = min(end, comma.start)
     if next_cue is not None:
         tokens = sentence.tokens
         j = _skip_back(tokens, next_cue - 1)
@@ -547,14 +644,14 @@ def _clause_end(text: str, sentence: _Sentence, start: int, next_cue: int | None
         while k >= 0 and tokens[k].start > start and tokens[k].text != ",":
             k -= 1
         if k >= 0 and tokens[k].start > start and next_cue - k <= _MAX_SPEAKER_TOKENS:
-            end = tokens[k].start
+            end = min(end, tokens[k].start)
     return end
 
 
 def _content_before(text: str, sentence: _Sentence, position: int) -> Range | None:
     """In 'The plan will fail, he said.': the clause before the comma that precedes the speaker."""
     before = [t for t in sentence.tokens if t.end <= position]
-    if len(before) < 4 or before[-1].text != ",":
+    if len(before) < 3 or before[-1].text != ",":
         return None
     return _span(text, sentence.start, before[-1].start)
 
