@@ -98,7 +98,7 @@ def _double_quotes_in(text: str, start: int, end: int) -> tuple[list[tuple[int, 
         if open_at is None:
             if ch in _DOUBLE_OPEN or (ch == _STRAIGHT_DOUBLE and _is_opening(text, i)):
                 open_at, opener = i, ch
-            elif ch == "”" and not found:
+            elif ch == "”" and not found and not text[i - 1 : i].isspace():
                 # A closing mark with no opening one: the quotation began with the paragraph.
                 found.append((start, i + 1))
             continue

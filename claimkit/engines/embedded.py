@@ -24,6 +24,7 @@ from ..lexicon import (
     PARTICLE_ONLY_CUES,
     PHRASAL_CUES,
     QUOTE_ONLY_CUES,
+    SPEECH_LEMMAS,
     TITLE_WORDS,
 )
 from ..text import Token, article_sentences, find_quotes, paragraphs, tokenize, trim
@@ -191,14 +192,22 @@ def _cue_lemma(sentence: _Sentence, i: int, text: str) -> str | None:
     if lemma in PARTICLE_ONLY_CUES:
         return lemma if after and after[0].lower in PHRASAL_CUES[lemma] else None
     if lemma in QUOTE_ONLY_CUES:
-        return lemma if _quote_follows(after, 5) or (after and after[0].lower == "for") else None
+        if _quote_follows(after, 5) or (after and after[0].lower == "for"):
+            return lemma
+        # 'Perez slams the recent Supreme Court deadlock', 'Warren echoed similar liberal themes'
+        return lemma if lemma in NOUN_PHRASE_CUES and word != lemma and _verb_position(tokens, i) else None
     if word == lemma and lemma not in FREE_BASE_FORMS:
-        # A bare form like 'add' or 'report' is usually a noun or an infinitive: ask for a complement.
-        return lemma if after and (after[0].lower == "that" or after[0].text in ":" + _QUOTE_MARKS) else None
+        # A bare form like 'add' or 'report' is usually a noun or an infinitive: ask for a complement,
+        # or a subject before a stance verb ('several oppose the deal', 'supporters threaten to …').
+        if after and (after[0].lower == "that" or after[0].text in ":" + _QUOTE_MARKS):
+            return lemma
+        if i > 2 and tokens[i - 1].lower == "to" and tokens[i - 2].text[:1].isupper():
+            return lemma if lemma in _NAMED_INFINITIVE_CUES else None  # 'led Schultz to announce her resignation'
+        return lemma if lemma in ATTITUDE_LEMMAS and _plural_subject_before(tokens, i) else None
     previous = tokens[i - 1] if i > 0 else None
     noun_or_infinitive = previous is not None and (
         previous.lower in _DETERMINERS
-        or (previous.lower == "to" and not (i > 1 and tokens[i - 2].lower in _CONTROL_VERBS))
+        or (previous.lower == "to" and not (i > 1 and _infinitive_with_subject(tokens, i, lemma)))
         or previous.lower.endswith(("’s", "'s"))
     )
     bare_or_s = word in (lemma, lemma + "s", lemma + "es")
@@ -208,7 +217,17 @@ def _cue_lemma(sentence: _Sentence, i: int, text: str) -> str | None:
         return None  # 'the remarks', 'Asif’s remarks', 'to say'
     if word.endswith("ed") and i > 0 and tokens[i - 1].lower in {"the", "a", "an", "so", "so-"}:
         return None
+    if word.endswith("ing") and previous is not None and previous.lower in {"and", "or", "of", "for", "in"}:
+        return None  # 'the dirty work of funding and supporting terrorist groups'
+
     return lemma
+
+
+def _infinitive_with_subject(tokens: list[Token], i: int, lemma: str) -> bool:
+    """'declined to endorse', 'prompted Sanders to advocate for …': an infinitive whose subject is named."""
+    before_to = tokens[i - 2]
+    named = before_to.text[:1].isupper() and i > 2 and lemma in _NAMED_INFINITIVE_CUES
+    return before_to.lower in _CONTROL_VERBS or named
 
 
 def _verb_position(tokens: list[Token], i: int) -> bool:
@@ -219,7 +238,23 @@ def _verb_position(tokens: list[Token], i: int) -> bool:
     previous = tokens[i - 1] if i > 0 else None
     if previous is None:
         return False
-    return previous.lower in {"he", "she", "it", "they", "we", "i", "who", "also"} or previous.text[:1].isupper()
+    return (
+        previous.lower in _VERB_PRECEDERS
+        or previous.text[:1].isupper()
+        or previous.text in _QUOTE_MARKS  # 'DuVernay’s “13th” documents how …'
+        or (_adverb(previous.lower) and previous.text.islower())  # 'currently back'
+    )
+
+
+def _plural_subject_before(tokens: list[Token], i: int) -> bool:
+    previous = tokens[i - 1] if i > 0 else None
+    if previous is None or previous.lower in _DETERMINERS or previous.lower == "to":
+        return False
+    plural_noun = previous.text.islower() and previous.lower.endswith("s") and not previous.lower.endswith("ss")
+    return plural_noun or previous.lower in _VERB_PRECEDERS - {"he", "she", "it"}
+
+
+_VERB_PRECEDERS = frozenset("he she it they we i who also both several many some most others still".split())
 
 
 def _headline(tokens: list[Token]) -> bool:
@@ -273,11 +308,15 @@ def _according_to(text: str, sentence: _Sentence, i: int) -> Candidate | None:
 
 def _verb_attribution(text: str, sentence: _Sentence, i: int, lemma: str, next_cue: int | None) -> Candidate | None:
     tokens = sentence.tokens
+    if i + 2 < len(tokens) and tokens[i + 1].lower == "by" and lemma in _PASSIVE_CUES and tokens[i].lower != lemma:
+        return _passive(text, sentence, i, lemma)
     cue = (tokens[i].start, tokens[i].end)
     if lemma == "point" and i + 1 < len(tokens) and tokens[i + 1].lower == "out":
         cue = (tokens[i].start, tokens[i + 1].end)
     subject_at = _skip_back(tokens, i - 1)
-    participle = tokens[i].lower.endswith("ing") and subject_at >= 0 and tokens[subject_at].text == ","
+    participle = tokens[i].lower.endswith("ing") and (
+        _after_comma(tokens, subject_at) or (i > 0 and tokens[i - 1].lower in _GERUND_OPENERS)
+    )
     speaker = None if participle else _speaker_before(tokens, subject_at)
     inverted = (
         speaker is None
@@ -288,7 +327,8 @@ def _verb_attribution(text: str, sentence: _Sentence, i: int, lemma: str, next_c
         speaker = _speaker_after(tokens, i + 1)
     elif speaker is None and not participle and subject_at > 0 and tokens[subject_at].text == ",":
         speaker = _appositive_speaker(tokens, subject_at)
-    if participle:
+    if participle or (speaker is None and _coordinated(tokens, subject_at, i)):
+        # ', saying that …', 'joked about X, declined to affirm Y, and told his audience …'
         speaker = _sentence_subject(tokens)
     if speaker is None:
         return None
@@ -316,6 +356,31 @@ def _verb_attribution(text: str, sentence: _Sentence, i: int, lemma: str, next_c
     return _candidate(text, sentence, content, speaker, cue, lemma, 0.5 if lemma in ATTITUDE_LEMMAS else 0.75)
 
 
+_NAMED_INFINITIVE_CUES = frozenset([*ATTITUDE_LEMMAS, "announce", "confirm", "deny", "reveal"])
+_GERUND_OPENERS = frozenset("by after while before when without".split())  # 'by pointing out that …'
+_PASSIVE_CUES = frozenset(SPEECH_LEMMAS) - {"write", "call", "describe", "tell", "ask", "urge", "remind"}
+_BE_FORMS = frozenset("is are was were be been being".split())
+
+
+def _passive(text: str, sentence: _Sentence, i: int, lemma: str) -> Candidate | None:
+    """'Tinder's ban was first reported by BuzzFeed.', '…, as first reported by the New York Times.'"""
+    tokens = sentence.tokens
+    speaker = _speaker_after(tokens, i + 2)
+    j = i - 1
+    while j > 0 and tokens[j].lower not in _BE_FORMS and tokens[j].lower != "as" and tokens[j].lower in AUXILIARIES:
+        j -= 1  # 'was first reported by', 'as previously reported by'
+    if speaker is None or j < 1:
+        return None
+    cue = (tokens[i].start, tokens[i + 1].end)
+    if tokens[j].lower == "as" and tokens[j - 1].text == ",":
+        content = _span(text, sentence.start, tokens[j - 1].start)
+    elif tokens[j].lower in _BE_FORMS and tokens[0].lower not in _SUBORDINATORS:
+        content = _span(text, sentence.start, tokens[j].start)
+    else:
+        return None
+    return _candidate(text, sentence, content, speaker, cue, lemma, 0.6)
+
+
 def _skip_back(tokens: list[Token], j: int) -> int:
     """Index of the first token before ``j`` (inclusive) that is not an auxiliary or an adverb."""
     while j >= 0:
@@ -326,12 +391,28 @@ def _skip_back(tokens: list[Token], j: int) -> int:
             j -= 1  # 'Obama on Sunday said'
         elif word == "to" and j > 0 and tokens[j - 1].lower in _CONTROL_VERBS:
             j -= 2  # 'continued to warn', 'declined to endorse'
+        elif word == "to" and j > 1 and tokens[j - 1].text[:1].isupper():
+            j -= 1  # 'prompted Sanders to advocate': the name is the subject
         else:
             break
     # ', meanwhile,' between the speaker and the cue
     if j >= 2 and tokens[j].text == "," and tokens[j - 1].lower in _ASIDES and tokens[j - 2].text == ",":
         j -= 3
     return j
+
+
+def _coordinated(tokens: list[Token], j: int, i: int) -> bool:
+    """Whether the cue at ``i`` is a finite verb after 'and' or a comma, sharing the sentence's subject."""
+    if j < 1 or tokens[j].lower not in {"and", ","} or tokens[i].lower.endswith("ing") or not tokens[i].text.islower():
+        return False  # a capitalised cue is a headline's, whose subject is rarely the speaker
+    return tokens[i].lower != CUE_FORMS.get(tokens[i].lower)  # 'told', 'echoed', 'slams', not a bare 'say'
+
+
+def _after_comma(tokens: list[Token], j: int) -> bool:
+    """Whether token ``j`` ends a clause with a comma: '…campaign,' or '…together,"'."""
+    if j >= 1 and tokens[j].text in _QUOTE_MARKS and tokens[j - 1].text == ",":
+        return True
+    return j >= 0 and tokens[j].text == ","
 
 
 def _after_quote(tokens: list[Token], j: int) -> bool:
@@ -348,8 +429,8 @@ def _closing_clause(tokens: list[Token], comma: int, i: int) -> bool:
     if comma < 3 or tokens[comma].text != ",":
         return False
     speaker = _speaker_after(tokens, i + 1)
-    if speaker is None:
-        return False
+    if speaker is None or any(t.lower in AUXILIARIES for t in tokens[i + 1 :] if t.end <= speaker[1]):
+        return False  # ', said the chamber will vote …' has a verb: it is the content
     rest = [t for t in tokens[i + 1 :] if t.start >= speaker[1] and t.text not in _ENDING_PUNCT]
     if not rest:
         return True
@@ -494,13 +575,21 @@ def _sentence_subject(tokens: list[Token]) -> Range | None:
     j = 0
     while j < len(tokens) and tokens[j].text in _QUOTE_MARKS:
         j += 1
+    if j < len(tokens) and tokens[j].lower in _PREPOSITIONS | _SUBORDINATORS:
+        # 'In a rare moment of candour, Pakistan’s Defence Minister … has acknowledged …, admitting …'
+        comma = next((k for k in range(j + 1, min(len(tokens), j + 15)) if tokens[k].text == ","), None)
+        if comma is None:
+            return None
+        j = comma + 1
     start = j
     while j < len(tokens) and j - start < _MAX_SPEAKER_TOKENS:
         token = tokens[j]
         lowered = token.lower
         if token.text in _CLAUSE_PUNCT or lowered in AUXILIARIES or lowered in CUE_FORMS:
             break
-        if token.text.islower() and (lowered.endswith(("ed", "ly")) or lowered in CLAUSE_BOUNDARIES - {"and"}):
+        after_determiner = j > start and tokens[j - 1].lower in _DETERMINERS  # 'The retired neurosurgeon'
+        verb_like = (lowered.endswith("ed") and not after_determiner) or _adverb(lowered)
+        if token.text.islower() and (verb_like or lowered in CLAUSE_BOUNDARIES - {"and"}):
             break
         j += 1
     if j == start or not _has_noun(tokens[start:j]):
@@ -552,8 +641,8 @@ def _quote_after_clause(text: str, sentence: _Sentence, position: int) -> Range 
 def _content_after(text: str, sentence: _Sentence, position: int, lemma: str, next_cue: int | None) -> Range | None:
     """The content that follows the cue: a quotation, or the clause up to the end of the sentence."""
     tokens = [t for t in sentence.tokens if t.start >= position]
-    if not tokens:
-        return None
+    if not tokens or tokens[0].text in "—–(":
+        return None  # 'Such a move could alienate his backers, Clinton allies believe — backers …'
     # A quotation right after the cue and its listener ('told reporters: "…"')
     for n, token in enumerate(tokens[:7]):
         if token.lower == "that" or token.text in ".!?":
