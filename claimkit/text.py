@@ -170,7 +170,7 @@ def _paragraph_end_before(text: str, start: int) -> int:
     return len(text[:start].rstrip())
 
 
-_SENTENCE_END_RE = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|[.!?…]+[”’\"')\]]*(?=\s*$)")
+_SENTENCE_END_RE = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[\"“‘'(\[]{0,2}[A-Z0-9])|[.!?…]+[”’\"')\]]*(?=\s*$)")
 
 
 def split_sentences(text: str, protected: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:

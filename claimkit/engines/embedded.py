@@ -643,6 +643,8 @@ def _content_after(text: str, sentence: _Sentence, position: int, lemma: str, ne
     tokens = [t for t in sentence.tokens if t.start >= position]
     if not tokens or tokens[0].text in "—–(":
         return None  # 'Such a move could alienate his backers, Clinton allies believe — backers …'
+    if next_cue is not None and any(t.start == sentence.tokens[next_cue].start for t in tokens[:3]):
+        return None  # 'responded first by saying he …': the next cue's content is this one's
     # A quotation right after the cue and its listener ('told reporters: "…"')
     for n, token in enumerate(tokens[:7]):
         if token.lower == "that" or token.text in ".!?":
@@ -711,6 +713,12 @@ def _complement_starts_at_that(tokens: list[Token], that_at: int, lemma: str) ->
         return True
     if any(t.text in ",;" for t in tokens[:that_at]):
         return False
+    if all(
+        t.lower in _TIME_WORDS or t.lower in _TIME_UNITS or t.lower in {"last", "this", "next"}
+        for t in tokens[:that_at]
+    ):
+        return True  # 'stated last month that …'
+
     return lemma in OBJECT_TAKING or tokens[0].lower in _PREPOSITIONS
 
 
@@ -828,7 +836,7 @@ def _attach_orphans(
     for quote, sentence in orphans:
         before = [c for c in quoted if c.content[1] <= quote[0]]
         after = [c for c in quoted if c.content[0] >= quote[1]]
-        host = before[-1] if before else after[0] if after else None
+        host = _nearest(before, quote[0]) if before else after[0] if after else None
         if host is not None:
             pieces = sorted([*(host.parts or [host.content]), quote])
             host.parts = pieces
@@ -836,6 +844,11 @@ def _attach_orphans(
         elif previous is not None and previous.kind in ("direct", "mixed"):
             result.append(Candidate(quote, None, None, "direct", 0.6, sentence, None, [], previous))
     return sorted(result, key=lambda c: c.content)
+
+
+def _nearest(candidates: list[Candidate], position: int) -> Candidate:
+    """The quote of the latest sentence before ``position``; in that sentence, a direct one before a mixed one."""
+    return max(candidates, key=lambda c: (c.sentence[1] <= position, c.sentence[1], c.kind == "direct", c.content[1]))
 
 
 def _without_duplicates(candidates: list[Candidate]) -> list[Candidate]:
