@@ -76,6 +76,85 @@ CASES = [
         "''He will crush you into the dirt,''",
         "direct",
     ),
+    (
+        "“Nobody has ever hit my hands. Look at those hands, are they small hands?” Trump said.",
+        "Trump",
+        "“Nobody has ever hit my hands. Look at those hands, are they small hands?”",
+        "direct",
+    ),
+    ("“We are not blind to those,” the daily wrote.", "the daily", "“We are not blind to those,”", "direct"),
+    (
+        "“The kids do not like him,” this source told the Post.",
+        "this source",
+        "“The kids do not like him,”",
+        "direct",
+    ),
+    (
+        "The talks broke down and the meeting deteriorated from there, said one GOP source in the room.",
+        "one GOP source",
+        "The talks broke down and the meeting deteriorated from there",
+        "indirect",
+    ),
+    (
+        'Mills "got an immunity agreement," Jordan said.',
+        "Jordan",
+        'Mills "got an immunity agreement,"',
+        "mixed",
+    ),
+    (
+        "Only two Democrats currently back Sen. Bob Corker's legislation.",
+        "Only two Democrats",
+        "Sen. Bob Corker's legislation",
+        "indirect",
+    ),
+    (
+        "Ms. Warren endorsed Mrs. Clinton this month, and has been a powerful surrogate.",
+        "Ms. Warren",
+        "Mrs. Clinton",
+        "indirect",
+    ),
+    (
+        "Donald Trump joked about Jewish stereotypes and told his audience they wouldn’t back him.",
+        "Donald Trump",
+        "they wouldn’t back him",
+        "indirect",
+    ),
+    (
+        "The retired neurosurgeon has provided no details, saying in his statement only that he was refining.",
+        "The retired neurosurgeon",
+        "that he was refining",
+        "indirect",
+    ),
+    (
+        "Sanders dismissed the charges by pointing out that she had not always looked so fondly on the president.",
+        "Sanders",
+        "that she had not always looked so fondly on the president",
+        "indirect",
+    ),
+    (
+        "Tinder's ban of Ms. Gedrich was first reported by BuzzFeed.",
+        "BuzzFeed",
+        "Tinder's ban of Ms. Gedrich",
+        "indirect",
+    ),
+    (
+        "The emails led DNC chairwoman Debbie Wasserman Schultz to announce her resignation from her post.",
+        "DNC chairwoman Debbie Wasserman Schultz",
+        "her resignation from her post",
+        "indirect",
+    ),
+    (
+        "Such a move could alienate his backers, Clinton allies believe — backers she will need come November.",
+        "Clinton allies",
+        "Such a move could alienate his backers",
+        "indirect",
+    ),
+    (
+        "Republicans said the timing was not intentional; they only learned of it on Friday, which the AP reported.",
+        "Republicans",
+        "the timing was not intentional",
+        "indirect",
+    ),
 ]
 
 
@@ -85,6 +164,18 @@ def test_attribution_patterns(sentence: str, speaker: str, quote: str, attributi
     claim = next(c for c in summary.claims if c.quote.text == quote)
     assert claim.speaker_mention is not None and claim.speaker_mention.text == speaker
     assert claim.attribution == attribution
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pakistan carried out the dirty work of funding and supporting terrorist groups for decades.",
+        "The bill was written by lobbyists.",
+        "The Washington Post on Thursday became the latest newspaper to publish the letter.",
+    ],
+)
+def test_no_attribution_where_there_is_none(sentence: str) -> None:
+    assert claimkit.summarise(sentence).claims == []
 
 
 def test_interrupted_quote_is_one_claim_with_two_parts() -> None:

@@ -247,10 +247,14 @@ def _verb_position(tokens: list[Token], i: int) -> bool:
 
 
 def _plural_subject_before(tokens: list[Token], i: int) -> bool:
-    previous = tokens[i - 1] if i > 0 else None
+    """'several oppose the deal', 'Only two Democrats currently back …': a plural subject before a bare verb."""
+    k = i - 1
+    while k > 0 and _adverb(tokens[k].lower) and tokens[k].text.islower():
+        k -= 1
+    previous = tokens[k] if k >= 0 else None
     if previous is None or previous.lower in _DETERMINERS or previous.lower == "to":
         return False
-    plural_noun = previous.text.islower() and previous.lower.endswith("s") and not previous.lower.endswith("ss")
+    plural_noun = previous.lower.endswith("s") and not previous.lower.endswith(("ss", "'s", "’s"))
     return plural_noun or previous.lower in _VERB_PRECEDERS - {"he", "she", "it"}
 
 
@@ -308,8 +312,9 @@ def _according_to(text: str, sentence: _Sentence, i: int) -> Candidate | None:
 
 def _verb_attribution(text: str, sentence: _Sentence, i: int, lemma: str, next_cue: int | None) -> Candidate | None:
     tokens = sentence.tokens
-    if i + 2 < len(tokens) and tokens[i + 1].lower == "by" and lemma in _PASSIVE_CUES and tokens[i].lower != lemma:
-        return _passive(text, sentence, i, lemma)
+    if i + 2 < len(tokens) and tokens[i + 1].lower == "by" and tokens[i].lower != lemma:
+        # 'was first reported by BuzzFeed'; 'was written by lobbyists' names an author, not a source
+        return _passive(text, sentence, i, lemma) if lemma in _PASSIVE_CUES else None
     cue = (tokens[i].start, tokens[i].end)
     if lemma == "point" and i + 1 < len(tokens) and tokens[i + 1].lower == "out":
         cue = (tokens[i].start, tokens[i + 1].end)
@@ -662,6 +667,8 @@ def _content_after(text: str, sentence: _Sentence, position: int, lemma: str, ne
         return None  # 'said Sunday in Virginia': an adjunct, the content is elsewhere
     elif tokens[0].text in ",:" and len(tokens) > 1:
         start_token = 1
+    elif lemma in OBJECT_TAKING and (subject := _subject_after_listener(tokens)) is not None:
+        start_token = subject  # 'told his audience they wouldn’t back him'
     elif len(tokens) > 2 and (
         tokens[0].lower in {"about", "for", "against"} or tokens[0].lower in PHRASAL_CUES.get(lemma, ())
     ):
@@ -705,6 +712,19 @@ def _noun_phrase_end(tokens: list[Token], first: int) -> int:
         if token.lower == "and" and following.endswith(("ed", "ing")) and following not in NOUN_LIKE:
             return token.start
     return tokens[-1].end
+
+
+_SUBJECT_PRONOUNS = frozenset("he she they we i it".split())
+
+
+def _subject_after_listener(tokens: list[Token]) -> int | None:
+    """The index of the clause's subject pronoun after a short listener phrase ('his audience they …')."""
+    for n, token in enumerate(tokens[1:5], start=1):
+        if token.text in _CLAUSE_PUNCT or token.text in _QUOTE_MARKS:
+            return None
+        if token.lower in _SUBJECT_PRONOUNS:
+            return n
+    return None
 
 
 def _complement_starts_at_that(tokens: list[Token], that_at: int, lemma: str) -> bool:
