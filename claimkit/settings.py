@@ -124,12 +124,26 @@ def _coerce(name: str, value: Any) -> Any:
     return value
 
 
+_read_configs: dict[Path, tuple[tuple[int, int], dict[str, Any]]] = {}
+
+
 def _read_config(path: Path | None) -> dict[str, Any]:
+    """The config file's table; read again only when its size or modification time changes."""
     if path is None:
         named = os.environ.get("CLAIMKIT_CONFIG")
         path = Path(named) if named else Path.home() / ".config" / "claimkit" / "config.toml"
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        status = path.stat()
     except FileNotFoundError:
         return {}
+    stamp = (status.st_mtime_ns, status.st_size)
+    known = _read_configs.get(path)
+    if known is not None and known[0] == stamp:
+        return known[1]
+    try:
+        with path.open("rb") as handle:
+            table = tomllib.load(handle)
+    except FileNotFoundError:
+        return {}
+    _read_configs[path] = (stamp, table)
+    return table

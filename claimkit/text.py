@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 __all__ = [
     "Token",
@@ -39,18 +39,23 @@ _ABBREVIATIONS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
     lower: str
 
 
+_new_tuple = tuple.__new__  # builds a Token without the Python-level __new__: tokenising is a hot loop
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Words and punctuation marks of ``text[start:end]``, with offsets into ``text``."""
     end = len(text) if end is None else end
-    return [Token(word := m.group(), m.start(), m.end(), word.lower()) for m in _TOKEN_RE.finditer(text, start, end)]
+    return [
+        _new_tuple(Token, (word := m.group(), m.start(), m.end(), word.lower()))
+        for m in _TOKEN_RE.finditer(text, start, end)
+    ]
 
 
 def trim(text: str, start: int, end: int, chars: str = "") -> tuple[int, int]:
