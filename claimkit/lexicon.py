@@ -6,6 +6,7 @@ Kept apart from the rules so that the rules read as rules, and the lists can gro
 from __future__ import annotations
 
 __all__ = [
+    "ATTITUDE_ADJECTIVES",
     "ATTITUDE_LEMMAS",
     "AUXILIARIES",
     "CLAUSE_BOUNDARIES",
@@ -63,7 +64,7 @@ ATTITUDE_LEMMAS = """
 """Predicates of stance toward an object ('endorsed Mrs. Clinton'): attributions in the wide sense."""
 
 NOUN_PHRASE_CUES = frozenset(
-    [*ATTITUDE_LEMMAS, *"echo reiterate accuse slam condemn applaud welcome tout hail mention deny".split()]
+    [*ATTITUDE_LEMMAS, *"echo reiterate accuse slam condemn applaud welcome tout hail mention deny announce".split()]
 )
 """Lemmas whose content, when it does not open with 'that', is the noun phrase after them, not the clause."""
 
@@ -80,18 +81,34 @@ def _forms(lemma: str) -> tuple[str, ...]:
     return (lemma, third, stem + "ed", stem + "ing")
 
 
-PARTICLE_ONLY_CUES = frozenset("talk speak refer point press push focus worry".split())
+ATTITUDE_ADJECTIVES = frozenset(
+    """
+    angry furious outraged upset frustrated unhappy happy passionate enthusiastic lukewarm uncomfortable
+    concerned worried skeptical sceptical critical wary supportive confident optimistic pessimistic hopeful
+    doubtful adamant convinced certain sure aware shy
+    """.split()
+)
+"""Adjectives that attribute a stance after a form of 'be': 'Sanders was less shy about Wall Street'."""
+
+PARTICLE_ONLY_CUES = frozenset("talk speak refer point press push focus worry".split()) | ATTITUDE_ADJECTIVES
 """Lemmas that are cues only with a particle of ``PHRASAL_CUES`` after them ('talked about')."""
 CUE_FORMS: dict[str, str] = {
     form: lemma
-    for lemma in [*sorted(PARTICLE_ONLY_CUES), *ATTITUDE_LEMMAS, *SPEECH_LEMMAS, *COGNITION_LEMMAS]
+    for lemma in [
+        *sorted(PARTICLE_ONLY_CUES - ATTITUDE_ADJECTIVES),
+        *ATTITUDE_LEMMAS,
+        *SPEECH_LEMMAS,
+        *COGNITION_LEMMAS,
+    ]
     for form in _forms(lemma)
-}
-"""Every inflected form of a cue verb, mapped to its lemma."""
+} | {adjective: adjective for adjective in ATTITUDE_ADJECTIVES}
+"""Every inflected form of a cue verb (and each attitude adjective), mapped to its lemma."""
 
 
 def past_tense(lemma: str) -> str:
-    """'admit' → 'admitted', 'say' → 'said'."""
+    """'admit' → 'admitted', 'say' → 'said', 'confident' → 'was confident'."""
+    if lemma in ATTITUDE_ADJECTIVES:
+        return f"was {lemma}"
     forms = _forms(lemma)
     return forms[2]
 
@@ -108,7 +125,7 @@ PHRASAL_CUES: dict[str, frozenset[str]] = {
     "complain": frozenset({"about"}),
     "joke": frozenset({"about"}),
     "warn": frozenset({"of", "about", "that"}),
-}
+} | {adjective: frozenset({"about", "with", "on", "of", "over", "that"}) for adjective in ATTITUDE_ADJECTIVES}
 """Verbs that are cues only with their particle ('talked about', 'pointed to'): the particle is required."""
 
 NOUN_LIKE = frozenset(

@@ -27,6 +27,7 @@ from .text import article_sentences, paragraphs
 __all__ = ["summarise", "summarise_article", "summarise_source"]
 
 _SUMMARY_SENTENCES = 3
+_PARTICLES = frozenset("about with on of over to for against out".split())
 _MAX_HINTS = 40
 _LOWER_IN_STATEMENT = frozenset(
     """
@@ -262,7 +263,7 @@ def _statement(text: str, candidate: Candidate, name: str | None) -> str:
         words = first.lower() + words[len(first) :]
     verb = "said"
     if candidate.cue_lemma is not None and candidate.cue_lemma != "according to":
-        verb = past_tense(candidate.cue_lemma)
+        verb = past_tense(candidate.cue_lemma) + _particle(text, candidate)
     if candidate.cue_lemma == "according to":
         sentence = f"According to {who}, {words}"
     elif candidate.kind == "direct":
@@ -270,6 +271,14 @@ def _statement(text: str, candidate: Candidate, name: str | None) -> str:
     else:
         sentence = f"{who} {verb} {words}"
     return sentence if sentence.endswith((".", "!", "?", "”", '"', "’")) else sentence + "."
+
+
+def _particle(text: str, candidate: Candidate) -> str:
+    """' about' in 'talked about baseball': the word between the cue and its content, when it is a particle."""
+    if candidate.cue is None or candidate.cue[1] > candidate.content[0]:
+        return ""
+    between = text[candidate.cue[1] : candidate.content[0]].strip()
+    return f" {between}" if between.lower() in _PARTICLES else ""
 
 
 def _without_repeats(text: str, candidates: list[Candidate], speaker_ids: list[str | None]) -> list[int]:

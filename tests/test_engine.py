@@ -167,10 +167,36 @@ def test_attribution_patterns(sentence: str, speaker: str, quote: str, attributi
 
 
 @pytest.mark.parametrize(
+    ("sentence", "quote", "statement"),
+    [
+        (
+            "Sanders is uncomfortable on foreign policy, but was less shy about Wall Street.",
+            "Wall Street",
+            "Sanders was shy about Wall Street.",
+        ),
+        (
+            "Pressed again about all the chatter, Perez just starts talking about baseball.",
+            "baseball",
+            "Perez talked about baseball.",
+        ),
+        (
+            "Trump denounced former President George W. Bush on Sunday.",
+            "former President George W. Bush",
+            "Trump denounced former President George W. Bush.",
+        ),
+    ],
+)
+def test_stance_toward_an_object(sentence: str, quote: str, statement: str) -> None:
+    claim = next(c for c in claimkit.summarise(sentence).claims if c.quote.text == quote)
+    assert claim.statement == statement
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Pakistan carried out the dirty work of funding and supporting terrorist groups for decades.",
         "The bill was written by lobbyists.",
+        "She is a confident speaker and an angry one.",
         "The Washington Post on Thursday became the latest newspaper to publish the letter.",
     ],
 )

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import (
+    ATTITUDE_ADJECTIVES,
     ATTITUDE_LEMMAS,
     AUXILIARIES,
     CLAUSE_BOUNDARIES,
@@ -189,6 +190,8 @@ def _cue_lemma(sentence: _Sentence, i: int, text: str) -> str | None:
     if tokens[i].text[0].isupper() and i > 0 and not (_headline(tokens) and lemma in _HEADLINE_CUES):
         return None  # 'the United States', 'Hope Hicks
     after = tokens[i + 1 : i + 7]
+    if lemma in ATTITUDE_ADJECTIVES and not _after_be(tokens, i):
+        return None  # 'a confident leader'; 'Sanders is uncomfortable on foreign policy' is a cue
     if lemma in PARTICLE_ONLY_CUES:
         return lemma if after and after[0].lower in PHRASAL_CUES[lemma] else None
     if lemma in QUOTE_ONLY_CUES:
@@ -228,6 +231,19 @@ def _infinitive_with_subject(tokens: list[Token], i: int, lemma: str) -> bool:
     before_to = tokens[i - 2]
     named = before_to.text[:1].isupper() and i > 2 and lemma in _NAMED_INFINITIVE_CUES
     return before_to.lower in _CONTROL_VERBS or named
+
+
+_LINKING_VERBS = frozenset("is are was were be been remain remains remained seem seems seemed 's".split())
+
+
+def _after_be(tokens: list[Token], i: int) -> bool:
+    """'is uncomfortable', 'was less shy', 'has long been lukewarm', 'remains confident'."""
+    j = i - 1
+    while j >= 0 and (
+        tokens[j].lower in {"less", "more", "very", "so", "too", "not", "deeply"} or _adverb(tokens[j].lower)
+    ):
+        j -= 1
+    return j >= 0 and (tokens[j].lower in _LINKING_VERBS or tokens[j].lower in ("’s",))
 
 
 def _verb_position(tokens: list[Token], i: int) -> bool:
@@ -386,12 +402,19 @@ def _passive(text: str, sentence: _Sentence, i: int, lemma: str) -> Candidate | 
     return _candidate(text, sentence, content, speaker, cue, lemma, 0.6)
 
 
+_DEGREE_WORDS = frozenset("less more very so too deeply".split())
+_GERUND_TAKING = frozenset("start starts started keep keeps kept stop stops stopped began begun".split())
+
+
 def _skip_back(tokens: list[Token], j: int) -> int:
     """Index of the first token before ``j`` (inclusive) that is not an auxiliary or an adverb."""
     while j >= 0:
         word = tokens[j].lower
         if word in AUXILIARIES or word in _TIME_WORDS or (_adverb(word) and tokens[j].text.islower()):
             j -= 1
+        elif word in _DEGREE_WORDS or word in _GERUND_TAKING:
+            j -= 1  # 'was less shy about', 'just starts talking about'
+
         elif word == "on" and j + 1 < len(tokens) and tokens[j + 1].lower in _TIME_WORDS:
             j -= 1  # 'Obama on Sunday said'
         elif word == "to" and j > 0 and tokens[j - 1].lower in _CONTROL_VERBS:
@@ -408,9 +431,12 @@ def _skip_back(tokens: list[Token], j: int) -> int:
 
 def _coordinated(tokens: list[Token], j: int, i: int) -> bool:
     """Whether the cue at ``i`` is a finite verb after 'and' or a comma, sharing the sentence's subject."""
-    if j < 1 or tokens[j].lower not in {"and", ","} or tokens[i].lower.endswith("ing") or not tokens[i].text.islower():
+    if j < 1 or tokens[j].lower not in {"and", "but", ","} or tokens[i].lower.endswith("ing"):
+        return False
+    if not tokens[i].text.islower():
         return False  # a capitalised cue is a headline's, whose subject is rarely the speaker
-    return tokens[i].lower != CUE_FORMS.get(tokens[i].lower)  # 'told', 'echoed', 'slams', not a bare 'say'
+    lemma = CUE_FORMS.get(tokens[i].lower)
+    return tokens[i].lower != lemma or lemma in ATTITUDE_ADJECTIVES  # 'told', 'slams', 'but was shy', not 'say'
 
 
 def _after_comma(tokens: list[Token], j: int) -> bool:
@@ -614,7 +640,8 @@ def _quote_ending_before(sentence: _Sentence, position: int) -> Range | None:
 def _with_lead_in(text: str, sentence: _Sentence, quote: Range) -> Range:
     """'Mills "got an immunity agreement," Jordan said': the words that lead into the quotation belong to it."""
     lead = [t for t in sentence.tokens if t.end <= quote[0]]
-    if not lead or any(t.text in _QUOTE_MARKS or t.lower in _CUE_WORDS or t.text in ".!?" for t in lead):
+    cue_verb = [t for t in lead if t.lower in _CUE_WORDS and t.lower not in NOUN_LIKE]  # not 'secretary of state'
+    if not lead or cue_verb or any(t.text in _QUOTE_MARKS or t.text in ".!?" for t in lead):
         return quote
     return sentence.start, quote[1]
 
@@ -678,11 +705,12 @@ def _content_after(text: str, sentence: _Sentence, position: int, lemma: str, ne
     elif tokens[0].lower in _PREPOSITIONS and lemma not in {"write", "report", "explain"}:
         return None
     end = _clause_end(text, sentence, tokens[start_token].start, next_cue)
-    if lemma in NOUN_PHRASE_CUES and tokens[start_token].lower != "that":
+    after_particle = start_token == 1 and tokens[0].text.isalpha()  # 'warning of accidents …', 'pointed to …'
+    if (lemma in NOUN_PHRASE_CUES or after_particle) and tokens[start_token].lower not in ("that", "whether"):
         end = min(end, _noun_phrase_end(tokens, start_token))
     content = _span(text, tokens[start_token].start, end)
-    if len(tokenize(text, *content)) < 2:
-        return None
+    if len(tokenize(text, *content)) < (1 if after_particle else 2):
+        return None  # one word is content only as an object: 'talking about baseball'
     return content
 
 
@@ -705,12 +733,26 @@ def _noun_phrase_end(tokens: list[Token], first: int) -> int:
             return token.start
         if not token.text.islower():
             continue
-        if token.lower in _PHRASE_BREAK_WORDS or (token.lower == "this" and following in _TIME_UNITS):
-            return token.start
+        time_adjunct = token.lower in ("on", "this", "last", "next") and (
+            following in _TIME_UNITS or following in _TIME_WORDS
+        )
+        if token.lower in _PHRASE_BREAK_WORDS or time_adjunct:
+            return token.start  # '… this month', '… on Sunday'
+        if token.lower in _TIME_WORDS and n > first + 1:
+            return token.start  # '… Monday'
+
         if token.lower == "by" and following.endswith("ing"):
             return token.start
-        if token.lower == "and" and following.endswith(("ed", "ing")) and following not in NOUN_LIKE:
-            return token.start
+        if token.lower == "and" and _verb_form(following):
+            return token.start  # 'and took the stage', 'and dismissed criticism'
+        if (
+            n > first + 1
+            and token.lower.endswith("ed")
+            and tokens[n - 1].text.isalpha()
+            and _verb_after_noun(tokens, n)
+        ):
+            return token.start  # 'allegiance to various groups | carried out the shooting'
+
     return tokens[-1].end
 
 
@@ -725,6 +767,25 @@ def _subject_after_listener(tokens: list[Token]) -> int | None:
         if token.lower in _SUBJECT_PRONOUNS:
             return n
     return None
+
+
+_IRREGULAR_PAST = frozenset(
+    """took made gave went came got put left kept held led began brought sent spent won lost met ran""".split()
+)
+
+
+def _verb_form(word: str) -> bool:
+    """A lower-case word that reads as a verb: 'dismissed', 'visiting', 'took'."""
+    return (word.endswith(("ed", "ing")) and word not in NOUN_LIKE) or word in _IRREGULAR_PAST or word in CUE_FORMS
+
+
+def _verb_after_noun(tokens: list[Token], n: int) -> bool:
+    """Whether the -ed word at ``n`` is a main verb after a noun, not a participle ('the laws passed by')."""
+    previous = tokens[n - 1].lower
+    following = tokens[n + 1].lower if n + 1 < len(tokens) else ""
+    if previous in _DETERMINERS or previous in AUXILIARIES or previous in _PREPOSITIONS or previous in _COPULAS:
+        return False
+    return following not in {"by", "to", "in", "at", "as", "for", "with", "from", "on"}
 
 
 def _complement_starts_at_that(tokens: list[Token], that_at: int, lemma: str) -> bool:
