@@ -27,6 +27,7 @@ from .text import article_sentences, paragraphs
 __all__ = ["summarise", "summarise_article", "summarise_source"]
 
 _SUMMARY_SENTENCES = 3
+_SHORTEST_REPEAT = 5
 _PARTICLES = frozenset("about with on of over to for against out".split())
 _MAX_HINTS = 40
 _LOWER_IN_STATEMENT = frozenset(
@@ -287,6 +288,9 @@ def _without_repeats(text: str, candidates: list[Candidate], speaker_ids: list[s
     for n, candidate in enumerate(candidates):
         words = " ".join(text[candidate.content[0] : candidate.content[1]].split())
         repeated = False
+        if len(words.split()) < _SHORTEST_REPEAT:
+            keep.append(n)  # 'endorsed Mrs. Clinton' is not a repeat of a longer claim that names her
+            continue
         for m, other in enumerate(candidates):
             if m == n or speaker_ids[m] != speaker_ids[n] or other.sentence == candidate.sentence:
                 continue

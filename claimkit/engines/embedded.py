@@ -350,7 +350,7 @@ def _verb_attribution(text: str, sentence: _Sentence, i: int, lemma: str, next_c
         speaker = _appositive_speaker(tokens, subject_at)
     if participle or (speaker is None and _coordinated(tokens, subject_at, i)):
         # ', saying that …', 'joked about X, declined to affirm Y, and told his audience …'
-        speaker = _sentence_subject(tokens)
+        speaker = _sentence_subject(tokens, sentence.quotes)
     if speaker is None:
         return None
 
@@ -545,7 +545,7 @@ def _speaker_before(tokens: list[Token], j: int) -> Range | None:
 def _finite_verb(tokens: list[Token], j: int) -> bool:
     """'Labor Secretary Thomas Perez stopped': a verb, so the speaker phrase begins after it."""
     word = tokens[j].lower
-    if word in _COPULAS:
+    if word in _COPULAS or word in _IRREGULAR_PAST:
         return True
     previous = tokens[j - 1].lower if j > 0 else ""
     return word.endswith("ed") and previous not in _DETERMINERS and not _adverb(previous)
@@ -601,14 +601,23 @@ def _speaker_after(tokens: list[Token], i: int) -> Range | None:
     return (tokens[i].start, tokens[j - 1].end)
 
 
-def _sentence_subject(tokens: list[Token]) -> Range | None:
+_SENTENCE_LINKS = frozenset("but and yet still however meanwhile instead ,".split())
+_OPENING_ADJUNCTS = frozenset("like unlike ever even just once so".split())  # 'Like Corker, Menendez …'
+
+
+def _sentence_subject(tokens: list[Token], quotes: list[Range]) -> Range | None:
     """The phrase that opens the sentence, up to its verb: the speaker of ', adding that …'."""
     j = 0
-    while j < len(tokens) and tokens[j].text in _QUOTE_MARKS:
-        j += 1
-    if j < len(tokens) and tokens[j].lower in _PREPOSITIONS | _SUBORDINATORS:
+    opening_quote = next((q for q in quotes if tokens and q[0] == tokens[0].start), None)
+    if opening_quote is not None:  # '“Everything is on the table,” Carson told the AP after hinting …'
+        while j < len(tokens) and (tokens[j].start < opening_quote[1] or tokens[j].text == ","):
+            j += 1
+    while j < len(tokens) and (tokens[j].text in _QUOTE_MARKS or tokens[j].lower in _SENTENCE_LINKS):
+        j += 1  # 'But she …', 'And, critics say …'
+    opener = tokens[j].lower if j < len(tokens) else ""
+    if opener in _PREPOSITIONS | _SUBORDINATORS | _OPENING_ADJUNCTS or opener.endswith(("ed", "ing")):
         # 'In a rare moment of candour, Pakistan’s Defence Minister … has acknowledged …, admitting …'
-        comma = next((k for k in range(j + 1, min(len(tokens), j + 15)) if tokens[k].text == ","), None)
+        comma = next((k for k in range(j + 1, min(len(tokens), j + 30)) if tokens[k].text == ","), None)
         if comma is None:
             return None
         j = comma + 1
@@ -618,8 +627,11 @@ def _sentence_subject(tokens: list[Token]) -> Range | None:
         lowered = token.lower
         if token.text in _CLAUSE_PUNCT or lowered in AUXILIARIES or lowered in CUE_FORMS:
             break
+        if lowered.endswith(("n't", "n’t")):
+            break  # 'she hasn't outlined'
+
         after_determiner = j > start and tokens[j - 1].lower in _DETERMINERS  # 'The retired neurosurgeon'
-        verb_like = (lowered.endswith("ed") and not after_determiner) or _adverb(lowered)
+        verb_like = (lowered.endswith("ed") and not after_determiner) or _adverb(lowered) or lowered in _IRREGULAR_PAST
         if token.text.islower() and (verb_like or lowered in CLAUSE_BOUNDARIES - {"and"}):
             break
         j += 1
