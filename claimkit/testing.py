@@ -105,7 +105,8 @@ def cassette(path: Path, record_mode: str = "none") -> AbstractContextManager[An
         match_on=("method", "scheme", "host", "port", "path", "query", "json_body"),
     )
     recorder.register_matcher("json_body", _same_json_body)
-    context: AbstractContextManager[Any] = recorder.use_cassette(str(path))
+    # Re-recording ('all') keeps only this run's interactions: a stale reply must not linger in the file.
+    context: AbstractContextManager[Any] = recorder.use_cassette(str(path), drop_unused_requests=record_mode == "all")
     return context
 
 
