@@ -12,6 +12,7 @@ __all__ = [
     "CLAUSE_BOUNDARIES",
     "CONTRAST_OPENERS",
     "CUE_FORMS",
+    "CUE_NOUNS",
     "FREE_BASE_FORMS",
     "GROUP_NOUNS",
     "NOUN_LIKE",
@@ -62,6 +63,66 @@ ATTITUDE_LEMMAS = """
     promise document chronicle highlight deride insult assail mourn favor favour embrace champion defend
 """.split()
 """Predicates of stance toward an object ('endorsed Mrs. Clinton'): attributions in the wide sense."""
+
+_THAT = frozenset({"that"})
+_TO_DO = frozenset({"to"})
+CUE_NOUNS: dict[str, tuple[str, frozenset[str]]] = {
+    **{
+        noun: (verb, _THAT)
+        for noun, verb in [
+            ("claim", "claim"),
+            ("claims", "claim"),
+            ("suggestion", "suggest"),
+            ("assertion", "assert"),
+            ("argument", "argue"),
+            ("insistence", "insist"),
+            ("belief", "believe"),
+            ("hope", "hope"),
+        ]
+    },
+    **{
+        noun: (verb, _THAT | {"of"})
+        for noun, verb in [
+            ("allegation", "allege"),
+            ("allegations", "allege"),
+            ("accusation", "accuse"),
+            ("accusations", "accuse"),
+            ("warning", "warn"),
+            ("fear", "fear"),
+            ("fears", "fear"),
+            ("admission", "admit"),
+            ("denial", "deny"),
+        ]
+    },
+    **{
+        noun: (verb, _TO_DO)
+        for noun, verb in [
+            ("promise", "promise"),
+            ("pledge", "pledge"),
+            ("vow", "vow"),
+            ("threat", "threaten"),
+            ("refusal", "refuse"),
+            ("decision", "decide"),
+        ]
+    },
+    **{
+        noun: (verb, _TO_DO | {"for"})
+        for noun, verb in [
+            ("demand", "demand"),
+            ("demands", "demand"),
+            ("call", "call"),
+            ("calls", "call"),
+            ("proposal", "propose"),
+        ]
+    },
+    "criticism": ("criticize", frozenset({"of"})),
+    "endorsement": ("endorse", frozenset({"of"})),
+    "support": ("support", frozenset({"for"})),
+    "opposition": ("oppose", frozenset({"to"})),
+}
+"""Nouns that attribute content to their possessor ('her claim that …', 'Warren's criticism of …'): the verb
+that says the same, and the words that may link the noun to its content ('to' is an infinitive where it may
+also be 'that' or stand alone: 'refusal to answer', but 'opposition to the deal')."""
 
 NOUN_PHRASE_CUES = frozenset(
     [*ATTITUDE_LEMMAS, *"echo reiterate accuse slam condemn applaud welcome tout hail mention deny announce".split()]
@@ -174,6 +235,9 @@ PRONOUNS = {
     "she": "person",
     "him": "person",
     "her": "person",
+    "his": "person",
+    "their": "plural",
+    "its": "thing",
     "i": "person",
     "they": "plural",
     "them": "plural",

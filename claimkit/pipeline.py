@@ -14,7 +14,7 @@ from .engines.base import Candidate
 from .engines.embedded import extract, is_boilerplate
 from .engines.llm import SCHEMA_SHA256, LLMEngine
 from .errors import ConfigurationError, EmptyInput, GroundingError
-from .lexicon import past_tense
+from .lexicon import CUE_FORMS, past_tense
 from .prompts import load_prompt
 from .records import Article, ArticleSummary, Claim, Provenance, Span, Stance, StanceLabel
 from .settings import Settings
@@ -278,6 +278,8 @@ def _particle(text: str, candidate: Candidate) -> str:
     """' about' in 'talked about baseball': the word between the cue and its content, when it is a particle."""
     if candidate.cue is None or candidate.cue[1] > candidate.content[0]:
         return ""
+    if text[candidate.cue[0] : candidate.cue[1]].lower() not in CUE_FORMS:
+        return ""  # a noun cue: 'Warren's criticism of the developer' reads 'Warren criticized the developer'
     between = text[candidate.cue[1] : candidate.content[0]].strip()
     return f" {between}" if between.lower() in _PARTICLES else ""
 

@@ -60,6 +60,9 @@ class SpeakerEntity:
     first: int = 0
 
 
+_SUBJECT_FORMS = {"him": "he", "her": "she", "his": "he", "them": "they", "their": "they", "its": "it"}
+
+
 class SpeakerIndex:
     """The speakers of one article, built as attribution sites are resolved one by one."""
 
@@ -130,7 +133,10 @@ class SpeakerIndex:
             return self._resolve_relative(mention)
         entity = self._latest(_KINDS_BY_PRONOUN[wanted], mention[0])
         if entity is None:
-            entity = self._add(SpeakerEntity(self.text[mention[0] : mention[1]], "unnamed", first=mention[0]))
+            raw = self.text[mention[0] : mention[1]]
+            name = _SUBJECT_FORMS.get(pronoun, pronoun)  # 'his refusal' with no antecedent: 'he'
+            name = name.capitalize() if raw[:1].isupper() else name
+            entity = self._add(SpeakerEntity(name, "unnamed", first=mention[0]))
         entity.mentions.add(mention)
         return entity
 

@@ -192,6 +192,35 @@ def test_stance_toward_an_object(sentence: str, quote: str, statement: str) -> N
 
 
 @pytest.mark.parametrize(
+    ("sentence", "speaker", "quote", "statement"),
+    [
+        (
+            "The comments came as an answer about her claim that she never sent classified information.",
+            "her",
+            "that she never sent classified information",
+            "She claimed that she never sent classified information.",
+        ),
+        (
+            "Ms. Warren's criticism of the real estate developer was echoed by Mrs. Clinton.",
+            "Ms. Warren",
+            "the real estate developer",
+            "Warren criticized the real estate developer.",
+        ),
+        (
+            "His refusal to tackle the housing problem made the recession longer.",
+            "His",
+            "to tackle the housing problem",
+            "He refused to tackle the housing problem.",
+        ),
+    ],
+)
+def test_speech_nouns_attribute_to_their_possessor(sentence: str, speaker: str, quote: str, statement: str) -> None:
+    claim = next(c for c in claimkit.summarise(sentence).claims if c.quote.text == quote)
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == speaker
+    assert claim.statement == statement
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Pakistan carried out the dirty work of funding and supporting terrorist groups for decades.",

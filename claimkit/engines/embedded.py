@@ -18,6 +18,7 @@ from ..lexicon import (
     AUXILIARIES,
     CLAUSE_BOUNDARIES,
     CUE_FORMS,
+    CUE_NOUNS,
     FREE_BASE_FORMS,
     NOUN_LIKE,
     NOUN_PHRASE_CUES,
@@ -68,7 +69,7 @@ _DETERMINERS = frozenset(
     the a an his her their its our my your this that these those
     """.split()
 )
-_CUE_WORDS = frozenset(CUE_FORMS) | {"according"}
+_CUE_WORDS = frozenset(CUE_FORMS) | frozenset(CUE_NOUNS) | {"according"}
 _TIME_UNITS = frozenset("week month year morning afternoon evening weekend spring summer fall autumn winter".split())
 _WORD_RE = re.compile(r"[a-z]+")
 _NOT_SPEAKERS = frozenset("there ever you here this".split()) | _PREPOSITIONS
@@ -305,7 +306,47 @@ def _attributions_in(text: str, sentence: _Sentence) -> list[Candidate]:
             candidate = _verb_attribution(text, sentence, i, lemma, next_cue)
         if candidate is not None:
             found.append(candidate)
+    for i in range(1, len(tokens) - 2):
+        if tokens[i].lower in CUE_NOUNS and not sentence.in_quote(tokens[i]):
+            candidate = _noun_attribution(text, sentence, i)
+            if candidate is not None and all(c.content != candidate.content for c in found):
+                found.append(candidate)
     return found
+
+
+_POSSESSIVES = frozenset("his her their its our".split())
+
+
+def _noun_attribution(text: str, sentence: _Sentence, i: int) -> Candidate | None:
+    """'her claim that she “never sent …”', 'Warren's criticism of the developer', 'His refusal to act'."""
+    tokens = sentence.tokens
+    lemma, links = CUE_NOUNS[tokens[i].lower]
+    link = tokens[i + 1].lower
+    if link not in links:
+        return None
+    infinitive = link == "to" and lemma != "oppose"  # 'refusal to answer', but 'opposition to the deal'
+    owner = i - 1
+    while owner > 0 and owner >= i - 2 and tokens[owner].text.islower() and tokens[owner].lower not in _POSSESSIVES:
+        owner -= 1  # 'Carson’s renewed endorsement of'
+    word = tokens[owner]
+    if word.lower in _POSSESSIVES:
+        speaker = (word.start, word.end)
+    elif word.lower.endswith(("’s", "'s")) and word.text[:1].isupper():
+        name = _speaker_before(tokens, owner)
+        if name is None:
+            return None
+        speaker = (name[0], word.end - 2)  # the name without its "’s"
+    else:
+        return None
+    first = i + 1 if link == "that" or infinitive else i + 2
+    clause = link == "that"
+    end = (
+        _clause_end(text, sentence, tokens[first].start, None)
+        if clause
+        else _noun_phrase_end(tokens, first, before_verb=True)  # 'criticism of the developer | was echoed'
+    )
+    content = _span(text, tokens[first].start, end)
+    return _candidate(text, sentence, content, speaker, (tokens[i].start, tokens[i].end), lemma, 0.5)
 
 
 def _according_to(text: str, sentence: _Sentence, i: int) -> Candidate | None:
@@ -727,10 +768,13 @@ def _content_after(text: str, sentence: _Sentence, position: int, lemma: str, ne
 
 
 _PHRASE_BREAKS = frozenset(",;:—–()")
+_FINITE_AUXILIARIES = frozenset(
+    "do does did is are was were has have had will would could should can may might must".split()
+)
 _PHRASE_BREAK_WORDS = frozenset("after before but because while since when which who whose where".split())
 
 
-def _noun_phrase_end(tokens: list[Token], first: int) -> int:
+def _noun_phrase_end(tokens: list[Token], first: int, *, before_verb: bool = False) -> int:
     """Where the object that starts at ``tokens[first]`` ends: 'endorsed Mrs. Clinton | this month, …'.
 
     It ends at clause punctuation, at a conjunction or relative word, at 'by' + gerund ('by pointing out'),
@@ -755,16 +799,13 @@ def _noun_phrase_end(tokens: list[Token], first: int) -> int:
 
         if token.lower == "by" and following.endswith("ing"):
             return token.start
+        if token.lower in _FINITE_AUXILIARIES and n > first + 1 and (before_verb or tokens[first].lower == "to"):
+            return token.start  # 'refusal to answer fully | did not go over well'
         if token.lower == "and" and _verb_form(following):
             return token.start  # 'and took the stage', 'and dismissed criticism'
-        if (
-            n > first + 1
-            and token.lower.endswith("ed")
-            and tokens[n - 1].text.isalpha()
-            and _verb_after_noun(tokens, n)
-        ):
+        past = token.lower.endswith("ed") or token.lower in _IRREGULAR_PAST
+        if n > first + 1 and past and tokens[n - 1].text.isalpha() and _verb_after_noun(tokens, n):
             return token.start  # 'allegiance to various groups | carried out the shooting'
-
     return tokens[-1].end
 
 
