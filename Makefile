@@ -25,6 +25,7 @@ lint: $(BIN)/.installed
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/embedded_throughput.py
+	-$(BIN)/python bench/embedded_instructions.py
 	$(BIN)/python bench/batch_throughput.py
 
 eval: $(BIN)/.installed
