@@ -14,6 +14,9 @@ __all__ = [
     "CUE_FORMS",
     "CUE_NOUNS",
     "FREE_BASE_FORMS",
+    "GERMAN_CUE_FORMS",
+    "GERMAN_SEPARABLE_CUES",
+    "GERMAN_SOURCE_NOUNS",
     "GROUP_NOUNS",
     "NOUN_LIKE",
     "NOUN_PHRASE_CUES",
@@ -164,6 +167,50 @@ CUE_FORMS: dict[str, str] = {
     for form in _forms(lemma)
 } | {adjective: adjective for adjective in ATTITUDE_ADJECTIVES}
 """Every inflected form of a cue verb (and each attitude adjective), mapped to its lemma."""
+
+
+GERMAN_CUE_FORMS: dict[str, str] = {
+    form: lemma
+    for lemma, forms in {
+        "say": "sagte sagten sagt sagen gesagt meinte meinten meint",
+        "explain": "erklärte erklärten erklärt",
+        "stress": "betonte betonten betont",
+        "write": "schrieb schrieben schreibt",
+        "report": "berichtete berichteten berichtet",
+        "warn": "warnte warnten warnt",
+        "demand": "forderte forderten fordert",
+        "criticize": "kritisierte kritisierten kritisiert",
+        "confirm": "bestätigte bestätigten bestätigt",
+        "claim": "behauptete behaupteten behauptet",
+        "deny": "bestritt bestritten bestreitet dementierte dementierten dementiert",
+        "fear": "befürchtet befürchten befürchtete befürchteten",
+        "believe": "glaubt glauben glaubte glaubten",
+        "hope": "hofft hoffen hoffte hofften",
+        "announce": "verkündete verkündeten verkündet",
+        "call": "bezeichnete bezeichneten bezeichnet",
+    }.items()
+    for form in forms.split()
+}
+"""German cue verbs, mapped to the English lemma that says the same ('sagte' → 'say')."""
+
+GERMAN_SEPARABLE_CUES: dict[str, tuple[str, str]] = {
+    form: (lemma, particle)
+    for lemma, particle, forms in [
+        ("announce", "mit", "teilte teilten teilt"),
+        ("admit", "ein", "räumte räumten räumt"),
+        ("state", "an", "gab gaben gibt"),
+        ("add", "hinzu", "fügte fügten fügt"),
+        ("announce", "an", "kündigte kündigten kündigt"),
+        ("reject", "zurück", "wies wiesen weist"),
+    ]
+    for form in forms.split()
+}
+"""German verbs whose particle closes the clause ('teilte das Unternehmen heute mit'): a cue only with it."""
+
+GERMAN_SOURCE_NOUNS = frozenset(
+    "Angaben Einschätzung Aussagen Ansicht Meinung Auffassung Informationen Berichten".split()
+)
+"""'nach Angaben des Sprechers': nouns after 'nach' that make it mean 'according to'."""
 
 
 def past_tense(lemma: str) -> str:

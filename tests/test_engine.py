@@ -311,3 +311,43 @@ def test_contrast_gives_an_opposing_stance_toward_the_earlier_claim() -> None:
     assert stance.label == "opposes"
     assert stance.target == summary.claims[0].id
     assert summary.speaker(stance.speaker_id).kind == "group"  # type: ignore[union-attr]
+
+
+# German articles (the language is told by the article's commonest words); sentences after Wikinews.
+GERMAN_CASES = [
+    (
+        "Die Stadt hat die Gebühren erhöht. „Noch klappt die Zusammenarbeit zu rund 75 Prozent“, sagte Rappe.",
+        "Rappe",
+        "„Noch klappt die Zusammenarbeit zu rund 75 Prozent“",
+    ),
+    (
+        "Die Post teilte am vorherigen Wochenende mit, dass jeder Haushalt ein Paket verschicken könne.",
+        "Die Post",
+        "dass jeder Haushalt ein Paket verschicken könne",
+    ),
+    (
+        "Der Umsatz wird 278 Millionen Euro betragen, teilte das Unternehmen heute mit. Die Zahl ist nicht neu.",
+        "das Unternehmen",
+        "Der Umsatz wird 278 Millionen Euro betragen",
+    ),
+    (
+        "Laut Polizei wurden die Demonstranten in Gewahrsam genommen, und die Stadt ist ruhig.",
+        "Polizei",
+        "wurden die Demonstranten in Gewahrsam genommen, und die Stadt ist ruhig",
+    ),
+    (
+        "Insgesamt wurden dabei 1.430 Personen in Gewahrsam genommen, so der „Ermittlungsausschuss Frankfurt“.",
+        "der „Ermittlungsausschuss Frankfurt“",
+        "Insgesamt wurden dabei 1.430 Personen in Gewahrsam genommen",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "quote"), GERMAN_CASES)
+def test_german_attribution_patterns(sentence: str, speaker: str, quote: str) -> None:
+    claim = next(c for c in claimkit.summarise(sentence).claims if c.quote.text == quote)
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == speaker
+
+
+def test_german_cues_do_not_fire_in_english() -> None:
+    assert claimkit.summarise("The team was so tired, so the coach sent them home early on Monday.").claims == []

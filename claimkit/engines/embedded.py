@@ -20,6 +20,9 @@ from ..lexicon import (
     CUE_FORMS,
     CUE_NOUNS,
     FREE_BASE_FORMS,
+    GERMAN_CUE_FORMS,
+    GERMAN_SEPARABLE_CUES,
+    GERMAN_SOURCE_NOUNS,
     NOUN_LIKE,
     NOUN_PHRASE_CUES,
     OBJECT_TAKING,
@@ -70,8 +73,16 @@ _DETERMINERS = frozenset(
     """.split()
 )
 _CUE_WORDS = frozenset(CUE_FORMS) | frozenset(CUE_NOUNS) | {"according"}
+_GERMAN_CUE_WORDS = frozenset(GERMAN_CUE_FORMS) | frozenset(GERMAN_SEPARABLE_CUES) | {"laut", "zufolge", "nach", "so"}
+_GERMAN_MARKERS_RE = re.compile(r"\b(?:der|die|das|und|nicht|ist|sich|mit|dem|den|sagte|auch)\b")
+_ENGLISH_MARKERS_RE = re.compile(r"\b(?:the|and|of|to|that|is|was|for|with|said)\b")  # not 'in': German too
+_THAT = frozenset({"that", "dass", "daß"})
+_SEPARABLE_PARTICLES = frozenset(particle for _, particle in GERMAN_SEPARABLE_CUES.values())
+_GERMAN_STOPS = frozenset(
+    "am im zum zur mit bei gegenüber auf vor nach und dass heute gestern zudem auch jedoch zu".split()
+)
 _TIME_UNITS = frozenset("week month year morning afternoon evening weekend spring summer fall autumn winter".split())
-_WORD_RE = re.compile(r"[a-z]+")
+_WORD_RE = re.compile(r"[a-zäöüß]+")
 _NOT_SPEAKERS = frozenset("there ever you here this".split()) | _PREPOSITIONS
 # Words in -ly that are nouns or adjectives before one ('the daily wrote', 'an ally said').
 _LY_NOUNS = frozenset("daily weekly monthly quarterly ally assembly family rally italy july only early".split())
@@ -88,6 +99,7 @@ class _Sentence:
     end: int
     tokens: list[Token]
     quotes: list[Range]
+    german: bool = False
 
     def in_quote(self, token: Token) -> bool:
         return any(a <= token.start < b for a, b in self.quotes)
@@ -97,6 +109,8 @@ def extract(text: str) -> list[Candidate]:
     """All attributions in ``text``, in the order of their content."""
     quotes = find_quotes(text)
     sentences = _with_attribution_tails(text, article_sentences(text), quotes)
+    german = _german(text)
+    cue_words = _GERMAN_CUE_WORDS if german else _CUE_WORDS
     candidates: list[Candidate] = []
     for p_start, p_end in paragraphs(text):
         if is_boilerplate(text[p_start:p_end]):
@@ -107,13 +121,20 @@ def extract(text: str) -> list[Candidate]:
             if not p_start <= start < p_end:
                 continue
             inside = [q for q in quotes if q[0] < end and q[1] > start]
-            has_cue = not _CUE_WORDS.isdisjoint(_WORD_RE.findall(text[start:end].lower()))
-            sentence = _Sentence(start, end, tokenize(text, start, end) if has_cue else [], inside)
+            has_cue = not cue_words.isdisjoint(_WORD_RE.findall(text[start:end].lower()))
+            sentence = _Sentence(start, end, tokenize(text, start, end) if has_cue else [], inside, german)
             attributed = _attributions_in(text, sentence) if has_cue else []
             orphans += [(q, (start, end)) for q in _orphan_quotes(text, sentence, attributed)]
             found += attributed
         candidates += _attach_orphans(orphans, found, candidates[-1] if candidates else None)
     return _without_duplicates(candidates)
+
+
+def _german(text: str) -> bool:
+    """Whether the article reads as German (by its commonest words): German cues apply, English ones do not."""
+    head = text[:3000].lower()
+    german = len(_GERMAN_MARKERS_RE.findall(head))
+    return german >= 1 and german > 2 * len(_ENGLISH_MARKERS_RE.findall(head))
 
 
 def _with_attribution_tails(text: str, sentences: list[Range], quotes: list[Range]) -> list[Range]:
@@ -183,6 +204,8 @@ def _cue_lemma(sentence: _Sentence, i: int, text: str) -> str | None:
     """The cue lemma of token ``i``, or None when it is not used as a cue here."""
     tokens = sentence.tokens
     word = tokens[i].lower
+    if sentence.german:
+        return _german_cue_lemma(sentence, i)
     if word == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
         return "according to"
     lemma = CUE_FORMS.get(word)
@@ -247,6 +270,37 @@ def _after_be(tokens: list[Token], i: int) -> bool:
     return j >= 0 and (tokens[j].lower in _LINKING_VERBS or tokens[j].lower in ("’s",))
 
 
+def _german_particle(sentence: _Sentence, i: int) -> Token | None:
+    """The particle that closes a German separable cue ('teilte … mit'), if the cue at ``i`` is one."""
+    if not sentence.german or sentence.tokens[i].lower not in GERMAN_SEPARABLE_CUES:
+        return None
+    particle = GERMAN_SEPARABLE_CUES[sentence.tokens[i].lower][1]
+    return next((t for t in sentence.tokens[i + 1 :] if t.lower == particle), None)
+
+
+def _german_cue_lemma(sentence: _Sentence, i: int) -> str | None:
+    """'sagte', 'teilte … mit' (with its particle), 'laut', 'zufolge', 'nach Angaben', '„…“, so X'."""
+    tokens = sentence.tokens
+    word = tokens[i].lower
+    if sentence.in_quote(tokens[i]):
+        return None
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    if word in ("laut", "zufolge"):
+        return "according to"
+    if word == "nach":
+        return "according to" if following is not None and following.text in GERMAN_SOURCE_NOUNS else None
+    if word == "so":  # '„…“, so Vereinschef Corny Littmann', '…, so der Ausschuss.'
+        after_comma = i >= 2 and tokens[i - 1].text == ","
+        names = following is not None and (following.text[:1].isupper() or following.lower in _GERMAN_ARTICLES)
+        return "say" if after_comma and names and len(tokens) - i <= 10 else None
+    if word in GERMAN_SEPARABLE_CUES:
+        lemma, particle = GERMAN_SEPARABLE_CUES[word]
+        return lemma if any(t.lower == particle for t in tokens[i + 1 :]) else None
+    if tokens[i].text[:1].isupper() and i > 0:
+        return None
+    return GERMAN_CUE_FORMS.get(word)
+
+
 def _verb_position(tokens: list[Token], i: int) -> bool:
     """A bare or -s form reads as a verb after a pronoun or a name, or before 'that' or a quotation."""
     after = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -293,14 +347,17 @@ def _quote_follows(tokens: list[Token], within: int) -> bool:
 def _attributions_in(text: str, sentence: _Sentence) -> list[Candidate]:
     found: list[Candidate] = []
     tokens = sentence.tokens
+    cue_words = _GERMAN_CUE_WORDS if sentence.german else _CUE_WORDS
     cues = [
         (i, lemma)
         for i in range(len(tokens))
-        if tokens[i].lower in _CUE_WORDS and (lemma := _cue_lemma(sentence, i, text))
+        if tokens[i].lower in cue_words and (lemma := _cue_lemma(sentence, i, text))
     ]
     for n, (i, lemma) in enumerate(cues):
         next_cue = cues[n + 1][0] if n + 1 < len(cues) else None
-        if lemma == "according to":
+        if lemma == "according to" and sentence.german:
+            candidate = _german_according_to(text, sentence, i)
+        elif lemma == "according to":
             candidate = _according_to(text, sentence, i)
         else:
             candidate = _verb_attribution(text, sentence, i, lemma, next_cue)
@@ -349,6 +406,48 @@ def _noun_attribution(text: str, sentence: _Sentence, i: int) -> Candidate | Non
     return _candidate(text, sentence, content, speaker, (tokens[i].start, tokens[i].end), lemma, 0.5)
 
 
+_GERMAN_ARTICLES = frozenset("der die das des dem den ein eine eines einer einem von vom".split())
+
+
+def _german_according_to(text: str, sentence: _Sentence, i: int) -> Candidate | None:
+    """'Laut Polizei wurden drei Menschen verletzt', 'nach Angaben des Sprechers, Roland Eichhorn, …',
+    'Der Polizei zufolge …': the source is the run of nouns, articles and names around the cue."""
+    tokens = sentence.tokens
+    cue = (tokens[i].start, tokens[i].end)
+    if tokens[i].lower == "zufolge":
+        first = i - 1
+        while first > 0 and (tokens[first - 1].text[:1].isupper() or tokens[first - 1].lower in _GERMAN_ARTICLES):
+            first -= 1
+        if first < 0 or first == i:
+            return None
+        speaker = (tokens[first].start, tokens[i - 1].end)
+        before, after = (sentence.start, tokens[first].start), (tokens[i].end, sentence.end)
+    else:
+        last = i + 1
+        while last + 1 < len(tokens) and (
+            tokens[last + 1].text[:1].isupper() or tokens[last + 1].lower in _GERMAN_ARTICLES
+        ):
+            last += 1
+        if last + 1 < len(tokens) and tokens[last + 1].text == "," and _apposition_closes(tokens, last + 1):
+            last = _apposition_closes(tokens, last + 1)  # 'des Sprechers, Roland Eichhorn, …'
+        if last >= len(tokens) or not tokens[last].text[:1].isalnum():
+            return None
+        speaker = (tokens[i + 1].start, tokens[last].end)
+        before, after = (sentence.start, tokens[i].start), (tokens[last].end, sentence.end)
+    parts = [p for p in (_span(text, *before), _span(text, *after)) if p[1] - p[0] > 2]
+    if not parts:
+        return None
+    return _candidate(text, sentence, (parts[0][0], parts[-1][1]), speaker, cue, "according to", 0.8, parts)
+
+
+def _apposition_closes(tokens: list[Token], comma: int) -> int:
+    """The index of the name that ends an apposition opened at ``comma`` ('…, Roland Eichhorn,'), else 0."""
+    j = comma + 1
+    while j < len(tokens) and tokens[j].text[:1].isupper():
+        j += 1
+    return j - 1 if j > comma + 1 and j < len(tokens) and tokens[j].text == "," else 0
+
+
 def _according_to(text: str, sentence: _Sentence, i: int) -> Candidate | None:
     tokens = sentence.tokens
     cue = (tokens[i].start, tokens[i + 1].end)
@@ -379,12 +478,10 @@ def _verb_attribution(text: str, sentence: _Sentence, i: int, lemma: str, next_c
     participle = tokens[i].lower.endswith("ing") and (
         _after_comma(tokens, subject_at) or (i > 0 and tokens[i - 1].lower in _GERUND_OPENERS)
     )
-    speaker = None if participle else _speaker_before(tokens, subject_at)
-    inverted = (
-        speaker is None
-        and not participle
-        and (_after_quote(tokens, subject_at) or _closing_clause(tokens, subject_at, i))
-    )
+    german_so = sentence.german and tokens[i].lower == "so"  # '…, so der Ausschuss.' names its source after
+    speaker = None if participle or german_so else _speaker_before(tokens, subject_at)
+    closing = not participle and speaker is None and _closing_clause(tokens, subject_at, i)
+    inverted = speaker is None and not participle and (_after_quote(tokens, subject_at) or closing or german_so)
     if inverted:
         speaker = _speaker_after(tokens, i + 1)
     elif speaker is None and not participle and subject_at > 0 and tokens[subject_at].text == ",":
@@ -409,8 +506,18 @@ def _verb_attribution(text: str, sentence: _Sentence, i: int, lemma: str, next_c
             parts.append(quote_after)
         return _candidate(text, sentence, (parts[0][0], parts[-1][1]), speaker, cue, lemma, 0.9, parts)
 
+    if closing or german_so:
+        content = _content_before(text, sentence, cue[0])
+        return None if content is None else _candidate(text, sentence, content, speaker, cue, lemma, 0.75)
+
     clause_start = speaker[1] if inverted else cue[1]
+    particle = _german_particle(sentence, i)
+    if particle is not None and not inverted:
+        clause_start = particle.end  # 'Die Post teilte am Wochenende mit, dass …'
     content = _content_after(text, sentence, clause_start, lemma, next_cue)
+    if content is not None and particle is not None and content[0] < particle.start < content[1]:
+        content = _span(text, content[0], particle.start)  # 'wies Vorwürfe … zurück'
+
     if content is None and speaker[0] > sentence.start:
         content = _content_before(text, sentence, min(speaker[0], cue[0]))
     if content is None:
@@ -507,7 +614,9 @@ def _closing_clause(tokens: list[Token], comma: int, i: int) -> bool:
     if not rest:
         return True
     # ', said one GOP source in the room.', ', said a spokesman on Sunday.'
-    adjunct = rest[0].lower in _PREPOSITIONS or rest[0].lower in _TIME_WORDS
+    adjunct = rest[0].lower in _PREPOSITIONS or rest[0].lower in _TIME_WORDS or rest[0].lower in _GERMAN_STOPS
+    if rest[-1].lower in _SEPARABLE_PARTICLES and len(rest) <= 4:
+        return True  # ', teilte das Unternehmen heute mit.'
     return adjunct and len(rest) <= 8 and not any(t.text in _CLAUSE_PUNCT or t.text in _QUOTE_MARKS for t in rest)
 
 
@@ -628,17 +737,23 @@ def _speaker_after(tokens: list[Token], i: int) -> Range | None:
     j = i
     while j < len(tokens) and j - i < _MAX_SPEAKER_TOKENS:
         token = tokens[j]
+        named_in_quotes = token.text in _QUOTE_MARKS and j > i and tokens[j - 1].lower in _GERMAN_ARTICLES
         if (
             token.text in _CLAUSE_PUNCT
-            or token.text in _QUOTE_MARKS
+            or (token.text in _QUOTE_MARKS and not named_in_quotes)  # 'so der „Ermittlungsausschuss Frankfurt“'
             or (token.text in _ENDING_PUNCT and not _is_title_dot(tokens, j))
         ):
             break
-        if token.text.islower() and (token.lower in _PREPOSITIONS or token.lower in CLAUSE_BOUNDARIES):
+        if token.text.islower() and (
+            token.lower in _PREPOSITIONS or token.lower in CLAUSE_BOUNDARIES or token.lower in _GERMAN_STOPS
+        ):
             break
         j += 1
     if j == i or not _has_noun(tokens[i:j]):
         return None
+    opened = sum(t.text in "„“" for t in tokens[i:j]) % 2 == 1
+    if opened and j < len(tokens) and tokens[j].text in "“”":
+        j += 1  # the closing mark of 'der „Ermittlungsausschuss Frankfurt“'
     return (tokens[i].start, tokens[j - 1].end)
 
 
@@ -732,7 +847,7 @@ def _content_after(text: str, sentence: _Sentence, position: int, lemma: str, ne
         return None  # 'responded first by saying he …': the next cue's content is this one's
     # A quotation right after the cue and its listener ('told reporters: "…"')
     for n, token in enumerate(tokens[:7]):
-        if token.lower == "that" or token.text in ".!?":
+        if token.lower in _THAT or token.text in ".!?":
             break
         quote = next((q for q in sentence.quotes if q[0] == token.start), None)
         if quote is not None:
@@ -740,7 +855,7 @@ def _content_after(text: str, sentence: _Sentence, position: int, lemma: str, ne
                 return quote
             break
     start_token = 0
-    that_at = next((n for n, t in enumerate(tokens[:10]) if t.lower == "that"), None)
+    that_at = next((n for n, t in enumerate(tokens[:10]) if t.lower in _THAT), None)
     if that_at is not None and _complement_starts_at_that(tokens, that_at, lemma):
         start_token = that_at
     elif tokens[0].lower in _TIME_WORDS:
@@ -845,6 +960,8 @@ def _complement_starts_at_that(tokens: list[Token], that_at: int, lemma: str) ->
     """'said that …', 'told Politico on Wednesday that …', 'said in a statement that …'."""
     if that_at == 0:
         return True
+    if tokens[that_at].lower != "that" and tokens[that_at - 1].text == ",":
+        return not any(t.text in ",;" for t in tokens[: that_at - 1])  # German: 'sagte in der Zeitung, dass …'
     if any(t.text in ",;" for t in tokens[:that_at]):
         return False
     if all(
