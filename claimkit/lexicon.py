@@ -285,6 +285,8 @@ PRONOUNS = {
     "his": "person",
     "their": "plural",
     "its": "thing",
+    "er": "person",  # German
+    "sie": "person",
     "i": "person",
     "they": "plural",
     "them": "plural",
@@ -315,7 +317,27 @@ PLACES = frozenset(
     """washington islamabad beijing moscow kremlin tehran delhi kabul london paris berlin brussels tokyo
     pentagon whitehall america india pakistan china russia iran israel ukraine afghanistan britain
     europe us u.s. uk u.k. un u.n. nato eu""".split()
-)
+) | {
+    "united states",
+    "united kingdom",
+    "united nations",
+    "european union",
+    "new york",
+    "new delhi",
+    "los angeles",
+    "san francisco",
+    "hong kong",
+    "saudi arabia",
+    "south africa",
+    "south korea",
+    "north korea",
+    "new zealand",
+    "islamic state",
+    "white house",
+    "supreme court",
+    "capitol hill",
+    "wall street",
+}
 
 TITLE_WORDS = frozenset(
     """minister president senator sen sen. rep rep. reps reps. representative congressman congresswoman gov

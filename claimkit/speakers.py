@@ -60,6 +60,7 @@ class SpeakerEntity:
     first: int = 0
 
 
+_LEADING_ARTICLES = frozenset("the der die das".split())
 _SUBJECT_FORMS = {"him": "he", "her": "she", "his": "he", "them": "they", "their": "they", "its": "it"}
 
 
@@ -132,6 +133,10 @@ class SpeakerIndex:
         if wanted == "relative":
             return self._resolve_relative(mention)
         entity = self._latest(_KINDS_BY_PRONOUN[wanted], mention[0])
+        if entity is None and wanted == "person":
+            antecedent = self._nearest_person_name(mention[0])
+            if antecedent is not None:
+                return self._resolve_name(antecedent, mention, None, None)
         if entity is None:
             raw = self.text[mention[0] : mention[1]]
             name = _SUBJECT_FORMS.get(pronoun, pronoun)  # 'his refusal' with no antecedent: 'he'
@@ -139,6 +144,21 @@ class SpeakerIndex:
             entity = self._add(SpeakerEntity(name, "unnamed", first=mention[0]))
         entity.mentions.add(mention)
         return entity
+
+    def _nearest_person_name(self, before: int) -> str | None:
+        """The closest full name (two words or more) in the 300 characters before ``before``, if a person's."""
+        for start, end, name in reversed(self._names):
+            if end > before:
+                continue
+            if start < before - 300:
+                return None
+            words = name.split()
+            while words and words[0].lower() in _LEADING_ARTICLES:
+                words.pop(0)  # 'Der Minister Hans Müller', 'The Reverend …'
+            _, _, bare = _parse_titled_name(words)
+            if bare and len(bare.split()) >= 2 and _name_kind(bare) == "person":
+                return bare
+        return None
 
     def _resolve_relative(self, mention: Range) -> SpeakerEntity:
         """'Collins, who …': the phrase before the comma."""

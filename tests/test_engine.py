@@ -351,3 +351,13 @@ def test_german_attribution_patterns(sentence: str, speaker: str, quote: str) ->
 
 def test_german_cues_do_not_fire_in_english() -> None:
     assert claimkit.summarise("The team was so tired, so the coach sent them home early on Monday.").claims == []
+
+
+def test_a_pronoun_with_no_earlier_speaker_takes_the_nearest_person_named_before_it() -> None:
+    summary = claimkit.summarise(
+        "Defence Minister John Smith visited the town on Monday. He said the situation is serious."
+    )
+    speaker = summary.speaker(summary.claims[0].speaker_id)
+    assert speaker is not None and (speaker.name, speaker.role) == ("John Smith", "Defence Minister")
+    places = claimkit.summarise("The United States and Pakistan met on Monday. He said the talks failed.")
+    assert [s.name for s in places.speakers] == ["He"]

@@ -132,7 +132,7 @@ def extract(text: str) -> list[Candidate]:
 
 def _german(text: str) -> bool:
     """Whether the article reads as German (by its commonest words): German cues apply, English ones do not."""
-    head = text[:3000].lower()
+    head = text[:1500].lower()
     german = len(_GERMAN_MARKERS_RE.findall(head))
     return german >= 1 and german > 2 * len(_ENGLISH_MARKERS_RE.findall(head))
 
