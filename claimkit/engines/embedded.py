@@ -10,7 +10,6 @@ Offsets are always those of the article text; nothing is rewritten.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..lexicon import (
     ATTITUDE_ADJECTIVES,
@@ -20,9 +19,6 @@ from ..lexicon import (
     CUE_FORMS,
     CUE_NOUNS,
     FREE_BASE_FORMS,
-    GERMAN_CUE_FORMS,
-    GERMAN_SEPARABLE_CUES,
-    GERMAN_SOURCE_NOUNS,
     NOUN_LIKE,
     NOUN_PHRASE_CUES,
     OBJECT_TAKING,
@@ -32,17 +28,18 @@ from ..lexicon import (
     SPEECH_LEMMAS,
     TITLE_WORDS,
 )
-from ..text import Token, article_sentences, find_quotes, paragraphs, tokenize, trim
-from .base import Candidate, Kind, Range
+from ..text import Token, article_sentences, find_quotes, paragraphs, tokenize
+from . import german
+from .base import Candidate, Range
+from .german import GERMAN_ARTICLES, GERMAN_CUE_WORDS, GERMAN_STOPS, SEPARABLE_PARTICLES
+from .sentence import ENDING_PUNCT, QUOTE_MARKS, Sentence, make_candidate, trimmed
 
 __all__ = ["Candidate", "extract", "is_boilerplate"]
 
 
 _HEADLINE_CUES = frozenset("say claim admit call deny tell accuse slam".split())
-_QUOTE_MARKS = "\"“”„«»‘’'"
 _CLAUSE_PUNCT = frozenset(",;:—–()[]")
 _MAX_SPEAKER_TOKENS = 9
-_ENDING_PUNCT = ".!?…"
 _ASIDES = frozenset(
     """meanwhile however though too moreover nonetheless nevertheless also instead therefore thus""".split()
 )
@@ -73,14 +70,7 @@ _DETERMINERS = frozenset(
     """.split()
 )
 _CUE_WORDS = frozenset(CUE_FORMS) | frozenset(CUE_NOUNS) | {"according"}
-_GERMAN_CUE_WORDS = frozenset(GERMAN_CUE_FORMS) | frozenset(GERMAN_SEPARABLE_CUES) | {"laut", "zufolge", "nach", "so"}
-_GERMAN_MARKERS_RE = re.compile(r"\b(?:der|die|das|und|nicht|ist|sich|mit|dem|den|sagte|auch)\b")
-_ENGLISH_MARKERS_RE = re.compile(r"\b(?:the|and|of|to|that|is|was|for|with|said)\b")  # not 'in': German too
 _THAT = frozenset({"that", "dass", "daß"})
-_SEPARABLE_PARTICLES = frozenset(particle for _, particle in GERMAN_SEPARABLE_CUES.values())
-_GERMAN_STOPS = frozenset(
-    "am im zum zur mit bei gegenüber auf vor nach und dass heute gestern zudem auch jedoch zu".split()
-)
 _TIME_UNITS = frozenset("week month year morning afternoon evening weekend spring summer fall autumn winter".split())
 _WORD_RE = re.compile(r"[a-zäöüß]+")
 _NOT_SPEAKERS = frozenset("there ever you here this".split()) | _PREPOSITIONS
@@ -93,24 +83,12 @@ def _adverb(word: str) -> bool:
     return word.endswith("ly") and word not in _LY_NOUNS
 
 
-@dataclass
-class _Sentence:
-    start: int
-    end: int
-    tokens: list[Token]
-    quotes: list[Range]
-    german: bool = False
-
-    def in_quote(self, token: Token) -> bool:
-        return any(a <= token.start < b for a, b in self.quotes)
-
-
 def extract(text: str) -> list[Candidate]:
     """All attributions in ``text``, in the order of their content."""
     quotes = find_quotes(text)
     sentences = _with_attribution_tails(text, article_sentences(text), quotes)
-    german = _german(text)
-    cue_words = _GERMAN_CUE_WORDS if german else _CUE_WORDS
+    in_german = german.is_german(text)
+    cue_words = GERMAN_CUE_WORDS if in_german else _CUE_WORDS
     candidates: list[Candidate] = []
     for p_start, p_end in paragraphs(text):
         if is_boilerplate(text[p_start:p_end]):
@@ -122,19 +100,12 @@ def extract(text: str) -> list[Candidate]:
                 continue
             inside = [q for q in quotes if q[0] < end and q[1] > start]
             has_cue = not cue_words.isdisjoint(_WORD_RE.findall(text[start:end].lower()))
-            sentence = _Sentence(start, end, tokenize(text, start, end) if has_cue else [], inside, german)
+            sentence = Sentence(start, end, tokenize(text, start, end) if has_cue else [], inside, in_german)
             attributed = _attributions_in(text, sentence) if has_cue else []
             orphans += [(q, (start, end)) for q in _orphan_quotes(text, sentence, attributed)]
             found += attributed
         candidates += _attach_orphans(orphans, found, candidates[-1] if candidates else None)
     return _without_duplicates(candidates)
-
-
-def _german(text: str) -> bool:
-    """Whether the article reads as German (by its commonest words): German cues apply, English ones do not."""
-    head = text[:1500].lower()
-    german = len(_GERMAN_MARKERS_RE.findall(head))
-    return german >= 1 and german > 2 * len(_ENGLISH_MARKERS_RE.findall(head))
 
 
 def _with_attribution_tails(text: str, sentences: list[Range], quotes: list[Range]) -> list[Range]:
@@ -154,7 +125,7 @@ def _with_attribution_tails(text: str, sentences: list[Range], quotes: list[Rang
 
 def _short_cue_clause(words: str) -> bool:
     lowered = _WORD_RE.findall(words.lower())
-    return 2 <= len(lowered) <= 8 and not _CUE_WORDS.isdisjoint(lowered) and words[:1] not in _QUOTE_MARKS
+    return 2 <= len(lowered) <= 8 and not _CUE_WORDS.isdisjoint(lowered) and words[:1] not in QUOTE_MARKS
 
 
 # --- boilerplate ------------------------------------------------------------------------------
@@ -200,12 +171,12 @@ def is_boilerplate(line: str) -> bool:
 # --- cues -------------------------------------------------------------------------------------
 
 
-def _cue_lemma(sentence: _Sentence, i: int, text: str) -> str | None:
+def _cue_lemma(sentence: Sentence, i: int, text: str) -> str | None:
     """The cue lemma of token ``i``, or None when it is not used as a cue here."""
     tokens = sentence.tokens
     word = tokens[i].lower
     if sentence.german:
-        return _german_cue_lemma(sentence, i)
+        return german.cue_lemma(sentence, i)
     if word == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
         return "according to"
     lemma = CUE_FORMS.get(word)
@@ -226,7 +197,7 @@ def _cue_lemma(sentence: _Sentence, i: int, text: str) -> str | None:
     if word == lemma and lemma not in FREE_BASE_FORMS:
         # A bare form like 'add' or 'report' is usually a noun or an infinitive: ask for a complement,
         # or a subject before a stance verb ('several oppose the deal', 'supporters threaten to …').
-        if after and (after[0].lower == "that" or after[0].text in ":" + _QUOTE_MARKS):
+        if after and (after[0].lower == "that" or after[0].text in ":" + QUOTE_MARKS):
             return lemma
         if i > 2 and tokens[i - 1].lower == "to" and tokens[i - 2].text[:1].isupper():
             return lemma if lemma in _NAMED_INFINITIVE_CUES else None  # 'led Schultz to announce her resignation'
@@ -270,41 +241,10 @@ def _after_be(tokens: list[Token], i: int) -> bool:
     return j >= 0 and (tokens[j].lower in _LINKING_VERBS or tokens[j].lower in ("’s",))
 
 
-def _german_particle(sentence: _Sentence, i: int) -> Token | None:
-    """The particle that closes a German separable cue ('teilte … mit'), if the cue at ``i`` is one."""
-    if not sentence.german or sentence.tokens[i].lower not in GERMAN_SEPARABLE_CUES:
-        return None
-    particle = GERMAN_SEPARABLE_CUES[sentence.tokens[i].lower][1]
-    return next((t for t in sentence.tokens[i + 1 :] if t.lower == particle), None)
-
-
-def _german_cue_lemma(sentence: _Sentence, i: int) -> str | None:
-    """'sagte', 'teilte … mit' (with its particle), 'laut', 'zufolge', 'nach Angaben', '„…“, so X'."""
-    tokens = sentence.tokens
-    word = tokens[i].lower
-    if sentence.in_quote(tokens[i]):
-        return None
-    following = tokens[i + 1] if i + 1 < len(tokens) else None
-    if word in ("laut", "zufolge"):
-        return "according to"
-    if word == "nach":
-        return "according to" if following is not None and following.text in GERMAN_SOURCE_NOUNS else None
-    if word == "so":  # '„…“, so Vereinschef Corny Littmann', '…, so der Ausschuss.'
-        after_comma = i >= 2 and tokens[i - 1].text == ","
-        names = following is not None and (following.text[:1].isupper() or following.lower in _GERMAN_ARTICLES)
-        return "say" if after_comma and names and len(tokens) - i <= 10 else None
-    if word in GERMAN_SEPARABLE_CUES:
-        lemma, particle = GERMAN_SEPARABLE_CUES[word]
-        return lemma if any(t.lower == particle for t in tokens[i + 1 :]) else None
-    if tokens[i].text[:1].isupper() and i > 0:
-        return None
-    return GERMAN_CUE_FORMS.get(word)
-
-
 def _verb_position(tokens: list[Token], i: int) -> bool:
     """A bare or -s form reads as a verb after a pronoun or a name, or before 'that' or a quotation."""
     after = tokens[i + 1] if i + 1 < len(tokens) else None
-    if after is not None and (after.lower == "that" or after.text in _QUOTE_MARKS + ":"):
+    if after is not None and (after.lower == "that" or after.text in QUOTE_MARKS + ":"):
         return True
     previous = tokens[i - 1] if i > 0 else None
     if previous is None:
@@ -312,7 +252,7 @@ def _verb_position(tokens: list[Token], i: int) -> bool:
     return (
         previous.lower in _VERB_PRECEDERS
         or previous.text[:1].isupper()
-        or previous.text in _QUOTE_MARKS  # 'DuVernay’s “13th” documents how …'
+        or previous.text in QUOTE_MARKS  # 'DuVernay’s “13th” documents how …'
         or (_adverb(previous.lower) and previous.text.islower())  # 'currently back'
     )
 
@@ -338,16 +278,16 @@ def _headline(tokens: list[Token]) -> bool:
 
 
 def _quote_follows(tokens: list[Token], within: int) -> bool:
-    return any(t.text in _QUOTE_MARKS for t in tokens[:within])
+    return any(t.text in QUOTE_MARKS for t in tokens[:within])
 
 
 # --- attributions with a cue ------------------------------------------------------------------
 
 
-def _attributions_in(text: str, sentence: _Sentence) -> list[Candidate]:
+def _attributions_in(text: str, sentence: Sentence) -> list[Candidate]:
     found: list[Candidate] = []
     tokens = sentence.tokens
-    cue_words = _GERMAN_CUE_WORDS if sentence.german else _CUE_WORDS
+    cue_words = GERMAN_CUE_WORDS if sentence.german else _CUE_WORDS
     cues = [
         (i, lemma)
         for i in range(len(tokens))
@@ -356,7 +296,7 @@ def _attributions_in(text: str, sentence: _Sentence) -> list[Candidate]:
     for n, (i, lemma) in enumerate(cues):
         next_cue = cues[n + 1][0] if n + 1 < len(cues) else None
         if lemma == "according to" and sentence.german:
-            candidate = _german_according_to(text, sentence, i)
+            candidate = german.according_to(text, sentence, i)
         elif lemma == "according to":
             candidate = _according_to(text, sentence, i)
         else:
@@ -374,7 +314,7 @@ def _attributions_in(text: str, sentence: _Sentence) -> list[Candidate]:
 _POSSESSIVES = frozenset("his her their its our".split())
 
 
-def _noun_attribution(text: str, sentence: _Sentence, i: int) -> Candidate | None:
+def _noun_attribution(text: str, sentence: Sentence, i: int) -> Candidate | None:
     """'her claim that she “never sent …”', 'Warren's criticism of the developer', 'His refusal to act'."""
     tokens = sentence.tokens
     lemma, links = CUE_NOUNS[tokens[i].lower]
@@ -402,71 +342,29 @@ def _noun_attribution(text: str, sentence: _Sentence, i: int) -> Candidate | Non
         if clause
         else _noun_phrase_end(tokens, first, before_verb=True)  # 'criticism of the developer | was echoed'
     )
-    content = _span(text, tokens[first].start, end)
-    return _candidate(text, sentence, content, speaker, (tokens[i].start, tokens[i].end), lemma, 0.5)
+    content = trimmed(text, tokens[first].start, end)
+    return make_candidate(text, sentence, content, speaker, (tokens[i].start, tokens[i].end), lemma, 0.5)
 
 
-_GERMAN_ARTICLES = frozenset("der die das des dem den ein eine eines einer einem von vom".split())
-
-
-def _german_according_to(text: str, sentence: _Sentence, i: int) -> Candidate | None:
-    """'Laut Polizei wurden drei Menschen verletzt', 'nach Angaben des Sprechers, Roland Eichhorn, …',
-    'Der Polizei zufolge …': the source is the run of nouns, articles and names around the cue."""
-    tokens = sentence.tokens
-    cue = (tokens[i].start, tokens[i].end)
-    if tokens[i].lower == "zufolge":
-        first = i - 1
-        while first > 0 and (tokens[first - 1].text[:1].isupper() or tokens[first - 1].lower in _GERMAN_ARTICLES):
-            first -= 1
-        if first < 0 or first == i:
-            return None
-        speaker = (tokens[first].start, tokens[i - 1].end)
-        before, after = (sentence.start, tokens[first].start), (tokens[i].end, sentence.end)
-    else:
-        last = i + 1
-        while last + 1 < len(tokens) and (
-            tokens[last + 1].text[:1].isupper() or tokens[last + 1].lower in _GERMAN_ARTICLES
-        ):
-            last += 1
-        if last + 1 < len(tokens) and tokens[last + 1].text == "," and _apposition_closes(tokens, last + 1):
-            last = _apposition_closes(tokens, last + 1)  # 'des Sprechers, Roland Eichhorn, …'
-        if last >= len(tokens) or not tokens[last].text[:1].isalnum():
-            return None
-        speaker = (tokens[i + 1].start, tokens[last].end)
-        before, after = (sentence.start, tokens[i].start), (tokens[last].end, sentence.end)
-    parts = [p for p in (_span(text, *before), _span(text, *after)) if p[1] - p[0] > 2]
-    if not parts:
-        return None
-    return _candidate(text, sentence, (parts[0][0], parts[-1][1]), speaker, cue, "according to", 0.8, parts)
-
-
-def _apposition_closes(tokens: list[Token], comma: int) -> int:
-    """The index of the name that ends an apposition opened at ``comma`` ('…, Roland Eichhorn,'), else 0."""
-    j = comma + 1
-    while j < len(tokens) and tokens[j].text[:1].isupper():
-        j += 1
-    return j - 1 if j > comma + 1 and j < len(tokens) and tokens[j].text == "," else 0
-
-
-def _according_to(text: str, sentence: _Sentence, i: int) -> Candidate | None:
+def _according_to(text: str, sentence: Sentence, i: int) -> Candidate | None:
     tokens = sentence.tokens
     cue = (tokens[i].start, tokens[i + 1].end)
     speaker_end = i + 2
-    while speaker_end < len(tokens) and tokens[speaker_end].text not in _CLAUSE_PUNCT | set(_ENDING_PUNCT):
+    while speaker_end < len(tokens) and tokens[speaker_end].text not in _CLAUSE_PUNCT | set(ENDING_PUNCT):
         speaker_end += 1
     if speaker_end == i + 2:
         return None
     speaker = (tokens[i + 2].start, tokens[speaker_end - 1].end)
     if speaker_end < len(tokens) and tokens[speaker_end].text == "," and speaker_end + 2 < len(tokens):
-        content = _span(text, tokens[speaker_end + 1].start, sentence.end)
+        content = trimmed(text, tokens[speaker_end + 1].start, sentence.end)
     elif i > 1 and tokens[i - 1].text == ",":
-        content = _span(text, sentence.start, tokens[i - 1].start)
+        content = trimmed(text, sentence.start, tokens[i - 1].start)
     else:
         return None
-    return _candidate(text, sentence, content, speaker, cue, "according to", 0.8)
+    return make_candidate(text, sentence, content, speaker, cue, "according to", 0.8)
 
 
-def _verb_attribution(text: str, sentence: _Sentence, i: int, lemma: str, next_cue: int | None) -> Candidate | None:
+def _verb_attribution(text: str, sentence: Sentence, i: int, lemma: str, next_cue: int | None) -> Candidate | None:
     tokens = sentence.tokens
     if i + 2 < len(tokens) and tokens[i + 1].lower == "by" and tokens[i].lower != lemma:
         # 'was first reported by BuzzFeed'; 'was written by lobbyists' names an author, not a source
@@ -495,8 +393,8 @@ def _verb_attribution(text: str, sentence: _Sentence, i: int, lemma: str, next_c
     if not inverted and not participle and _parenthetical(sentence, cue[1]) and _comma_before(sentence, speaker[0]):
         before = _content_before(text, sentence, speaker[0])
         if before is not None:
-            after = _span(text, _next_token_start(sentence, cue[1], skip=","), sentence.end)
-            return _candidate(text, sentence, (before[0], after[1]), speaker, cue, lemma, 0.75, [before, after])
+            after = trimmed(text, _next_token_start(sentence, cue[1], skip=","), sentence.end)
+            return make_candidate(text, sentence, (before[0], after[1]), speaker, cue, lemma, 0.75, [before, after])
 
     quote_before = None if participle else _quote_ending_before(sentence, min(speaker[0], cue[0]))
     if quote_before is not None:
@@ -504,25 +402,25 @@ def _verb_attribution(text: str, sentence: _Sentence, i: int, lemma: str, next_c
         quote_after = _quote_after_clause(text, sentence, max(speaker[1], cue[1]))
         if quote_after is not None:
             parts.append(quote_after)
-        return _candidate(text, sentence, (parts[0][0], parts[-1][1]), speaker, cue, lemma, 0.9, parts)
+        return make_candidate(text, sentence, (parts[0][0], parts[-1][1]), speaker, cue, lemma, 0.9, parts)
 
     if closing or german_so:
         content = _content_before(text, sentence, cue[0])
-        return None if content is None else _candidate(text, sentence, content, speaker, cue, lemma, 0.75)
+        return None if content is None else make_candidate(text, sentence, content, speaker, cue, lemma, 0.75)
 
     clause_start = speaker[1] if inverted else cue[1]
-    particle = _german_particle(sentence, i)
+    particle = german.separable_particle(sentence, i)
     if particle is not None and not inverted:
         clause_start = particle.end  # 'Die Post teilte am Wochenende mit, dass …'
     content = _content_after(text, sentence, clause_start, lemma, next_cue)
     if content is not None and particle is not None and content[0] < particle.start < content[1]:
-        content = _span(text, content[0], particle.start)  # 'wies Vorwürfe … zurück'
+        content = trimmed(text, content[0], particle.start)  # 'wies Vorwürfe … zurück'
 
     if content is None and speaker[0] > sentence.start:
         content = _content_before(text, sentence, min(speaker[0], cue[0]))
     if content is None:
         return None
-    return _candidate(text, sentence, content, speaker, cue, lemma, 0.5 if lemma in ATTITUDE_LEMMAS else 0.75)
+    return make_candidate(text, sentence, content, speaker, cue, lemma, 0.5 if lemma in ATTITUDE_LEMMAS else 0.75)
 
 
 _NAMED_INFINITIVE_CUES = frozenset([*ATTITUDE_LEMMAS, "announce", "confirm", "deny", "reveal"])
@@ -531,7 +429,7 @@ _PASSIVE_CUES = frozenset(SPEECH_LEMMAS) - {"write", "call", "describe", "tell",
 _BE_FORMS = frozenset("is are was were be been being".split())
 
 
-def _passive(text: str, sentence: _Sentence, i: int, lemma: str) -> Candidate | None:
+def _passive(text: str, sentence: Sentence, i: int, lemma: str) -> Candidate | None:
     """'Tinder's ban was first reported by BuzzFeed.', '…, as first reported by the New York Times.'"""
     tokens = sentence.tokens
     speaker = _speaker_after(tokens, i + 2)
@@ -542,12 +440,12 @@ def _passive(text: str, sentence: _Sentence, i: int, lemma: str) -> Candidate | 
         return None
     cue = (tokens[i].start, tokens[i + 1].end)
     if tokens[j].lower == "as" and tokens[j - 1].text == ",":
-        content = _span(text, sentence.start, tokens[j - 1].start)
+        content = trimmed(text, sentence.start, tokens[j - 1].start)
     elif tokens[j].lower in _BE_FORMS and tokens[0].lower not in _SUBORDINATORS:
-        content = _span(text, sentence.start, tokens[j].start)
+        content = trimmed(text, sentence.start, tokens[j].start)
     else:
         return None
-    return _candidate(text, sentence, content, speaker, cue, lemma, 0.6)
+    return make_candidate(text, sentence, content, speaker, cue, lemma, 0.6)
 
 
 _DEGREE_WORDS = frozenset("less more very so too deeply".split())
@@ -589,7 +487,7 @@ def _coordinated(tokens: list[Token], j: int, i: int) -> bool:
 
 def _after_comma(tokens: list[Token], j: int) -> bool:
     """Whether token ``j`` ends a clause with a comma: '…campaign,' or '…together,"'."""
-    if j >= 1 and tokens[j].text in _QUOTE_MARKS and tokens[j - 1].text == ",":
+    if j >= 1 and tokens[j].text in QUOTE_MARKS and tokens[j - 1].text == ",":
         return True
     return j >= 0 and tokens[j].text == ","
 
@@ -598,9 +496,9 @@ def _after_quote(tokens: list[Token], j: int) -> bool:
     """Whether token ``j`` closes a quotation: '"…," said the minister'."""
     if j < 0:
         return False
-    if tokens[j].text in _QUOTE_MARKS:
+    if tokens[j].text in QUOTE_MARKS:
         return True
-    return tokens[j].text == "," and j > 0 and tokens[j - 1].text in _QUOTE_MARKS
+    return tokens[j].text == "," and j > 0 and tokens[j - 1].text in QUOTE_MARKS
 
 
 def _closing_clause(tokens: list[Token], comma: int, i: int) -> bool:
@@ -610,14 +508,14 @@ def _closing_clause(tokens: list[Token], comma: int, i: int) -> bool:
     speaker = _speaker_after(tokens, i + 1)
     if speaker is None or any(t.lower in AUXILIARIES for t in tokens[i + 1 :] if t.end <= speaker[1]):
         return False  # ', said the chamber will vote …' has a verb: it is the content
-    rest = [t for t in tokens[i + 1 :] if t.start >= speaker[1] and t.text not in _ENDING_PUNCT]
+    rest = [t for t in tokens[i + 1 :] if t.start >= speaker[1] and t.text not in ENDING_PUNCT]
     if not rest:
         return True
     # ', said one GOP source in the room.', ', said a spokesman on Sunday.'
-    adjunct = rest[0].lower in _PREPOSITIONS or rest[0].lower in _TIME_WORDS or rest[0].lower in _GERMAN_STOPS
-    if rest[-1].lower in _SEPARABLE_PARTICLES and len(rest) <= 4:
+    adjunct = rest[0].lower in _PREPOSITIONS or rest[0].lower in _TIME_WORDS or rest[0].lower in GERMAN_STOPS
+    if rest[-1].lower in SEPARABLE_PARTICLES and len(rest) <= 4:
         return True  # ', teilte das Unternehmen heute mit.'
-    return adjunct and len(rest) <= 8 and not any(t.text in _CLAUSE_PUNCT or t.text in _QUOTE_MARKS for t in rest)
+    return adjunct and len(rest) <= 8 and not any(t.text in _CLAUSE_PUNCT or t.text in QUOTE_MARKS for t in rest)
 
 
 def _appositive_speaker(tokens: list[Token], comma: int) -> Range | None:
@@ -638,7 +536,7 @@ def _previous_comma(tokens: list[Token], comma: int) -> int | None:
     j = comma - 1
     while j >= 0 and comma - j <= 35 and tokens[j].text != ",":
         if (
-            tokens[j].text in _QUOTE_MARKS
+            tokens[j].text in QUOTE_MARKS
             or tokens[j].text in "!?;"
             or (tokens[j].text == "." and not _is_abbreviation(tokens, j))
         ):
@@ -669,7 +567,7 @@ def _speaker_before(tokens: list[Token], j: int) -> Range | None:
             if opening is not None:
                 j = opening - 1  # 'Sen. Mitch McConnell (R-Ky.)'
                 continue
-        if token.text in _QUOTE_MARKS or (token.text in _ENDING_PUNCT and not _is_title_dot(tokens, j)):
+        if token.text in QUOTE_MARKS or (token.text in ENDING_PUNCT and not _is_title_dot(tokens, j)):
             break
         if token.text in _CLAUSE_PUNCT and not _inside_parentheses(tokens, j, end):
             break
@@ -737,15 +635,15 @@ def _speaker_after(tokens: list[Token], i: int) -> Range | None:
     j = i
     while j < len(tokens) and j - i < _MAX_SPEAKER_TOKENS:
         token = tokens[j]
-        named_in_quotes = token.text in _QUOTE_MARKS and j > i and tokens[j - 1].lower in _GERMAN_ARTICLES
+        named_in_quotes = token.text in QUOTE_MARKS and j > i and tokens[j - 1].lower in GERMAN_ARTICLES
         if (
             token.text in _CLAUSE_PUNCT
-            or (token.text in _QUOTE_MARKS and not named_in_quotes)  # 'so der „Ermittlungsausschuss Frankfurt“'
-            or (token.text in _ENDING_PUNCT and not _is_title_dot(tokens, j))
+            or (token.text in QUOTE_MARKS and not named_in_quotes)  # 'so der „Ermittlungsausschuss Frankfurt“'
+            or (token.text in ENDING_PUNCT and not _is_title_dot(tokens, j))
         ):
             break
         if token.text.islower() and (
-            token.lower in _PREPOSITIONS or token.lower in CLAUSE_BOUNDARIES or token.lower in _GERMAN_STOPS
+            token.lower in _PREPOSITIONS or token.lower in CLAUSE_BOUNDARIES or token.lower in GERMAN_STOPS
         ):
             break
         j += 1
@@ -768,7 +666,7 @@ def _sentence_subject(tokens: list[Token], quotes: list[Range]) -> Range | None:
     if opening_quote is not None:  # '“Everything is on the table,” Carson told the AP after hinting …'
         while j < len(tokens) and (tokens[j].start < opening_quote[1] or tokens[j].text == ","):
             j += 1
-    while j < len(tokens) and (tokens[j].text in _QUOTE_MARKS or tokens[j].lower in _SENTENCE_LINKS):
+    while j < len(tokens) and (tokens[j].text in QUOTE_MARKS or tokens[j].lower in _SENTENCE_LINKS):
         j += 1  # 'But she …', 'And, critics say …'
     opener = tokens[j].lower if j < len(tokens) else ""
     if opener in _PREPOSITIONS | _SUBORDINATORS | _OPENING_ADJUNCTS or opener.endswith(("ed", "ing")):
@@ -796,7 +694,7 @@ def _sentence_subject(tokens: list[Token], quotes: list[Range]) -> Range | None:
     return (tokens[start].start, tokens[j - 1].end)
 
 
-def _quote_ending_before(sentence: _Sentence, position: int) -> Range | None:
+def _quote_ending_before(sentence: Sentence, position: int) -> Range | None:
     """A quotation that ends just before ``position`` (only a comma or nothing between)."""
     for q_start, q_end in sentence.quotes:
         gap = [t for t in sentence.tokens if q_end <= t.start < position]
@@ -805,16 +703,16 @@ def _quote_ending_before(sentence: _Sentence, position: int) -> Range | None:
     return None
 
 
-def _with_lead_in(text: str, sentence: _Sentence, quote: Range) -> Range:
+def _with_lead_in(text: str, sentence: Sentence, quote: Range) -> Range:
     """'Mills "got an immunity agreement," Jordan said': the words that lead into the quotation belong to it."""
     lead = [t for t in sentence.tokens if t.end <= quote[0]]
     cue_verb = [t for t in lead if t.lower in _CUE_WORDS and t.lower not in NOUN_LIKE]  # not 'secretary of state'
-    if not lead or cue_verb or any(t.text in _QUOTE_MARKS or t.text in ".!?" for t in lead):
+    if not lead or cue_verb or any(t.text in QUOTE_MARKS or t.text in ".!?" for t in lead):
         return quote
     return sentence.start, quote[1]
 
 
-def _quote_after_clause(text: str, sentence: _Sentence, position: int) -> Range | None:
+def _quote_after_clause(text: str, sentence: Sentence, position: int) -> Range | None:
     """In '"A," he said, "B."': the quotation B that resumes after the attribution clause.
 
     Words before B belong to it ('…," Jordan said, and still "got to sit in …"').
@@ -833,12 +731,12 @@ def _quote_after_clause(text: str, sentence: _Sentence, position: int) -> Range 
                     and any(q[0] == t.start for t in rest[1:5])
                     and not _CUE_WORDS.intersection(t.lower for t in rest[:5])
                 ):
-                    return _span(text, rest[0].start, sentence.end)
+                    return trimmed(text, rest[0].start, sentence.end)
             return None
     return None
 
 
-def _content_after(text: str, sentence: _Sentence, position: int, lemma: str, next_cue: int | None) -> Range | None:
+def _content_after(text: str, sentence: Sentence, position: int, lemma: str, next_cue: int | None) -> Range | None:
     """The content that follows the cue: a quotation, or the clause up to the end of the sentence."""
     tokens = [t for t in sentence.tokens if t.start >= position]
     if not tokens or tokens[0].text in "—–(":
@@ -876,7 +774,7 @@ def _content_after(text: str, sentence: _Sentence, position: int, lemma: str, ne
     after_particle = start_token == 1 and tokens[0].text.isalpha()  # 'warning of accidents …', 'pointed to …'
     if (lemma in NOUN_PHRASE_CUES or after_particle) and tokens[start_token].lower not in ("that", "whether"):
         end = min(end, _noun_phrase_end(tokens, start_token))
-    content = _span(text, tokens[start_token].start, end)
+    content = trimmed(text, tokens[start_token].start, end)
     if len(tokenize(text, *content)) < (1 if after_particle else 2):
         return None  # one word is content only as an object: 'talking about baseball'
     return content
@@ -899,7 +797,7 @@ def _noun_phrase_end(tokens: list[Token], first: int, *, before_verb: bool = Fal
         token = tokens[n]
         following = tokens[n + 1].lower if n + 1 < len(tokens) else ""
         initial = len(tokens[n - 1].text) == 1 and tokens[n - 1].text.isupper()  # 'George W. Bush'
-        ends = token.text in _ENDING_PUNCT and not _is_title_dot(tokens, n) and not initial
+        ends = token.text in ENDING_PUNCT and not _is_title_dot(tokens, n) and not initial
         if token.text in _PHRASE_BREAKS or ends:
             return token.start
         if not token.text.islower():
@@ -930,7 +828,7 @@ _SUBJECT_PRONOUNS = frozenset("he she they we i it".split())
 def _subject_after_listener(tokens: list[Token]) -> int | None:
     """The index of the clause's subject pronoun after a short listener phrase ('his audience they …')."""
     for n, token in enumerate(tokens[1:5], start=1):
-        if token.text in _CLAUSE_PUNCT or token.text in _QUOTE_MARKS:
+        if token.text in _CLAUSE_PUNCT or token.text in QUOTE_MARKS:
             return None
         if token.lower in _SUBJECT_PRONOUNS:
             return n
@@ -973,7 +871,7 @@ def _complement_starts_at_that(tokens: list[Token], that_at: int, lemma: str) ->
     return lemma in OBJECT_TAKING or tokens[0].lower in _PREPOSITIONS
 
 
-def _clause_end(text: str, sentence: _Sentence, start: int, next_cue: int | None) -> int:
+def _clause_end(text: str, sentence: Sentence, start: int, next_cue: int | None) -> int:
     """Where the content ends: before ', adding that …' or ', he said', else at the sentence end."""
     end = sentence.end
     semicolon = next((t for t in sentence.tokens if t.start > start and t.text == ";"), None)
@@ -996,72 +894,33 @@ def _clause_end(text: str, sentence: _Sentence, start: int, next_cue: int | None
     return end
 
 
-def _content_before(text: str, sentence: _Sentence, position: int) -> Range | None:
+def _content_before(text: str, sentence: Sentence, position: int) -> Range | None:
     """In 'The plan will fail, he said.': the clause before the comma that precedes the speaker."""
     before = [t for t in sentence.tokens if t.end <= position]
     if len(before) < 3 or before[-1].text != ",":
         return None
-    return _span(text, sentence.start, before[-1].start)
+    return trimmed(text, sentence.start, before[-1].start)
 
 
-def _comma_before(sentence: _Sentence, position: int) -> bool:
+def _comma_before(sentence: Sentence, position: int) -> bool:
     before = [t for t in sentence.tokens if t.end <= position]
     return bool(before) and before[-1].text == ","
 
 
-def _parenthetical(sentence: _Sentence, position: int) -> bool:
+def _parenthetical(sentence: Sentence, position: int) -> bool:
     after = [t for t in sentence.tokens if t.start >= position]
     return len(after) > 3 and after[0].text == ","
 
 
-def _next_token_start(sentence: _Sentence, position: int, skip: str) -> int:
+def _next_token_start(sentence: Sentence, position: int, skip: str) -> int:
     after = [t for t in sentence.tokens if t.start >= position and t.text not in skip]
     return after[0].start if after else position
-
-
-def _span(text: str, start: int, end: int) -> Range:
-    """Trim white space and the sentence's closing punctuation, keeping closing quotation marks."""
-    start, end = trim(text, start, end)
-    while end > start and text[end - 1] in ".,;:" and not text[start:end].endswith(".."):
-        end -= 1
-        start, end = trim(text, start, end)
-    return start, end
-
-
-def _candidate(
-    text: str,
-    sentence: _Sentence,
-    content: Range,
-    speaker: Range | None,
-    cue: Range | None,
-    lemma: str | None,
-    confidence: float,
-    parts: list[Range] | None = None,
-) -> Candidate | None:
-    if content[1] <= content[0]:
-        return None
-    parts = parts if parts and len(parts) > 1 else []
-    if speaker is not None and any(a < speaker[1] and speaker[0] < b for a, b in parts or [content]):
-        return None  # a speaker inside its own content is a misreading
-    kind = _kind(text, parts or [content], sentence.quotes)
-    if kind == "direct":
-        confidence = max(confidence, 0.85)
-    return Candidate(content, speaker, cue, kind, confidence, (sentence.start, sentence.end), lemma, parts)
-
-
-def _kind(text: str, pieces: list[Range], quotes: list[Range]) -> Kind:
-    """Direct when every piece is a whole quotation, mixed when a quotation is inside, else indirect."""
-    if all(piece in quotes for piece in pieces):
-        return "direct"
-    if any(a <= q[0] and q[1] <= b for a, b in pieces for q in quotes):
-        return "mixed"
-    return "indirect"
 
 
 # --- quotations with no cue -------------------------------------------------------------------
 
 
-def _orphan_quotes(text: str, sentence: _Sentence, found: list[Candidate]) -> list[Range]:
+def _orphan_quotes(text: str, sentence: Sentence, found: list[Candidate]) -> list[Range]:
     """Quotations that make up their sentence, have four words or more, and no attribution of their own."""
     used = [c.content for c in found]
     orphans = []

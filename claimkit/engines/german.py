@@ -1,0 +1,112 @@
+"""German cues for the embedded engine: 'sagte', separable 'teilte … mit', 'laut X', 'X zufolge',
+'nach Angaben X' and '…, so X'. An article is read with these instead of the English cues when its
+commonest words are German; the phrase rules of ``embedded`` do the rest ('dass' counts as 'that').
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import GERMAN_CUE_FORMS, GERMAN_SEPARABLE_CUES, GERMAN_SOURCE_NOUNS
+from ..text import Token
+from .base import Candidate
+from .sentence import Sentence, make_candidate, trimmed
+
+__all__ = [
+    "GERMAN_ARTICLES",
+    "GERMAN_CUE_WORDS",
+    "GERMAN_STOPS",
+    "SEPARABLE_PARTICLES",
+    "according_to",
+    "cue_lemma",
+    "is_german",
+    "separable_particle",
+]
+
+GERMAN_CUE_WORDS = frozenset(GERMAN_CUE_FORMS) | frozenset(GERMAN_SEPARABLE_CUES) | {"laut", "zufolge", "nach", "so"}
+GERMAN_ARTICLES = frozenset("der die das des dem den ein eine eines einer einem von vom".split())
+GERMAN_STOPS = frozenset(
+    "am im zum zur mit bei gegenüber auf vor nach und dass heute gestern zudem auch jedoch zu".split()
+)
+"""Words that end a speaker phrase after the cue ('sagte der Sprecher am Montag')."""
+SEPARABLE_PARTICLES = frozenset(particle for _, particle in GERMAN_SEPARABLE_CUES.values())
+
+_GERMAN_MARKERS_RE = re.compile(r"\b(?:der|die|das|und|nicht|ist|sich|mit|dem|den|sagte|auch)\b")
+_ENGLISH_MARKERS_RE = re.compile(r"\b(?:the|and|of|to|that|is|was|for|with|said)\b")  # not 'in': German too
+
+
+def is_german(text: str) -> bool:
+    """Whether the article reads as German (by its commonest words): German cues apply, English ones do not."""
+    head = text[:1500].lower()
+    german = len(_GERMAN_MARKERS_RE.findall(head))
+    return german >= 1 and german > 2 * len(_ENGLISH_MARKERS_RE.findall(head))
+
+
+def separable_particle(sentence: Sentence, i: int) -> Token | None:
+    """The particle that closes a German separable cue ('teilte … mit'), if the cue at ``i`` is one."""
+    if not sentence.german or sentence.tokens[i].lower not in GERMAN_SEPARABLE_CUES:
+        return None
+    particle = GERMAN_SEPARABLE_CUES[sentence.tokens[i].lower][1]
+    return next((t for t in sentence.tokens[i + 1 :] if t.lower == particle), None)
+
+
+def cue_lemma(sentence: Sentence, i: int) -> str | None:
+    """'sagte', 'teilte … mit' (with its particle), 'laut', 'zufolge', 'nach Angaben', '„…“, so X'."""
+    tokens = sentence.tokens
+    word = tokens[i].lower
+    if sentence.in_quote(tokens[i]):
+        return None
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    if word in ("laut", "zufolge"):
+        return "according to"
+    if word == "nach":
+        return "according to" if following is not None and following.text in GERMAN_SOURCE_NOUNS else None
+    if word == "so":  # '„…“, so Vereinschef Corny Littmann', '…, so der Ausschuss.'
+        after_comma = i >= 2 and tokens[i - 1].text == ","
+        names = following is not None and (following.text[:1].isupper() or following.lower in GERMAN_ARTICLES)
+        return "say" if after_comma and names and len(tokens) - i <= 10 else None
+    if word in GERMAN_SEPARABLE_CUES:
+        lemma, particle = GERMAN_SEPARABLE_CUES[word]
+        return lemma if any(t.lower == particle for t in tokens[i + 1 :]) else None
+    if tokens[i].text[:1].isupper() and i > 0:
+        return None
+    return GERMAN_CUE_FORMS.get(word)
+
+
+def according_to(text: str, sentence: Sentence, i: int) -> Candidate | None:
+    """'Laut Polizei wurden drei Menschen verletzt', 'nach Angaben des Sprechers, Roland Eichhorn, …',
+    'Der Polizei zufolge …': the source is the run of nouns, articles and names around the cue."""
+    tokens = sentence.tokens
+    cue = (tokens[i].start, tokens[i].end)
+    if tokens[i].lower == "zufolge":
+        first = i - 1
+        while first > 0 and (tokens[first - 1].text[:1].isupper() or tokens[first - 1].lower in GERMAN_ARTICLES):
+            first -= 1
+        if first < 0 or first == i:
+            return None
+        speaker = (tokens[first].start, tokens[i - 1].end)
+        before, after = (sentence.start, tokens[first].start), (tokens[i].end, sentence.end)
+    else:
+        last = i + 1
+        while last + 1 < len(tokens) and (
+            tokens[last + 1].text[:1].isupper() or tokens[last + 1].lower in GERMAN_ARTICLES
+        ):
+            last += 1
+        if last + 1 < len(tokens) and tokens[last + 1].text == "," and _apposition_closes(tokens, last + 1):
+            last = _apposition_closes(tokens, last + 1)  # 'des Sprechers, Roland Eichhorn, …'
+        if last >= len(tokens) or not tokens[last].text[:1].isalnum():
+            return None
+        speaker = (tokens[i + 1].start, tokens[last].end)
+        before, after = (sentence.start, tokens[i].start), (tokens[last].end, sentence.end)
+    parts = [p for p in (trimmed(text, *before), trimmed(text, *after)) if p[1] - p[0] > 2]
+    if not parts:
+        return None
+    return make_candidate(text, sentence, (parts[0][0], parts[-1][1]), speaker, cue, "according to", 0.8, parts)
+
+
+def _apposition_closes(tokens: list[Token], comma: int) -> int:
+    """The index of the name that ends an apposition opened at ``comma`` ('…, Roland Eichhorn,'), else 0."""
+    j = comma + 1
+    while j < len(tokens) and tokens[j].text[:1].isupper():
+        j += 1
+    return j - 1 if j > comma + 1 and j < len(tokens) and tokens[j].text == "," else 0
