@@ -1,10 +1,13 @@
 """The embedded, model-free engine: attributions found by rules over quotations and cue verbs.
 
-It reads one sentence at a time. A cue is a speech or cognition verb ('said', 'admitted', 'believes')
-or 'according to'. Around each cue it looks for a speaker (the phrase before the cue, or after it in
-'said the minister') and the content (a quotation next to the cue, the clause after it, or the clause
-before ', he said'). Quotations with no cue of their own continue the previous speaker's quote.
-Offsets are always those of the article text; nothing is rewritten.
+It reads one sentence at a time. A cue is a speech, cognition or stance verb ('said', 'admitted',
+'believes', 'endorsed'), an attitude adjective after 'be' ('was uncomfortable on'), a speech noun with
+its possessor ('her claim that'), or 'according to'. Around each cue it looks for a speaker (the phrase
+before the cue, after it in 'said the minister', or the sentence's subject for ', adding that …') and
+the content (a quotation next to the cue, the clause after it, the object phrase of a stance verb, or
+the clause before ', he said'). Quotations with no cue of their own continue the previous speaker's
+quote. German articles get German cues (``german``). Offsets are always those of the article text;
+nothing is rewritten.
 """
 
 from __future__ import annotations
