@@ -226,6 +226,8 @@ def test_speech_nouns_attribute_to_their_possessor(sentence: str, speaker: str, 
         "Pakistan carried out the dirty work of funding and supporting terrorist groups for decades.",
         "The bill was written by lobbyists.",
         "She is a confident speaker and an angry one.",
+        "No formal deal between the parties was announced, and the schedule is unclear.",
+        "He would meet with the National Rifle Association to talk about barring people on watch lists.",
         "The Washington Post on Thursday became the latest newspaper to publish the letter.",
     ],
 )
@@ -361,3 +363,24 @@ def test_a_pronoun_with_no_earlier_speaker_takes_the_nearest_person_named_before
     assert speaker is not None and (speaker.name, speaker.role) == ("John Smith", "Defence Minister")
     places = claimkit.summarise("The United States and Pakistan met on Monday. He said the talks failed.")
     assert [s.name for s in places.speakers] == ["He"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote"),
+    [
+        (
+            "After a marathon of speeches, a Democratic senator said Republicans had agreed to hold votes.",
+            "Republicans had agreed to hold votes",
+        ),
+        (
+            "Corker declined to speculate on a backup plan if he is not able to build support.",
+            "to speculate on a backup plan if he is not able to build support",
+        ),
+        (
+            "He also largely ignored a very well-documented dark side to the Obama years.",
+            "a very well-documented dark side to the Obama years",
+        ),
+    ],
+)
+def test_content_runs_to_the_end_of_its_phrase(sentence: str, quote: str) -> None:
+    assert quote in [c.quote.text for c in claimkit.summarise(sentence).claims]

@@ -191,7 +191,8 @@ def _cue_lemma(sentence: Sentence, i: int, text: str) -> str | None:
     if lemma in ATTITUDE_ADJECTIVES and not _after_be(tokens, i):
         return None  # 'a confident leader'; 'Sanders is uncomfortable on foreign policy' is a cue
     if lemma in PARTICLE_ONLY_CUES:
-        return lemma if after and after[0].lower in PHRASAL_CUES[lemma] else None
+        infinitive = i > 1 and tokens[i - 1].lower == "to" and tokens[i - 2].lower not in _CONTROL_VERBS
+        return lemma if after and after[0].lower in PHRASAL_CUES[lemma] and not infinitive else None
     if lemma in QUOTE_ONLY_CUES:
         if _quote_follows(after, 5) or (after and after[0].lower == "for"):
             return lemma
@@ -372,6 +373,8 @@ def _verb_attribution(text: str, sentence: Sentence, i: int, lemma: str, next_cu
     if i + 2 < len(tokens) and tokens[i + 1].lower == "by" and tokens[i].lower != lemma:
         # 'was first reported by BuzzFeed'; 'was written by lobbyists' names an author, not a source
         return _passive(text, sentence, i, lemma) if lemma in _PASSIVE_CUES else None
+    if tokens[i].lower != lemma and i > 0 and tokens[i - 1].lower in _BE_FORMS and tokens[i].lower.endswith("ed"):
+        return None  # 'No deal was announced', 'is expected to': a passive with no source
     cue = (tokens[i].start, tokens[i].end)
     if lemma == "point" and i + 1 < len(tokens) and tokens[i + 1].lower == "out":
         cue = (tokens[i].start, tokens[i + 1].end)
@@ -427,6 +430,7 @@ def _verb_attribution(text: str, sentence: Sentence, i: int, lemma: str, next_cu
 
 
 _NAMED_INFINITIVE_CUES = frozenset([*ATTITUDE_LEMMAS, "announce", "confirm", "deny", "reveal"])
+_HANDOVER_WORDS = frozenset("first then by also again later and , : he she they it we i".split())
 _GERUND_OPENERS = frozenset("by after while before when without".split())  # 'by pointing out that …'
 _PASSIVE_CUES = frozenset(SPEECH_LEMMAS) - {"write", "call", "describe", "tell", "ask", "urge", "remind"}
 _BE_FORMS = frozenset("is are was were be been being".split())
@@ -744,7 +748,11 @@ def _content_after(text: str, sentence: Sentence, position: int, lemma: str, nex
     tokens = [t for t in sentence.tokens if t.start >= position]
     if not tokens or tokens[0].text in "—–(":
         return None  # 'Such a move could alienate his backers, Clinton allies believe — backers …'
-    if next_cue is not None and any(t.start == sentence.tokens[next_cue].start for t in tokens[:3]):
+    handover = next(
+        (n for n, t in enumerate(tokens[:3]) if next_cue is not None and t.start == sentence.tokens[next_cue].start),
+        None,
+    )
+    if handover is not None and all(t.lower in _HANDOVER_WORDS for t in tokens[:handover]):
         return None  # 'responded first by saying he …': the next cue's content is this one's
     # A quotation right after the cue and its listener ('told reporters: "…"')
     for n, token in enumerate(tokens[:7]):
@@ -796,9 +804,11 @@ def _noun_phrase_end(tokens: list[Token], first: int, *, before_verb: bool = Fal
     It ends at clause punctuation, at a conjunction or relative word, at 'by' + gerund ('by pointing out'),
     and at 'and' + verb ('and visiting', 'and dismissed').
     """
+    subordinate = False  # 'to speculate on a plan if he is not able …': the clause's own verb
     for n in range(first + 1, len(tokens)):
         token = tokens[n]
         following = tokens[n + 1].lower if n + 1 < len(tokens) else ""
+        subordinate = subordinate or token.lower in _SUBORDINATORS
         initial = len(tokens[n - 1].text) == 1 and tokens[n - 1].text.isupper()  # 'George W. Bush'
         ends = token.text in ENDING_PUNCT and not _is_title_dot(tokens, n) and not initial
         if token.text in _PHRASE_BREAKS or ends:
@@ -815,7 +825,8 @@ def _noun_phrase_end(tokens: list[Token], first: int, *, before_verb: bool = Fal
 
         if token.lower == "by" and following.endswith("ing"):
             return token.start
-        if token.lower in _FINITE_AUXILIARIES and n > first + 1 and (before_verb or tokens[first].lower == "to"):
+        main_verb = token.lower in _FINITE_AUXILIARIES and not subordinate
+        if main_verb and n > first + 1 and (before_verb or tokens[first].lower == "to"):
             return token.start  # 'refusal to answer fully | did not go over well'
         if token.lower == "and" and _verb_form(following):
             return token.start  # 'and took the stage', 'and dismissed criticism'
@@ -852,6 +863,8 @@ def _verb_after_noun(tokens: list[Token], n: int) -> bool:
     """Whether the -ed word at ``n`` is a main verb after a noun, not a participle ('the laws passed by')."""
     previous = tokens[n - 1].lower
     following = tokens[n + 1].lower if n + 1 < len(tokens) else ""
+    if "-" in tokens[n].text or previous in _DEGREE_WORDS:
+        return False  # 'a very well-documented dark side'
     if previous in _DETERMINERS or previous in AUXILIARIES or previous in _PREPOSITIONS or previous in _COPULAS:
         return False
     return following not in {"by", "to", "in", "at", "as", "for", "with", "from", "on"}
