@@ -305,6 +305,9 @@ def _attributions_in(text: str, sentence: Sentence) -> list[Candidate]:
             candidate = _according_to(text, sentence, i)
         else:
             candidate = _verb_attribution(text, sentence, i, lemma, next_cue)
+        gerund = tokens[i].lower.endswith("ing") and i > 0 and tokens[i - 1].lower in _GERUND_OPENERS
+        if gerund and any(c.content[0] <= tokens[i].start < c.content[1] for c in found):
+            continue  # '… distance itself by calling it a job': the gerund's subject is inside the content
         if candidate is not None:
             found.append(candidate)
     for i in range(1, len(tokens) - 2):
