@@ -74,6 +74,7 @@ _DETERMINERS = frozenset(
 )
 _CUE_WORDS = frozenset(CUE_FORMS) | frozenset(CUE_NOUNS) | {"according"}
 _THAT = frozenset({"that", "dass", "daß"})
+_DAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
 _TIME_UNITS = frozenset("week month year morning afternoon evening weekend spring summer fall autumn winter".split())
 _WORD_RE = re.compile(r"[a-zäöüß]+")
 _NOT_SPEAKERS = frozenset("there ever you here this".split()) | _PREPOSITIONS
@@ -823,8 +824,8 @@ def _noun_phrase_end(tokens: list[Token], first: int, *, before_verb: bool = Fal
         )
         if token.lower in _PHRASE_BREAK_WORDS or time_adjunct:
             return token.start  # '… this month', '… on Sunday'
-        if token.lower in _TIME_WORDS and n > first + 1:
-            return token.start  # '… Monday'
+        if token.lower in _DAY_WORDS and n > first + 1 and tokens[n - 1].lower not in _PREPOSITIONS:
+            return token.start  # '… Monday', but not '… during earlier eras'
 
         if token.lower == "by" and following.endswith("ing"):
             return token.start
