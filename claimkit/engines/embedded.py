@@ -897,6 +897,12 @@ def _clause_end(text: str, sentence: Sentence, start: int, next_cue: int | None)
     semicolon = next((t for t in sentence.tokens if t.start > start and t.text == ";"), None)
     if semicolon is not None and not any(a < semicolon.start < b for a, b in sentence.quotes):
         end = semicolon.start
+    for token in sentence.tokens:
+        if token.start <= start or any(a < token.start < b for a, b in sentence.quotes):
+            continue
+        if token.text in "—–-" and text[token.start - 1 : token.start].isspace():
+            end = min(end, token.start)  # '… - as many Republicans as Democrats': the writer's aside
+            break
     opener = sentence.tokens[0].lower if sentence.tokens else ""
     if opener in _SUBORDINATORS:
         # 'While Islamabad has denied such allegations, Asif’s words …': the content ends with the clause
