@@ -1,5 +1,6 @@
 """Instructions per article of the embedded engine, counted by valgrind's callgrind: a speed figure that,
-unlike seconds, does not move with the machine's load (repeat runs agree to about 0.1 %).
+unlike seconds, does not move with the machine's load (repeat runs of one tree agree within about 0.5 %;
+two checkouts of the same code can differ by a few per cent, so compare large changes only).
 
 python bench/embedded_instructions.py [--eval-dir ../shared/eval]
 

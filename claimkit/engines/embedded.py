@@ -94,14 +94,18 @@ def extract(text: str) -> list[Candidate]:
     in_german = german.is_german(text)
     cue_words = GERMAN_CUE_WORDS if in_german else _CUE_WORDS
     candidates: list[Candidate] = []
+    n = 0  # sentences and paragraphs both run in text order: walk them together
     for p_start, p_end in paragraphs(text):
+        in_paragraph = []
+        while n < len(sentences) and sentences[n][0] < p_end:
+            if sentences[n][0] >= p_start:
+                in_paragraph.append(sentences[n])
+            n += 1
         if is_boilerplate(text[p_start:p_end]):
             continue
         found: list[Candidate] = []
         orphans: list[tuple[Range, Range]] = []
-        for start, end in sentences:
-            if not p_start <= start < p_end:
-                continue
+        for start, end in in_paragraph:
             inside = [q for q in quotes if q[0] < end and q[1] > start]
             has_cue = not cue_words.isdisjoint(_WORD_RE.findall(text[start:end].lower()))
             sentence = Sentence(start, end, tokenize(text, start, end) if has_cue else [], inside, in_german)
@@ -128,6 +132,8 @@ def _with_attribution_tails(text: str, sentences: list[Range], quotes: list[Rang
 
 
 def _short_cue_clause(words: str) -> bool:
+    if len(words) > 120:
+        return False  # eight words at most
     lowered = _WORD_RE.findall(words.lower())
     return 2 <= len(lowered) <= 8 and not _CUE_WORDS.isdisjoint(lowered) and words[:1] not in QUOTE_MARKS
 
