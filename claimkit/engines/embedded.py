@@ -414,7 +414,7 @@ def _verb_attribution(text: str, sentence: Sentence, i: int, lemma: str, next_cu
 
     quote_before = None if participle else _quote_ending_before(sentence, min(speaker[0], cue[0]))
     if quote_before is not None:
-        parts = [_with_lead_in(text, sentence, quote_before)]
+        parts = [_with_lead_in(sentence, quote_before)]
         quote_after = _quote_after_clause(text, sentence, max(speaker[1], cue[1]))
         if quote_after is not None:
             parts.append(quote_after)
@@ -720,7 +720,7 @@ def _quote_ending_before(sentence: Sentence, position: int) -> Range | None:
     return None
 
 
-def _with_lead_in(text: str, sentence: Sentence, quote: Range) -> Range:
+def _with_lead_in(sentence: Sentence, quote: Range) -> Range:
     """'Mills "got an immunity agreement," Jordan said': the words that lead into the quotation belong to it."""
     lead = [t for t in sentence.tokens if t.end <= quote[0]]
     cue_verb = [t for t in lead if t.lower in _CUE_WORDS and t.lower not in NOUN_LIKE]  # not 'secretary of state'
