@@ -172,22 +172,24 @@ CUE_FORMS: dict[str, str] = {
 GERMAN_CUE_FORMS: dict[str, str] = {
     form: lemma
     for lemma, forms in {
-        "say": "sagte sagten sagt sagen gesagt meinte meinten meint",
+        "say": "sagte sagten sagt gesagt meinte meinten meint",
         "explain": "erklärte erklärten erklärt",
         "stress": "betonte betonten betont",
         "write": "schrieb schrieben schreibt",
-        "report": "berichtete berichteten berichtet",
         "warn": "warnte warnten warnt",
         "demand": "forderte forderten fordert",
         "criticize": "kritisierte kritisierten kritisiert",
         "confirm": "bestätigte bestätigten bestätigt",
         "claim": "behauptete behaupteten behauptet",
-        "deny": "bestritt bestritten bestreitet dementierte dementierten dementiert",
+        "deny": "bestritt bestritten bestreitet dementierte dementierten dementiert abgestritten",
         "fear": "befürchtet befürchten befürchtete befürchteten",
         "believe": "glaubt glauben glaubte glaubten",
         "hope": "hofft hoffen hoffte hofften",
-        "announce": "verkündete verkündeten verkündet",
         "call": "bezeichnete bezeichneten bezeichnet",
+        "announce": "verkündete verkündeten verkündet mitteilte mitteilten mitgeteilt bekanntgegeben bekanntgab",
+        "report": "berichtete berichteten berichtet meldete meldeten meldet",
+        "admit": "eingeräumt",
+        "propose": "vorgeschlagen",
     }.items()
     for form in forms.split()
 }
@@ -202,6 +204,8 @@ GERMAN_SEPARABLE_CUES: dict[str, tuple[str, str]] = {
         ("add", "hinzu", "fügte fügten fügt"),
         ("announce", "an", "kündigte kündigten kündigt"),
         ("reject", "zurück", "wies wiesen weist"),
+        ("propose", "vor", "schlug schlugen schlägt"),
+        ("speak", "von", "sprach sprachen spricht"),
     ]
     for form in forms.split()
 }

@@ -342,6 +342,21 @@ GERMAN_CASES = [
         "der „Ermittlungsausschuss Frankfurt“",
         "Insgesamt wurden dabei 1.430 Personen in Gewahrsam genommen",
     ),
+    (
+        "Wie der Weltverband FIFA bekanntgegeben hat, wird die Weltmeisterschaft nicht in Deutschland stattfinden.",
+        "der Weltverband FIFA",
+        "wird die Weltmeisterschaft nicht in Deutschland stattfinden",
+    ),
+    (
+        "Das deutsche Organisationskomitee hat bereits eingeräumt, dass bei der Umrechnung Fehler passiert seien.",
+        "Das deutsche Organisationskomitee",
+        "dass bei der Umrechnung Fehler passiert seien",
+    ),
+    (
+        "Die EU-Kommission schlug vor, zu prüfen, ob ein anderes Abkommen geschlossen werden kann.",
+        "Die EU-Kommission",
+        "zu prüfen, ob ein anderes Abkommen geschlossen werden kann",
+    ),
 ]
 
 

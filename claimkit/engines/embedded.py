@@ -34,7 +34,14 @@ from ..lexicon import (
 from ..text import Token, article_sentences, find_quotes, paragraphs, tokenize
 from . import german
 from .base import Candidate, Range
-from .german import GERMAN_ARTICLES, GERMAN_CUE_WORDS, GERMAN_STOPS, SEPARABLE_PARTICLES
+from .german import (
+    GERMAN_ARTICLES,
+    GERMAN_BOUNDARIES,
+    GERMAN_CUE_WORDS,
+    GERMAN_SKIPPED,
+    GERMAN_STOPS,
+    SEPARABLE_PARTICLES,
+)
 from .sentence import ENDING_PUNCT, QUOTE_MARKS, Sentence, make_candidate, trimmed
 
 __all__ = ["Candidate", "extract", "is_boilerplate"]
@@ -475,7 +482,7 @@ def _skip_back(tokens: list[Token], j: int) -> int:
         word = tokens[j].lower
         if word in AUXILIARIES or word in _TIME_WORDS or (_adverb(word) and tokens[j].text.islower()):
             j -= 1
-        elif word in _DEGREE_WORDS or word in _GERUND_TAKING:
+        elif word in _DEGREE_WORDS or word in _GERUND_TAKING or word in GERMAN_SKIPPED:
             j -= 1  # 'was less shy about', 'just starts talking about'
 
         elif word == "on" and j + 1 < len(tokens) and tokens[j + 1].lower in _TIME_WORDS:
@@ -591,7 +598,8 @@ def _speaker_before(tokens: list[Token], j: int) -> Range | None:
         if token.lower in ("who", "which") and token.text.islower():
             j -= 1  # 'Collins, who …': the relative pronoun is the mention
             break
-        if token.lower in CLAUSE_BOUNDARIES and (token.text.islower() or j == 0):
+        boundary = token.lower in CLAUSE_BOUNDARIES or token.lower in GERMAN_BOUNDARIES
+        if boundary and (token.text.islower() or j == 0):
             if token.lower == "and" and _joins_modifiers(tokens, j):
                 j -= 1
                 continue
@@ -756,6 +764,8 @@ def _quote_after_clause(text: str, sentence: Sentence, position: int) -> Range |
 def _content_after(text: str, sentence: Sentence, position: int, lemma: str, next_cue: int | None) -> Range | None:
     """The content that follows the cue: a quotation, or the clause up to the end of the sentence."""
     tokens = [t for t in sentence.tokens if t.start >= position]
+    if len(tokens) > 2 and tokens[0].lower in GERMAN_SKIPPED and tokens[1].text == ",":
+        tokens = tokens[1:]  # 'Wie die FIFA bekanntgegeben hat, wird …'
     if not tokens or tokens[0].text in "—–(":
         return None  # 'Such a move could alienate his backers, Clinton allies believe — backers …'
     handover = next(
@@ -793,7 +803,9 @@ def _content_after(text: str, sentence: Sentence, position: int, lemma: str, nex
         return None
     end = _clause_end(text, sentence, tokens[start_token].start, next_cue)
     after_particle = start_token == 1 and tokens[0].text.isalpha()  # 'warning of accidents …', 'pointed to …'
-    if (lemma in NOUN_PHRASE_CUES or after_particle) and tokens[start_token].lower not in ("that", "whether"):
+    after_comma = start_token == 1 and tokens[0].text == ","  # 'schlug vor, zu prüfen, ob …': a clause
+    object_phrase = (lemma in NOUN_PHRASE_CUES and not after_comma) or after_particle
+    if object_phrase and tokens[start_token].lower not in ("that", "whether"):
         end = min(end, _noun_phrase_end(tokens, start_token))
     content = trimmed(text, tokens[start_token].start, end)
     if len(tokenize(text, *content)) < (1 if after_particle else 2):

@@ -14,7 +14,9 @@ from .sentence import Sentence, make_candidate, trimmed
 
 __all__ = [
     "GERMAN_ARTICLES",
+    "GERMAN_BOUNDARIES",
     "GERMAN_CUE_WORDS",
+    "GERMAN_SKIPPED",
     "GERMAN_STOPS",
     "SEPARABLE_PARTICLES",
     "according_to",
@@ -30,6 +32,12 @@ GERMAN_STOPS = frozenset(
 )
 """Words that end a speaker phrase after the cue ('sagte der Sprecher am Montag')."""
 SEPARABLE_PARTICLES = frozenset(particle for _, particle in GERMAN_SEPARABLE_CUES.values())
+GERMAN_SKIPPED = frozenset(
+    "hat haben hatte hatten ist sind war waren wurde wurden bereits auch jedoch nun inzwischen zudem schon".split()
+)
+"""Auxiliaries and adverbs between a speaker and a German cue ('Das Komitee hat bereits eingeräumt')."""
+GERMAN_BOUNDARIES = frozenset("wie dass und weil ob".split())
+"""Words that begin no speaker phrase: 'Wie der Weltverband FIFA bekanntgegeben hat, …'."""
 
 _GERMAN_MARKERS_RE = re.compile(r"\b(?:der|die|das|und|nicht|ist|sich|mit|dem|den|sagte|auch)\b")
 _ENGLISH_MARKERS_RE = re.compile(r"\b(?:the|and|of|to|that|is|was|for|with|said)\b")  # not 'in': German too
