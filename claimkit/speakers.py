@@ -60,6 +60,7 @@ class SpeakerEntity:
     first: int = 0
 
 
+_ENGLISH_PERSONAL = frozenset("he she him her his".split())
 _LEADING_ARTICLES = frozenset("the der die das".split())
 _SUBJECT_FORMS = {"him": "he", "her": "she", "his": "he", "them": "they", "their": "they", "its": "it"}
 
@@ -133,7 +134,7 @@ class SpeakerIndex:
         if wanted == "relative":
             return self._resolve_relative(mention)
         entity = self._latest(_KINDS_BY_PRONOUN[wanted], mention[0])
-        if entity is None and wanted == "person":
+        if entity is None and pronoun in _ENGLISH_PERSONAL:  # German capitalises every noun: no guessing there
             antecedent = self._nearest_person_name(mention[0])
             if antecedent is not None:
                 return self._resolve_name(antecedent, mention, None, None)

@@ -36,7 +36,7 @@ GERMAN_SKIPPED = frozenset(
     "hat haben hatte hatten ist sind war waren wurde wurden bereits auch jedoch nun inzwischen zudem schon".split()
 )
 """Auxiliaries and adverbs between a speaker and a German cue ('Das Komitee hat bereits eingeräumt')."""
-GERMAN_BOUNDARIES = frozenset("wie dass und weil ob".split())
+GERMAN_BOUNDARIES = frozenset("wie dass und oder aber sondern denn weil da ob obwohl als wenn nachdem während".split())
 """Words that begin no speaker phrase: 'Wie der Weltverband FIFA bekanntgegeben hat, …'."""
 
 _GERMAN_MARKERS_RE = re.compile(r"\b(?:der|die|das|und|nicht|ist|sich|mit|dem|den|sagte|auch)\b")
