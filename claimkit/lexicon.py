@@ -67,59 +67,28 @@ ATTITUDE_LEMMAS = """
 """.split()
 """Predicates of stance toward an object ('endorsed Mrs. Clinton'): attributions in the wide sense."""
 
+
+def _nouns(links: frozenset[str], pairs: str) -> dict[str, tuple[str, frozenset[str]]]:
+    """'claim:claim claims:claim' → each noun with its verb and the words that may link it to its content."""
+    return {noun: (verb, links) for noun, verb in (pair.split(":") for pair in pairs.split())}
+
+
 _THAT = frozenset({"that"})
 _TO_DO = frozenset({"to"})
 CUE_NOUNS: dict[str, tuple[str, frozenset[str]]] = {
-    **{
-        noun: (verb, _THAT)
-        for noun, verb in [
-            ("claim", "claim"),
-            ("claims", "claim"),
-            ("suggestion", "suggest"),
-            ("assertion", "assert"),
-            ("argument", "argue"),
-            ("insistence", "insist"),
-            ("belief", "believe"),
-            ("hope", "hope"),
-        ]
-    },
-    **{
-        noun: (verb, _THAT | {"of"})
-        for noun, verb in [
-            ("allegation", "allege"),
-            ("allegations", "allege"),
-            ("accusation", "accuse"),
-            ("accusations", "accuse"),
-            ("warning", "warn"),
-            ("fear", "fear"),
-            ("fears", "fear"),
-            ("admission", "admit"),
-            ("denial", "deny"),
-        ]
-    },
-    **{
-        noun: (verb, _TO_DO)
-        for noun, verb in [
-            ("promise", "promise"),
-            ("pledge", "pledge"),
-            ("vow", "vow"),
-            ("threat", "threaten"),
-            ("refusal", "refuse"),
-            ("decision", "decide"),
-        ]
-    },
-    **{
-        noun: (verb, _TO_DO | {"for"})
-        for noun, verb in [
-            ("demand", "demand"),
-            ("demands", "demand"),
-            ("call", "call"),
-            ("calls", "call"),
-            ("proposal", "propose"),
-        ]
-    },
-    "criticism": ("criticize", frozenset({"of"})),
-    "endorsement": ("endorse", frozenset({"of"})),
+    **_nouns(
+        _THAT,
+        "claim:claim claims:claim suggestion:suggest assertion:assert argument:argue insistence:insist "
+        "belief:believe hope:hope",
+    ),
+    **_nouns(
+        _THAT | {"of"},
+        "allegation:allege allegations:allege accusation:accuse accusations:accuse warning:warn fear:fear "
+        "fears:fear admission:admit denial:deny",
+    ),
+    **_nouns(_TO_DO, "promise:promise pledge:pledge vow:vow threat:threaten refusal:refuse decision:decide"),
+    **_nouns(_TO_DO | {"for"}, "demand:demand demands:demand call:call calls:call proposal:propose"),
+    **_nouns(frozenset({"of"}), "criticism:criticize endorsement:endorse"),
     "support": ("support", frozenset({"for"})),
     "opposition": ("oppose", frozenset({"to"})),
 }

@@ -71,9 +71,8 @@ _CONTROL_VERBS = frozenset(
 _INFINITIVE_TAKING = frozenset(
     "decline refuse threaten vow pledge promise want seek urge ask hope expect demand agree propose".split()
 )
-_TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight recently earlier later".split()
-)
+_DAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
+_TIME_WORDS = _DAY_WORDS | {"recently", "earlier", "later"}
 _DETERMINERS = frozenset(
     """
     the a an his her their its our my your this that these those
@@ -81,7 +80,6 @@ _DETERMINERS = frozenset(
 )
 _CUE_WORDS = frozenset(CUE_FORMS) | frozenset(CUE_NOUNS) | {"according"}
 _THAT = frozenset({"that", "dass", "daß"})
-_DAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
 _TIME_UNITS = frozenset("week month year morning afternoon evening weekend spring summer fall autumn winter".split())
 _WORD_RE = re.compile(r"[a-zäöüß]+")
 _NOT_SPEAKERS = frozenset("there ever you here this".split()) | _PREPOSITIONS
@@ -246,7 +244,7 @@ def _infinitive_with_subject(tokens: list[Token], i: int, lemma: str) -> bool:
     return before_to.lower in _CONTROL_VERBS or named
 
 
-_LINKING_VERBS = frozenset("is are was were be been remain remains remained seem seems seemed 's".split())
+_LINKING_VERBS = frozenset("is are was were be been remain remains remained seem seems seemed 's ’s".split())
 
 
 def _after_be(tokens: list[Token], i: int) -> bool:
@@ -256,7 +254,7 @@ def _after_be(tokens: list[Token], i: int) -> bool:
         tokens[j].lower in {"less", "more", "very", "so", "too", "not", "deeply"} or _adverb(tokens[j].lower)
     ):
         j -= 1
-    return j >= 0 and (tokens[j].lower in _LINKING_VERBS or tokens[j].lower in ("’s",))
+    return j >= 0 and tokens[j].lower in _LINKING_VERBS
 
 
 def _verb_position(tokens: list[Token], i: int) -> bool:
