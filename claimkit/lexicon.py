@@ -93,8 +93,8 @@ CUE_NOUNS: dict[str, tuple[str, frozenset[str]]] = {
     "opposition": ("oppose", frozenset({"to"})),
 }
 """Nouns that attribute content to their possessor ('her claim that …', 'Warren's criticism of …'): the verb
-that says the same, and the words that may link the noun to its content ('to' is an infinitive where it may
-also be 'that' or stand alone: 'refusal to answer', but 'opposition to the deal')."""
+that says the same, and the words that may link the noun to its content ('to' opens an infinitive, as in
+'refusal to answer', except after 'opposition': 'opposition to the deal')."""
 
 NOUN_PHRASE_CUES = frozenset(
     [*ATTITUDE_LEMMAS, *"echo reiterate accuse slam condemn applaud welcome tout hail mention deny announce".split()]
