@@ -4,12 +4,25 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 SEED := seeds/002_4cc666bf275705eb.txt
 
-.PHONY: run test check lint bench eval clean
+.PHONY: run test test-compiled check lint bench eval clean
+
+# The optional compiled build (setup.py: mypyc over the engine modules) lives in its own environment:
+# installed, not editable, so that a compiled module never shadows a source file under edit.
+COMPILED_VENV ?= .venv-compiled
+CBIN := $(COMPILED_VENV)/bin
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+$(CBIN)/.installed: pyproject.toml setup.py $(wildcard claimkit/*.py claimkit/engines/*.py)
+	$(PYTHON) -m venv $(COMPILED_VENV)
+	$(CBIN)/python -m pip install --quiet --upgrade pip setuptools
+	$(CBIN)/python -m pip install --quiet '.[dev]'
+	CLAIMKIT_COMPILE=1 $(CBIN)/python -m pip install --quiet --no-build-isolation --no-deps --force-reinstall .
+	$(CBIN)/python -c "import claimkit.engines.embedded as e; assert e.__file__.endswith('.so'), e.__file__"
 	touch $@
 
 run: $(BIN)/.installed
@@ -18,21 +31,27 @@ run: $(BIN)/.installed
 test: $(BIN)/.installed lint
 	$(BIN)/pytest
 
+# The same test suite against the compiled build (pytest imports claimkit from its site-packages).
+test-compiled: $(CBIN)/.installed
+	$(CBIN)/pytest -p no:cacheprovider
+
 lint: $(BIN)/.installed
-	$(BIN)/ruff check claimkit tests bench examples
-	$(BIN)/ruff format --check claimkit tests bench examples
+	$(BIN)/ruff check claimkit tests bench examples setup.py
+	$(BIN)/ruff format --check claimkit tests bench examples setup.py
 	$(BIN)/mypy
 
-bench: $(BIN)/.installed
+bench: $(BIN)/.installed $(CBIN)/.installed
 	$(BIN)/python bench/embedded_throughput.py
+	$(CBIN)/python bench/embedded_throughput.py
 	-$(BIN)/python bench/embedded_instructions.py
+	-$(CBIN)/python bench/embedded_instructions.py
 	$(BIN)/python bench/batch_throughput.py
 
 eval: $(BIN)/.installed
 	$(BIN)/claimkit eval ../shared/eval/polnear.dev.jsonl
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(COMPILED_VENV) build .pytest_cache .mypy_cache .ruff_cache
 
 # Re-record cassettes/ against the local llama.cpp server (scripts/local-llm-server.sh install first).
 record: $(BIN)/.installed

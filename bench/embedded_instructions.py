@@ -50,7 +50,10 @@ def main() -> None:
         raise SystemExit("valgrind is not installed")
     articles = sum(1 for _ in path.open(encoding="utf-8")) - 1
     per_article = (_instructions(path, articles) - _instructions(path, 0)) / articles
-    print(f"{articles} articles: {per_article / 1e6:.2f} M instructions per article (callgrind)")
+    from claimkit.engines import embedded
+
+    build = "pure Python" if embedded.__file__.endswith(".py") else "compiled with mypyc"
+    print(f"{build}: {articles} articles, {per_article / 1e6:.2f} M instructions per article (callgrind)")
 
 
 if __name__ == "__main__":

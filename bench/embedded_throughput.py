@@ -1,6 +1,9 @@
 """Articles per second of the embedded engine over the PolNeAR DEV texts, in one process or several.
 
 python bench/embedded_throughput.py [--eval-dir ../shared/eval] [--rounds 5] [--processes 1 2]
+
+Run it with the interpreter of the build to measure: ``.venv`` (pure Python) or ``.venv-compiled``
+(``make test-compiled`` builds it); the first line says which one ran.
 """
 
 from __future__ import annotations
@@ -21,6 +24,12 @@ def _texts(eval_dir: Path) -> list[str]:
     if not path.exists():
         raise SystemExit(f"no evaluation data at {path}: pass --eval-dir")
     return [json.loads(line)["text"] for line in path.open(encoding="utf-8")]
+
+
+def _build() -> str:
+    from claimkit.engines import embedded
+
+    return "pure Python" if embedded.__file__.endswith(".py") else "compiled with mypyc"
 
 
 def _run(texts: list[str]) -> int:
@@ -52,7 +61,7 @@ def main() -> None:
     texts = _texts(args.eval_dir)
     chars = sum(len(t) for t in texts)
     _run(texts)  # warm caches and imports
-    print(f"{len(texts)} articles, {chars / len(texts):,.0f} characters on average")
+    print(f"{_build()}: {len(texts)} articles, {chars / len(texts):,.0f} characters on average")
     for processes in args.processes:
         work = [texts] * args.rounds
         started = time.perf_counter()

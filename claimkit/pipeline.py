@@ -286,20 +286,19 @@ def _particle(text: str, candidate: Candidate) -> str:
 
 def _without_repeats(text: str, candidates: list[Candidate], speaker_ids: list[str | None]) -> list[int]:
     """Indices of the claims to keep: one whose words repeat a longer claim of its speaker elsewhere goes."""
+    words = [" ".join(text[c.content[0] : c.content[1]].split()) for c in candidates]
     keep = []
     for n, candidate in enumerate(candidates):
-        words = " ".join(text[candidate.content[0] : candidate.content[1]].split())
-        repeated = False
-        if len(words.split()) < _SHORTEST_REPEAT:
+        if words[n].count(" ") + 1 < _SHORTEST_REPEAT:
             keep.append(n)  # 'endorsed Mrs. Clinton' is not a repeat of a longer claim that names her
             continue
+        repeated = False
         for m, other in enumerate(candidates):
             if m == n or speaker_ids[m] != speaker_ids[n] or other.sentence == candidate.sentence:
                 continue
             if other.content[0] < candidate.content[1] and candidate.content[0] < other.content[1]:
                 continue  # nested, not repeated
-            other_words = " ".join(text[other.content[0] : other.content[1]].split())
-            if words in other_words and (len(other_words) > len(words) or m < n):
+            if words[n] in words[m] and (len(words[m]) > len(words[n]) or m < n):
                 repeated = True
                 break
         if not repeated:
@@ -394,8 +393,8 @@ _GERMAN = frozenset(
 
 def _language(text: str) -> str | None:
     words = text[:5000].lower().split()
-    english = sum(w in _ENGLISH for w in words)
-    german = sum(w in _GERMAN for w in words)
+    english = sum(map(_ENGLISH.__contains__, words))
+    german = sum(map(_GERMAN.__contains__, words))
     if max(english, german) < 3:
         return None
     return "en" if english >= german else "de"

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .engines.base import SpeakerHint
 from .lexicon import GROUP_NOUNS, ORGANISATION_WORDS, PLACES, PRONOUNS, TITLE_WORDS
@@ -77,6 +77,11 @@ class SpeakerIndex:
         """Where each capitalised name stands in the text."""
         for start, _, name in self._names:
             self._positions.setdefault(name, []).append(start)
+        self._by_last_word: dict[str, list[str]] = {}
+        """The distinct names by their last word: spelling variants are looked up among a few words, not every name."""
+        for name in self._positions:
+            self._by_last_word.setdefault(name.split()[-1], []).append(name)
+        self._last_words = list(self._by_last_word)
 
     # --- building ------------------------------------------------------------------------------
 
@@ -228,10 +233,18 @@ class SpeakerIndex:
 
     def _index_occurrences(self, entity: SpeakerEntity) -> None:
         surname = entity.name.split()[-1]
-        for name, starts in self._positions.items():
+        for name in self._names_ending_like([surname]):
             if name == surname or name.endswith(" " + surname) or (" " in name and same_name(name, entity.name)):
-                self._occurrences.extend((start, entity) for start in starts)
+                self._occurrences.extend((start, entity) for start in self._positions[name])
         self._occurrences.sort(key=lambda o: o[0])
+
+    def _names_ending_like(self, words: list[str]) -> list[str]:
+        """The names whose last word is one of ``words`` or spelt like it: the only ones ``same_name`` can match."""
+        last_words: set[str] = set()
+        for word in words:
+            found = process.extract(word, self._last_words, scorer=fuzz.ratio, score_cutoff=_SAME_WORD, limit=None)
+            last_words.update(choice for choice, _, _ in found)
+        return [name for word in last_words for name in self._by_last_word[word]]
 
     def _find_name(self, name: str) -> SpeakerEntity | None:
         for entity in self._entities:
@@ -297,7 +310,9 @@ class SpeakerIndex:
         ranges = set(entity.mentions)
         if entity.kind in ("person", "organisation"):
             surname = entity.name.split()[-1]
-            for name, starts in self._positions.items():
+            last_words = {v.split()[-1] for v in entity.variants if v.strip()} | {surname}
+            for name in self._names_ending_like(sorted(last_words)):
+                starts = self._positions[name]
                 if name in entity.variants or (" " in name and any(same_name(name, v) for v in entity.variants)):
                     ranges.update((start, start + len(name)) for start in starts)
                 elif entity.kind == "person" and (name == surname or name.endswith(" " + surname)):
@@ -330,13 +345,17 @@ def _strip_possessive(name: str) -> str:
     return _POSSESSIVE_RE.sub("", name) if name.endswith(("’s", "'s", "’", "'")) else name
 
 
+_SAME_WORD = 80
+"""The least ``fuzz.ratio`` of two last words for their names to be one ('Khwaja' and 'Khawaja')."""
+
+
 @lru_cache(maxsize=4096)
 def same_name(a: str, b: str) -> bool:
     """Spelling variants of one name: 'Khwaja Asif' and 'Khawaja Asif'."""
     if a == b:
         return True
     pa, pb = a.split(), b.split()
-    if len(pa) < 2 or len(pb) < 2 or (pa[-1] != pb[-1] and fuzz.ratio(pa[-1], pb[-1]) < 80):
+    if len(pa) < 2 or len(pb) < 2 or (pa[-1] != pb[-1] and fuzz.ratio(pa[-1], pb[-1]) < _SAME_WORD):
         return False
     return fuzz.ratio(a, b) >= 85
 

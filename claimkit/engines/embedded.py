@@ -806,7 +806,8 @@ def _content_after(text: str, sentence: Sentence, position: int, lemma: str, nex
     if object_phrase and tokens[start_token].lower not in ("that", "whether"):
         end = min(end, _noun_phrase_end(tokens, start_token))
     content = trimmed(text, tokens[start_token].start, end)
-    if len(tokenize(text, *content)) < (1 if after_particle else 2):
+    words = sum(1 for t in tokens[start_token:] if content[0] <= t.start < content[1])
+    if words < (1 if after_particle else 2):
         return None  # one word is content only as an object: 'talking about baseball'
     return content
 
