@@ -22,7 +22,7 @@ $(CBIN)/.installed: pyproject.toml setup.py $(wildcard claimkit/*.py claimkit/en
 	$(CBIN)/python -m pip install --quiet --upgrade pip setuptools
 	$(CBIN)/python -m pip install --quiet '.[dev]'
 	CLAIMKIT_COMPILE=1 $(CBIN)/python -m pip install --quiet --no-build-isolation --no-deps --force-reinstall .
-	$(CBIN)/python -c "import claimkit.engines.embedded as e; assert e.__file__.endswith('.so'), e.__file__"
+	$(CBIN)/python -P -c "import claimkit.engines.embedded as e; assert e.__file__.endswith('.so'), e.__file__"
 	touch $@
 
 run: $(BIN)/.installed
