@@ -20,8 +20,10 @@ __all__ = ["SpeakerEntity", "SpeakerIndex", "same_name"]
 
 Range = tuple[int, int]
 
+# A capital first, then the look-behind (no letter or apostrophe before it): the engine jumps from capital to capital.
 _NAME_RE = re.compile(
-    r"(?<![\w’'])(?:[A-Z][\w’'\-]*[a-z][\w’'\-]*|[A-Z]\.)(?:\s(?:[A-Z][\w’'\-]*[a-z][\w’'\-]*|[A-Z]\.|de|van|von|bin|al|da))*"
+    r"[A-Z](?<![\w’'][A-Z])(?:[\w’'\-]*[a-z][\w’'\-]*|\.)"
+    r"(?:\s(?:[A-Z][\w’'\-]*[a-z][\w’'\-]*|[A-Z]\.|de|van|von|bin|al|da))*"
 )
 _POSSESSIVE_RE = re.compile(r"[’']s?$")
 _STATEMENT_NOUNS = frozenset(

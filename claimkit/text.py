@@ -31,7 +31,7 @@ _STRAIGHT_DOUBLE = '"'
 _LINE_RE = re.compile(r"[^\n]*\S[^\n]*")
 _DOUBLE_MARK_RE = re.compile('[“”„«»"]')
 
-_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[’'\-&]\w+)*|[^\w\s]")
+_TOKEN_RE = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|\w+(?:[’'\-&]\w+)*|[^\w\s]")
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -117,7 +117,9 @@ def _double_quotes_in(text: str, start: int, end: int) -> tuple[list[tuple[int, 
 
 
 _DOUBLED_APOSTROPHES_RE = re.compile(r"''(?=\S)[^\n]*?\S''")
-_SINGLE_QUOTE_RE = re.compile(r"(?<![\w’'])([‘'])(?=\s?[\w“\"])([^\n]{1,300}?)(?<=[\w.,!?…])\s?([’'])(?![\w])")
+# The mark comes first and the look-behind after it (is the character before the mark a letter or an
+# apostrophe?): a pattern that opens with a literal set lets the regex engine jump from mark to mark.
+_SINGLE_QUOTE_RE = re.compile(r"([‘'])(?<![\w’'][‘'])(?=\s?[\w“\"])([^\n]{1,300}?)(?<=[\w.,!?…])\s?([’'])(?![\w])")
 
 
 def _single_quotes_in(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -175,7 +177,7 @@ def _paragraph_end_before(text: str, start: int) -> int:
     return len(text[:start].rstrip())
 
 
-_SENTENCE_END_RE = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[\"“‘'(\[]{0,2}[A-Z0-9])|[.!?…]+[”’\"')\]]*(?=\s*$)")
+_SENTENCE_END_RE = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[\"“‘'(\[]{0,2}[A-Z0-9]|\s*$)")
 
 
 def split_sentences(text: str, protected: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
