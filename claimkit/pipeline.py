@@ -271,7 +271,7 @@ def _statement(text: str, candidate: Candidate, name: str | None) -> str:
         sentence = f"{who} {verb}: {words}"
     else:
         sentence = f"{who} {verb} {words}"
-    return sentence if sentence.endswith((".", "!", "?", "”", '"', "’")) else sentence + "."
+    return sentence if sentence.endswith((".", "!", "?", "”", '"', "’", "'")) else sentence + "."
 
 
 def _particle(text: str, candidate: Candidate) -> str:

@@ -92,6 +92,11 @@ def _is_opening(text: str, i: int) -> bool:
     return False
 
 
+def _typed_as_closing(text: str, i: int, end: int) -> bool:
+    """'“Apparently not,“ he said.': an opening mark after punctuation and before a space closes a quotation."""
+    return text[i - 1] in ",.!?" and (i + 1 == end or text[i + 1].isspace())
+
+
 def _double_quotes_in(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
     """Top-level double quotations in one paragraph, and the start of one left open at its end."""
     found: list[tuple[int, int]] = []
@@ -108,8 +113,10 @@ def _double_quotes_in(text: str, start: int, end: int) -> tuple[list[tuple[int, 
                 found.append((start, i + 1))
             continue
         closes = {"„": "“”", "«": "»", "“": "”", '"': '"'}.get(opener, _DOUBLE_CLOSE)
-        if (ch in closes and (ch != "“" or opener == "„")) or (
-            ch == _STRAIGHT_DOUBLE and opener != '"' and not _is_opening(text, i)
+        if (
+            (ch in closes and (ch != "“" or opener == "„"))
+            or (ch == _STRAIGHT_DOUBLE and opener != '"' and not _is_opening(text, i))
+            or (ch == "“" and _typed_as_closing(text, i, end))
         ):
             found.append((open_at, i + 1))
             open_at = None

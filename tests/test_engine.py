@@ -399,3 +399,39 @@ def test_a_pronoun_with_no_earlier_speaker_takes_the_nearest_person_named_before
 )
 def test_content_runs_to_the_end_of_its_phrase(sentence: str, quote: str) -> None:
     assert quote in [c.quote.text for c in claimkit.summarise(sentence).claims]
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker", "quote"),
+    [
+        # PolNeAR titles
+        (
+            "Carly Fiorina: 'Bill Clinton's fair game.'\n\nShe spoke on Monday.",
+            "Carly Fiorina",
+            "'Bill Clinton's fair game.'",
+        ),
+        (
+            "Report: Walker to speak at Republican National Convention.\n\nThe governor agreed.",
+            "Report",
+            "Walker to speak at Republican National Convention",
+        ),
+    ],
+)
+def test_a_title_names_its_source_before_a_colon(article: str, speaker: str, quote: str) -> None:
+    claim = next(c for c in claimkit.summarise(article).claims if c.quote.text == quote)
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == speaker
+    assert claim.cue is not None and claim.cue.text == ":"
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "UPDATE: The vote was moved to Friday.\n\nIt passed.",
+        "Washington: The vote was moved to Friday.\n\nIt passed.",
+        "Contributing: Grant Miller.\n\nIt passed.",
+        "The vote passed.\n\nMORE: Woman pays $20,000 for a third breast, a hoax.",
+        "The vote passed.\n\nSource: Joe Raedle/Getty Images.",
+    ],
+)
+def test_rubrics_datelines_and_credits_are_not_sources(article: str) -> None:
+    assert not [c for c in claimkit.summarise(article).claims if c.cue is not None and c.cue.text == ":"]

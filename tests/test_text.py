@@ -22,6 +22,11 @@ from claimkit.text import find_quotes, split_sentences, tokenize
             ["“First paragraph of a long quote.\n\n“Second paragraph,”"],
         ),
         ("An “unbalanced quote runs to the end", ["“unbalanced quote runs to the end"]),
+        # PolNeAR: an opening mark typed where the closing one belongs
+        (
+            "“Apparently not,“ he said. “A leopard doesn’t change its spots.”",
+            ["“Apparently not,“", "“A leopard doesn’t change its spots.”"],
+        ),
     ],
 )
 def test_find_quotes(text: str, expected: list[str]) -> None:

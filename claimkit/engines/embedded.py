@@ -27,6 +27,7 @@ from ..lexicon import (
     OBJECT_TAKING,
     PARTICLE_ONLY_CUES,
     PHRASAL_CUES,
+    PLACES,
     QUOTE_ONLY_CUES,
     SPEECH_LEMMAS,
     TITLE_WORDS,
@@ -100,7 +101,7 @@ def extract(text: str) -> list[Candidate]:
     cue_words = GERMAN_CUE_WORDS if in_german else _CUE_WORDS
     candidates: list[Candidate] = []
     n = 0  # sentences and paragraphs both run in text order: walk them together
-    for p_start, p_end in paragraphs(text):
+    for number, (p_start, p_end) in enumerate(paragraphs(text)):
         in_paragraph = []
         while n < len(sentences) and sentences[n][0] < p_end:
             if sentences[n][0] >= p_start:
@@ -117,6 +118,9 @@ def extract(text: str) -> list[Candidate]:
             attributed = _attributions_in(text, sentence) if has_cue else []
             orphans += [(q, (start, end)) for q in _orphan_quotes(text, sentence, attributed)]
             found += attributed
+        if number == 0 and not found:
+            headline = _headline_attribution(text, p_start, p_end, quotes, in_german)
+            found += [headline] if headline is not None else []
         candidates += _attach_orphans(orphans, found, candidates[-1] if candidates else None)
     return _without_duplicates(candidates)
 
@@ -141,6 +145,40 @@ def _short_cue_clause(words: str) -> bool:
         return False  # eight words at most
     lowered = _WORD_RE.findall(words.lower())
     return 2 <= len(lowered) <= 8 and not _CUE_WORDS.isdisjoint(lowered) and words[:1] not in QUOTE_MARKS
+
+
+# --- headlines --------------------------------------------------------------------------------
+
+# 'Carly Fiorina: 'Bill Clinton's fair game.'', 'Report: Walker to speak at …': a name, a colon, the words.
+_HEADLINE_RE = re.compile(r"([A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){0,3}): +(?=\S)")
+_NOT_HEADLINE_SOURCES = frozenset(
+    """update updated updates watch video videos photo photos breaking exclusive opinion analysis editorial
+    live tags note contributing correction corrections related read see listen q a faq quiz poll fact
+    timeline transcript more source sources credit special""".split()
+)
+_LONGEST_HEADLINE = 25  # words
+
+
+def _headline_attribution(text: str, start: int, end: int, quotes: list[Range], in_german: bool) -> Candidate | None:
+    """A title that names its source before a colon: the words after the colon are that source's.
+
+    Only the article's first line: further down, 'MORE: …' and 'Source: Getty Images' are page furniture.
+    """
+    line = text[start:end]
+    match = _HEADLINE_RE.match(line)
+    if match is None or len(line.split()) > _LONGEST_HEADLINE:
+        return None
+    source = match.group(1)
+    words = source.lower().replace(".", "").split()
+    if words[0] in _NOT_HEADLINE_SOURCES or source.lower() in PLACES or "editor" in words[0]:
+        return None  # 'UPDATE: …', 'Washington: …' (a dateline)
+    content = trimmed(text, start + match.end(), end)
+    if len(text[content[0] : content[1]].split()) < 3:
+        return None  # 'Contributing: Grant Miller.'
+    colon = start + len(source)
+    inside = [q for q in quotes if q[0] < end and q[1] > start]
+    sentence = Sentence(start, end, tokenize(text, start, end), inside, in_german)
+    return make_candidate(text, sentence, content, (start, colon), (colon, colon + 1), None, 0.6)
 
 
 # --- boilerplate ------------------------------------------------------------------------------
