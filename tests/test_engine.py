@@ -149,6 +149,15 @@ CASES = [
         "Such a move could alienate his backers",
         "indirect",
     ),
+    # A pronoun at the end of the phrase before the cue is the speaker, not the words before it
+    (
+        "Just an hour earlier she wrote “Don’t be afraid to be different.”",
+        "she",
+        "“Don’t be afraid to be different.”",
+        "direct",
+    ),
+    ("In the same year she claimed she forced a man to apologise.", "she", "she forced a man to apologise", "indirect"),
+    ("Collins and he said the deal was dead.", "Collins and he", "the deal was dead", "indirect"),
     (
         "Republicans said the timing was not intentional; they only learned of it on Friday, which the AP reported.",
         "Republicans",

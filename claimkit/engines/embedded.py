@@ -648,7 +648,12 @@ def _speaker_before(tokens: list[Token], j: int) -> Range | None:
         return None
     if start == end and tokens[start].lower in _NOT_SPEAKERS:
         return None
+    if start < end and tokens[end].lower in _SUBJECT_PRONOUNS and tokens[end - 1].lower not in {"and", "or"}:
+        start = end  # 'Just an hour earlier she wrote', 'the legislation he wrote': the pronoun speaks
     return (tokens[start].start, tokens[end].end)
+
+
+_SUBJECT_PRONOUNS = frozenset("he she they we i it".split())
 
 
 def _finite_verb(tokens: list[Token], j: int) -> bool:
