@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from .engines import german
 from .engines.base import SpeakerHint
 from .lexicon import GROUP_NOUNS, ORGANISATION_WORDS, PLACES, PRONOUNS, TITLE_WORDS
 from .records import Span, Speaker, SpeakerKind
@@ -62,6 +63,9 @@ class SpeakerEntity:
     first: int = 0
 
 
+_OPENING_DETERMINERS = frozenset(
+    "the a an this that these those his her their its one another several many some most few both all".split()
+)
 _ENGLISH_PERSONAL = frozenset("he she him her his".split())
 _LEADING_ARTICLES = frozenset("the der die das".split())
 _SUBJECT_FORMS = {"him": "he", "her": "she", "his": "he", "them": "they", "their": "they", "its": "it"}
@@ -75,6 +79,7 @@ class SpeakerIndex:
         self._entities: list[SpeakerEntity] = []
         self._names = [(m.start(), m.end(), _strip_possessive(m.group())) for m in _NAME_RE.finditer(text)]
         self._occurrences: list[tuple[int, SpeakerEntity]] = []
+        self._is_german: bool | None = None
         self._positions: dict[str, list[int]] = {}
         """Where each capitalised name stands in the text."""
         for start, _, name in self._names:
@@ -114,7 +119,32 @@ class SpeakerIndex:
             if found is not None:
                 found.mentions.add(mention)
                 return found
+        described = None if self._german() else _described_name(words) or self._apposition_of_a_name(mention)
+        if described is not None:
+            return self._resolve_name(described[0], mention, described[1], described[2])
         return self._resolve_description(raw, mention)
+
+    def _apposition_of_a_name(self, mention: Range) -> tuple[str, str | None, str | None] | None:
+        """'Rachel Berg, a philanthropist from Monsey, …, said': the mention is the apposition of the name before it."""
+        description = self.text[mention[0] : mention[1]].split(", ")[0]
+        role = _apposition_role([description])
+        if role is None or description.split()[0].lower() not in ("a", "an"):
+            return None
+        named = next((n for n in reversed(self._names) if n[1] <= mention[0] - 2), None)
+        if named is None or self.text[named[1] : mention[0]] != ", ":
+            return None
+        name = _parse_titled_name(named[2].split())[2]
+        if name is None or len(name.split()) < 2 or _name_kind(name) != "person":
+            return None  # 'on Thursday, a Democratic senator said', 'told the Mirror, a hospital spokesman said'
+        if name.split()[0] in _SENTENCE_STARTERS:
+            return None
+        return name, role, None
+
+    def _german(self) -> bool:
+        """Whether the article is German, where every noun is capitalised and a name is harder to tell."""
+        if self._is_german is None:
+            self._is_german = german.is_german(self.text)
+        return self._is_german
 
     def resolve_hint(self, hint: SpeakerHint, mention: Range | None) -> SpeakerEntity:
         """The entity an engine named ('Khawaja Asif', 'critics'), with the mention at the attribution site."""
@@ -196,7 +226,10 @@ class SpeakerIndex:
         return entity
 
     def _resolve_description(self, raw: str, mention: Range) -> SpeakerEntity:
+        raw = raw.split(", ")[0]  # 'The man, who sustained cuts', 'Several fact checkers, including …': the head
         words = [w for w in re.findall(r"[\w’'\-]+", raw.lower())]
+        # 'The teacher' is capitalised because it opens the sentence, not because it is a name
+        cased = raw[:1].lower() + raw[1:] if words and words[0] in _OPENING_DETERMINERS else raw
         head = words[-1] if words else raw.lower()
         definite = bool(words) and words[0] in {"the", "this", "that"}
         if definite and head in _PERSON_DESCRIPTIONS | TITLE_WORDS:
@@ -208,9 +241,11 @@ class SpeakerIndex:
         indefinite = bool(words) and words[0] in {"a", "an", "one", "another"}
         if indefinite and head not in GROUP_NOUNS:
             kind = "unnamed"
-        elif any(w in GROUP_NOUNS for w in words) or (head.endswith("s") and not head.endswith("ss") and raw.islower()):
+        elif any(w in GROUP_NOUNS for w in words) or (
+            head.endswith("s") and not head.endswith("ss") and cased.islower()
+        ):
             kind = "group"
-        elif head in ORGANISATION_WORDS or not raw.islower():
+        elif head in ORGANISATION_WORDS or not cased.islower():
             kind = "organisation"
         else:
             kind = "unnamed"
@@ -336,6 +371,149 @@ class SpeakerIndex:
                 if role:
                     entity.role, entity.affiliation = role, entity.affiliation or affiliation
                     return
+
+
+_NAME_PARTICLES = frozenset("de van von bin al da".split())
+_ROLE_NOUNS = frozenset(
+    """expert official aide attorney candidate nominee envoy chief head deputy executive counsel staffer
+    mum mom mother father wife husband son daughter friend neighbour neighbor activist""".split()
+)
+_ROLE_ENDINGS = ("ist", "yst", "er", "or", "man", "woman", "person", "ee", "ent", "ant", "ian")
+_NOT_ROLES = frozenset("and or but of to by with in at on for from as than after over under other".split())
+_LEADING_FUNCTION_WORDS = frozenset("which who whom by with to on like from for of at in".split())
+_DETERMINERS = frozenset("the a an his her their its our this that".split())
+_PARTY_RE = re.compile(r"[RDI]-[\w.]+|[A-ZÄÖÜ]{2,5}")  # '(R-Ky.)', '(D-N.Y.)', '(CDU)'
+
+
+def _is_role_noun(word: str) -> bool:
+    """'spokesman', 'strategist', 'nominee', 'analyst': a lower-case noun that names what someone does."""
+    return (
+        word.islower()
+        and word not in _NOT_ROLES
+        and (word in TITLE_WORDS or word in _ROLE_NOUNS or word.endswith(_ROLE_ENDINGS))
+    )
+
+
+def _described_name(words: list[str]) -> tuple[str, str | None, str | None] | None:
+    """A name inside a description, with the role and affiliation the phrase gives it.
+
+    'Apple spokesman Tom Neumayr' → ('Tom Neumayr', 'Apple spokesman', None);
+    'Rosette Pambakian, a Tinder spokeswoman' → ('Rosette Pambakian', 'Tinder spokeswoman', None);
+    'Sen. Mitch McConnell (R-Ky.)' → ('Mitch McConnell', 'Sen.', 'R-Ky.');
+    'The outgoing U.N. envoy to Iraq, Nikolay Mladenov' → ('Nikolay Mladenov', 'outgoing U.N. envoy to Iraq', None).
+    None when the phrase names no one ('Several fact checkers, including The Washington Post').
+    """
+    while words and words[0] in _LEADING_FUNCTION_WORDS:
+        words = words[1:]  # 'which Senator Ted Cruz': a speaker phrase that took a word too many
+    phrase = " ".join(words)
+    head, _, apposition = phrase.partition(", ")
+    head_words, party = _without_brackets(head.split())
+    if not head_words or head_words[-1].lower() in GROUP_NOUNS or _is_common_noun_phrase(head_words):
+        return None  # 'Analysts', 'Many prominent Republicans': a group
+    if not _CALENDAR_WORDS.isdisjoint(w.lower() for w in head_words):
+        return None  # 'Thursday of Al-Baghdadi': a speaker phrase that took a date
+    of_place = next((n for n in range(len(head_words) - 2, 0, -1) if head_words[n] == "of"), None)
+    if of_place is not None and all(w[:1].isupper() for w in head_words[of_place + 1 :]):
+        party = party or " ".join(head_words[of_place + 1 :])  # 'Senator John Cornyn of Texas'
+        head_words = head_words[:of_place]
+    pieces = [p.strip() for p in apposition.split(",")] if apposition else []
+    if not head_words:
+        return None
+    if head_words[0][:1].isupper() and all(w[:1].isupper() or w in _NAME_PARTICLES for w in head_words):
+        role, affiliation, name = _parse_titled_name(head_words)
+        inner = _split_at_inner_title(head_words) if role is None else None
+        if inner is not None:
+            role, name = inner
+        if name is None or _name_kind(name) != "person":
+            return None
+        role_after = _apposition_role(pieces)
+        if role_after is not None and (role is None or role.lower().rstrip(".") in _HONORIFICS):
+            role = role_after  # 'Dr Nye, an Ocean and Earth Science researcher': the apposition says more
+        if not pieces or role_after is not None or _relative_or_age(pieces[0]):
+            return name, role, affiliation or party
+        return None
+    if pieces and all(w[:1].isupper() for w in pieces[0].split()):
+        # 'The outgoing U.N. envoy to Iraq, Nikolay Mladenov': the description comes first
+        role = _role_of(head_words)
+        named = _parse_titled_name(pieces[0].split())[2]
+        if role is not None and named is not None and _name_kind(named) == "person":
+            return named, role, party
+        return None
+    return _descriptor_and_name(head_words, party)
+
+
+def _descriptor_and_name(words: list[str], party: str | None) -> tuple[str, str | None, str | None] | None:
+    """'Democratic strategist Simon Rosenberg', 'the Post's senior politics editor Steven Ginsberg'."""
+    k = len(words)
+    while k > 0 and (words[k - 1][:1].isupper() or (words[k - 1] in _NAME_PARTICLES and k < len(words))):
+        k -= 1
+    if k == 0 or k == len(words) or not _is_role_noun(words[k - 1]):
+        return None
+    title, affiliation, name = _parse_titled_name(words[k:])
+    if name is None or _name_kind(name) != "person":
+        return None
+    before = words[:k]
+    while before and before[0].lower() in _DETERMINERS:
+        before = before[1:]
+    if before and before[0].endswith(("’s", "'s")) and before[0][:1].isupper() and len(before) > 1:
+        affiliation = affiliation or _strip_possessive(before[0])
+        before = before[1:]
+    return name, " ".join(before) or title, affiliation or party
+
+
+_CALENDAR_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december""".split()
+)
+_HONORIFICS = frozenset("mr mrs ms dr prof".split())
+
+
+def _split_at_inner_title(words: list[str]) -> tuple[str, str] | None:
+    """'Oversight Chairman Jason Chaffetz' → ('Oversight Chairman', 'Jason Chaffetz'): a title word inside."""
+    for n in range(len(words) - 2, 0, -1):
+        if words[n].lower().rstrip(".") in TITLE_WORDS:
+            return " ".join(words[: n + 1]), " ".join(words[n + 1 :])
+    return None
+
+
+def _without_brackets(words: list[str]) -> tuple[list[str], str | None]:
+    """The words without '(R-Ky.)' or '(right)', and the party when the brackets give one."""
+    if not words or not words[-1].endswith(")"):
+        return words, None
+    opening = next((n for n in range(len(words) - 1, -1, -1) if words[n].startswith("(")), None)
+    if opening is None:
+        return words, None
+    inside = " ".join(words[opening:])[1:-1]
+    return words[:opening], inside if _PARTY_RE.fullmatch(inside) else None
+
+
+def _apposition_role(pieces: list[str]) -> str | None:
+    """'a Tinder spokeswoman' → 'Tinder spokeswoman'; '27, a Tinder user in New York' → 'Tinder user in New York'."""
+    for piece in pieces:
+        if piece.isdigit():
+            continue  # an age
+        words = piece.split()
+        for n, word in enumerate(words):
+            if word in {"who", "which", "whose", "where", "that"}:
+                words = words[:n]
+                break
+        if words and words[0].lower() in _DETERMINERS:
+            words = words[1:]
+        role = " ".join(words)
+        return role if any(_is_role_noun(w.strip(",.")) for w in words) else None
+    return None
+
+
+def _relative_or_age(piece: str) -> bool:
+    """'Khoza, who said …', 'Tridevil, 21': what follows a name, not a description of a thing."""
+    return piece.isdigit() or piece.split()[0] in {"who", "whose"}
+
+
+def _role_of(words: list[str]) -> str | None:
+    """'The outgoing U.N. envoy to Iraq' → 'outgoing U.N. envoy to Iraq', when a role noun is in it."""
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    return " ".join(words) if any(_is_role_noun(w) for w in words) else None
 
 
 def _is_common_noun_phrase(words: list[str]) -> bool:

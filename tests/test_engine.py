@@ -444,3 +444,68 @@ def test_a_title_names_its_source_before_a_colon(article: str, speaker: str, quo
 )
 def test_rubrics_datelines_and_credits_are_not_sources(article: str) -> None:
     assert not [c for c in claimkit.summarise(article).claims if c.cue is not None and c.cue.text == ":"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role", "affiliation"),
+    [
+        # PolNeAR and FNC-1 speaker phrases: a name inside a description
+        ("“We are reviewing it,” said Apple spokesman Tom Neumayr.", "Tom Neumayr", "Apple spokesman", None),
+        (
+            "Rosette Pambakian, a Tinder spokeswoman, said the policy had not changed.",
+            "Rosette Pambakian",
+            "Tinder spokeswoman",
+            None,
+        ),
+        ("Sen. Mitch McConnell (R-Ky.) said the vote would wait.", "Mitch McConnell", "Sen.", "R-Ky."),
+        (
+            "The outgoing U.N. envoy to Iraq, Nikolay Mladenov, said the fight was far from over.",
+            "Nikolay Mladenov",
+            "outgoing U.N. envoy to Iraq",
+            None,
+        ),
+        (
+            "The Post's senior politics editor Steven Ginsberg said the campaign was coming apart.",
+            "Steven Ginsberg",
+            "senior politics editor",
+            "Post",
+        ),
+        (
+            "Jillian Chase, 27, a Tinder user in New York, said the ban was silly.",
+            "Jillian Chase",
+            "Tinder user in New York",
+            None,
+        ),
+        (
+            "Oversight Chairman Jason Chaffetz (R-Utah) said the deal was a mistake.",
+            "Jason Chaffetz",
+            "Oversight Chairman",
+            "R-Utah",
+        ),
+    ],
+)
+def test_a_name_inside_a_description_is_a_person_with_that_role(
+    sentence: str, name: str, role: str, affiliation: str | None
+) -> None:
+    speakers = claimkit.summarise(sentence).speakers
+    assert [(s.name, s.kind, s.role, s.affiliation) for s in speakers] == [(name, "person", role, affiliation)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "kind"),
+    [
+        # PolNeAR and FNC-1 speaker phrases with no name in them
+        ("Many prominent Republicans said the deal was a mistake.", "Many prominent Republicans", "group"),
+        (
+            "Several fact checkers, including The Washington Post, said the claim was false.",
+            "Several fact checkers",
+            "group",
+        ),
+        ("The man, who sustained cuts, said the attack was brutal.", "The man", "unnamed"),
+        ("The architecture student said the design was flawed.", "The architecture student", "unnamed"),
+        ("The Iraqi government said the city was retaken.", "The Iraqi government", "organisation"),
+    ],
+)
+def test_descriptions_without_a_name_stay_descriptions(sentence: str, name: str, kind: str) -> None:
+    speakers = claimkit.summarise(sentence).speakers
+    assert [(s.name, s.kind) for s in speakers] == [(name, kind)]
