@@ -33,7 +33,7 @@ test: $(BIN)/.installed lint
 
 # The same test suite against the compiled build (pytest imports claimkit from its site-packages).
 test-compiled: $(CBIN)/.installed
-	$(CBIN)/pytest -p no:cacheprovider
+	CLAIMKIT_EXPECT_COMPILED=1 $(CBIN)/pytest -p no:cacheprovider
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check claimkit tests bench examples setup.py
