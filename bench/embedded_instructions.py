@@ -30,7 +30,8 @@ for text in texts[1 : 1 + int(sys.argv[2])]:
 
 
 def _instructions(path: Path, articles: int) -> int:
-    command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", _RUN]
+    # -P: import claimkit from this interpreter's environment, not from a source tree in the working directory
+    command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-P", "-c", _RUN]
     env = {**os.environ, "CLAIMKIT_CONFIG": os.devnull}
     done = subprocess.run([*command, str(path), str(articles)], capture_output=True, text=True, env=env, check=True)
     found = re.search(r"Collected : (\d+)", done.stderr)
