@@ -371,6 +371,17 @@ class SpeakerIndex:
                 if role:
                     entity.role, entity.affiliation = role, entity.affiliation or affiliation
                     return
+        if not self._german():
+            ends = [end for _, end, name in self._names if name == entity.name]
+            entity.role = next(filter(None, map(self._apposition_after, ends)), None)
+
+    def _apposition_after(self, end: int) -> str | None:
+        """'said Alan Berger, a gynecologist from …': the role an apposition gives the name ending at ``end``."""
+        following = self.text[end : end + 200]
+        if not following.startswith(", a ") and not following.startswith(", an "):
+            return None
+        piece = re.split(r"[,.;:!?—–()\n]", following[2:], maxsplit=1)[0]
+        return _apposition_role([piece])
 
 
 _NAME_PARTICLES = frozenset("de van von bin al da".split())

@@ -458,6 +458,7 @@ def test_rubrics_datelines_and_credits_are_not_sources(article: str) -> None:
             None,
         ),
         ("Sen. Mitch McConnell (R-Ky.) said the vote would wait.", "Mitch McConnell", "Sen.", "R-Ky."),
+        ("“We checked,” said John Kirby, a Pentagon spokesman, on Monday.", "John Kirby", "Pentagon spokesman", None),
         (
             "The outgoing U.N. envoy to Iraq, Nikolay Mladenov, said the fight was far from over.",
             "Nikolay Mladenov",
@@ -509,3 +510,8 @@ def test_a_name_inside_a_description_is_a_person_with_that_role(
 def test_descriptions_without_a_name_stay_descriptions(sentence: str, name: str, kind: str) -> None:
     speakers = claimkit.summarise(sentence).speakers
     assert [(s.name, s.kind) for s in speakers] == [(name, kind)]
+
+
+def test_a_comma_after_a_name_opens_no_role_unless_an_apposition_follows() -> None:
+    speakers = claimkit.summarise("Alan Berger said, a few minutes later, that it works.").speakers
+    assert [(s.name, s.role) for s in speakers] == [("Alan Berger", None)]
