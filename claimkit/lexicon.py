@@ -286,11 +286,28 @@ ORGANISATION_WORDS = frozenset(
     report poll survey study statement magazine channel station agency website""".split()
 )
 
+# Places, which are not people. US states and countries that are also first or last names ('Virginia
+# Foxx', 'Georgia', 'Jim Jordan', 'Indiana') are left out: a place word opening a name is read as its affiliation.
 PLACES = frozenset(
     """washington islamabad beijing moscow kremlin tehran delhi kabul london paris berlin brussels tokyo
     pentagon whitehall america india pakistan china russia iran israel ukraine afghanistan britain
-    europe us u.s. uk u.k. un u.n. nato eu""".split()
+    europe us u.s. uk u.k. un u.n. nato eu
+    alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois
+    iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri
+    montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont wisconsin wyoming
+    canada mexico brazil argentina germany france italy spain poland turkey egypt syria iraq yemen libya
+    japan australia nigeria kenya ethiopia somalia lebanon qatar vienna rome madrid baghdad damascus cairo
+    ankara kyiv kiev""".split()
 ) | {
+    "new jersey",
+    "new hampshire",
+    "new mexico",
+    "north carolina",
+    "north dakota",
+    "south carolina",
+    "south dakota",
+    "west virginia",
+    "rhode island",
     "united states",
     "united kingdom",
     "united nations",

@@ -202,7 +202,8 @@ class SpeakerIndex:
         """'Collins, who …': the phrase before the comma."""
         before = self.text[max(0, mention[0] - 80) : mention[0]].rstrip().rstrip(",").rstrip()
         names = [n for n in self._names if mention[0] - 80 <= n[1] <= mention[0]]
-        if names and self.text[names[-1][1] : mention[0]].strip(" ,’'s") == "":
+        place = bool(names) and names[-1][2].lower() in PLACES  # 'a gynecologist from Englewood, New Jersey, who'
+        if names and not place and self.text[names[-1][1] : mention[0]].strip(" ,’'s") == "":
             return self._resolve_name(names[-1][2], mention, None, None)
         entity = self._latest(("person", "group", "organisation"), mention[0])
         if entity is None:

@@ -515,3 +515,12 @@ def test_descriptions_without_a_name_stay_descriptions(sentence: str, name: str,
 def test_a_comma_after_a_name_opens_no_role_unless_an_apposition_follows() -> None:
     speakers = claimkit.summarise("Alan Berger said, a few minutes later, that it works.").speakers
     assert [(s.name, s.role) for s in speakers] == [("Alan Berger", None)]
+
+
+def test_who_after_a_place_is_the_person_the_place_describes() -> None:
+    summary = claimkit.summarise(
+        "“That may be of concern,” said Alan Berger, a gynecologist from Englewood, New Jersey, "
+        "who said he is friendly with them."
+    )
+    assert [(s.name, s.kind) for s in summary.speakers] == [("Alan Berger", "person")]
+    assert {c.speaker_id for c in summary.claims} == {summary.speakers[0].id}
