@@ -524,3 +524,17 @@ def test_who_after_a_place_is_the_person_the_place_describes() -> None:
     )
     assert [(s.name, s.kind) for s in summary.speakers] == [("Alan Berger", "person")]
     assert {c.speaker_id for c in summary.claims} == {summary.speakers[0].id}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # FNC-1 and PolNeAR: phrases the speaker search took that name no one
+        ("In a YouTube clip Tridevil said the extra breast felt real.", "Tridevil"),
+        ("Donald Trump is on solid ground attacking Bill Clinton.", None),
+        ("He kept her out of pocket and said his parents did have details to tell her.", None),
+    ],
+)
+def test_a_prepositional_phrase_or_a_clause_cut_at_and_is_no_speaker(sentence: str, speaker: str | None) -> None:
+    mentions = [c.speaker_mention.text if c.speaker_mention else None for c in claimkit.summarise(sentence).claims]
+    assert mentions == [speaker]

@@ -53,10 +53,38 @@ def make_candidate(
     parts = parts if parts and len(parts) > 1 else []
     if speaker is not None and any(a < speaker[1] and speaker[0] < b for a, b in parts or [content]):
         return None  # a speaker inside its own content is a misreading
+    if speaker is not None and not sentence.german and not _can_be_speaker(text[speaker[0] : speaker[1]]):
+        # 'In a YouTube clip Tridevil said': the name at the end; 'on solid ground attacking …': no one
+        speaker = _name_at_end(sentence, speaker)
     kind = _kind(parts or [content], sentence.quotes)
     if kind == "direct":
         confidence = max(confidence, 0.85)
     return Candidate(content, speaker, cue, kind, confidence, (sentence.start, sentence.end), lemma, parts)
+
+
+_PHRASE_OPENERS = frozenset(
+    "in on at to from by with of against for into over under since amid during after before about".split()
+)
+_NOT_A_SPEAKER = frozenset("instead well sometimes off also still then".split())
+
+
+def _can_be_speaker(phrase: str) -> bool:
+    """Not a prepositional phrase ('in stories'), a clause cut at 'and' ('her out of pocket and'), or an adverb."""
+    words = phrase.lower().split()
+    if not words or words[0] in _PHRASE_OPENERS or words[-1] in {"and", "or", "but"}:
+        return False
+    return not (len(words) == 1 and (words[0] in _NOT_A_SPEAKER or words[0].endswith("ing")))
+
+
+def _name_at_end(sentence: Sentence, speaker: Range) -> Range | None:
+    """The capitalised words that end ``speaker``, when they follow a lower-case word."""
+    tokens = [t for t in sentence.tokens if speaker[0] <= t.start and t.end <= speaker[1]]
+    n = len(tokens)
+    while n > 0 and tokens[n - 1].text[:1].isupper():
+        n -= 1
+    if n == len(tokens) or n == 0:
+        return None
+    return tokens[n].start, tokens[-1].end
 
 
 def _kind(pieces: list[Range], quotes: list[Range]) -> Kind:
