@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -355,25 +356,35 @@ def _title(text: str) -> str | None:
 def _summary(text: str, claims: list[Claim]) -> str:
     """A short extractive summary: the lead sentence, then the sentences of the strongest claims."""
     title = _title(text)
-    sentences = [
-        (s, e)
-        for s, e in article_sentences(text)
-        if len(text[s:e].split()) >= 12
-        and text[s:e].rstrip("”’\"' ")[-1:] in ".!?"
-        and not is_boilerplate(text[s:e])
-        and text[s:e].rstrip(".") != title
-    ]
-    chosen: list[tuple[int, int]] = sentences[:1]
+    sentences = article_sentences(text)
+    starts = [s for s, _ in sentences]
+
+    def summary_sentence(s: int, e: int) -> bool:
+        words = text[s:e]
+        return (
+            len(words.split()) >= 12
+            and words.rstrip("”’\"' ")[-1:] in ".!?"
+            and not is_boilerplate(words)
+            and words.rstrip(".") != title
+        )
+
+    def sentence_of(position: int) -> tuple[int, int] | None:
+        n = bisect.bisect_right(starts, position) - 1
+        found = sentences[n] if n >= 0 and position < sentences[n][1] else None
+        return found if found is not None and summary_sentence(*found) else None
+
+    lead = next((span for span in sentences if summary_sentence(*span)), None)
+    chosen = [lead] if lead is not None else []
     ranked = sorted(claims, key=lambda c: (-c.confidence, c.stance == "neutral", c.quote.start))
     for claim in ranked:
         if len(chosen) >= _SUMMARY_SENTENCES:
             break
-        sentence = next(((s, e) for s, e in sentences if s <= claim.quote.start < e), None)
+        sentence = sentence_of(claim.quote.start)
         if sentence is not None and sentence not in chosen:
             chosen.append(sentence)
     if len(chosen) < _SUMMARY_SENTENCES:
         opposing = next((c for c in claims if c.stance == "opposes"), None)
-        sentence = next(((s, e) for s, e in sentences if opposing and s <= opposing.quote.start < e), None)
+        sentence = sentence_of(opposing.quote.start) if opposing is not None else None
         if sentence is not None and sentence not in chosen:
             chosen.append(sentence)
     return " ".join(" ".join(text[s:e].split()) for s, e in sorted(chosen))
