@@ -34,6 +34,8 @@ _THREAD = threading.local()
 """One connection per database and thread: opening one costs more than the insert it serves."""
 _READY: set[tuple[type, Path]] = set()
 """Databases whose tables this process has already created."""
+_CREATING = threading.Lock()
+_CREATE_ATTEMPTS = 20
 
 
 class _Database:
@@ -44,13 +46,26 @@ class _Database:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = threading.Lock()
-        if (type(self), path) in _READY:
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as db:
-            db.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
-            db.executescript(self.schema)
-        _READY.add((type(self), path))
+        with _CREATING:  # threads of one batch open the same new file at once: one creates it
+            if (type(self), path) in _READY:
+                return
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._create()
+            _READY.add((type(self), path))
+
+    def _create(self) -> None:
+        """WAL mode and the tables. Switching to WAL answers 'database is locked' at once, without waiting,
+        while another process is doing the same: try again for a few seconds."""
+        for attempt in range(_CREATE_ATTEMPTS):
+            try:
+                with self._connect() as db:
+                    db.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
+                    db.executescript(self.schema)
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or attempt == _CREATE_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
