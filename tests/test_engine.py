@@ -158,6 +158,13 @@ CASES = [
     ),
     ("In the same year she claimed she forced a man to apologise.", "she", "she forced a man to apologise", "indirect"),
     ("Collins and he said the deal was dead.", "Collins and he", "the deal was dead", "indirect"),
+    # PolNeAR: the speaker is the noun a relative clause describes
+    (
+        "Some Sanders supporters who traveled to Philadelphia to protest this week's convention say they will go.",
+        "Some Sanders supporters",
+        "they will go",
+        "indirect",
+    ),
     (
         "Republicans said the timing was not intentional; they only learned of it on Friday, which the AP reported.",
         "Republicans",

@@ -641,6 +641,9 @@ def _speaker_before(tokens: list[Token], j: int) -> Range | None:
                 continue
             break
         if j != end and token.text.islower() and (token.lower in CUE_FORMS or _finite_verb(tokens, j)):
+            if j >= 2 and tokens[j - 1].lower == "who" and tokens[j - 2].text not in _CLAUSE_PUNCT:
+                # 'Some supporters who traveled to Philadelphia … say': the noun the relative clause describes
+                return _speaker_before(tokens, j - 2)
             break
         j -= 1
     start = j + 1
