@@ -64,8 +64,9 @@ class SpeakerEntity:
 
 
 _OPENING_DETERMINERS = frozenset(
-    "the a an this that these those his her their its one another several many some most few both all".split()
+    "the a an this that these those his her their its our one another several many some most few both all".split()
 )
+"""Words that open a description ('The teacher', 'a Tinder spokeswoman') and are no part of a name or a role."""
 _ENGLISH_PERSONAL = frozenset("he she him her his".split())
 _LEADING_ARTICLES = frozenset("the der die das".split())
 _SUBJECT_FORMS = {"him": "he", "her": "she", "his": "he", "them": "they", "their": "they", "its": "it"}
@@ -393,7 +394,6 @@ _ROLE_NOUNS = frozenset(
 _ROLE_ENDINGS = ("ist", "yst", "er", "or", "man", "woman", "person", "ee", "ent", "ant", "ian")
 _NOT_ROLES = frozenset("and or but of to by with in at on for from as than after over under other".split())
 _LEADING_FUNCTION_WORDS = frozenset("which who whom by with to on like from for of at in".split())
-_DETERMINERS = frozenset("the a an his her their its our this that".split())
 _PARTY_RE = re.compile(r"[RDI]-[\w.]+|[A-ZÄÖÜ]{2,5}")  # '(R-Ky.)', '(D-N.Y.)', '(CDU)'
 
 
@@ -465,7 +465,7 @@ def _descriptor_and_name(words: list[str], party: str | None) -> tuple[str, str 
     if name is None or _name_kind(name) != "person":
         return None
     before = words[:k]
-    while before and before[0].lower() in _DETERMINERS:
+    while before and before[0].lower() in _OPENING_DETERMINERS:
         before = before[1:]
     if before and before[0].endswith(("’s", "'s")) and before[0][:1].isupper() and len(before) > 1:
         affiliation = affiliation or _strip_possessive(before[0])
@@ -509,7 +509,7 @@ def _apposition_role(pieces: list[str]) -> str | None:
             if word in {"who", "which", "whose", "where", "that"}:
                 words = words[:n]
                 break
-        if words and words[0].lower() in _DETERMINERS:
+        if words and words[0].lower() in _OPENING_DETERMINERS:
             words = words[1:]
         role = " ".join(words)
         return role if any(_is_role_noun(w.strip(",.")) for w in words) else None
@@ -523,7 +523,7 @@ def _relative_or_age(piece: str) -> bool:
 
 def _role_of(words: list[str]) -> str | None:
     """'The outgoing U.N. envoy to Iraq' → 'outgoing U.N. envoy to Iraq', when a role noun is in it."""
-    while words and words[0].lower() in _DETERMINERS:
+    while words and words[0].lower() in _OPENING_DETERMINERS:
         words = words[1:]
     return " ".join(words) if any(_is_role_noun(w) for w in words) else None
 
