@@ -21,10 +21,12 @@ __all__ = ["SpeakerEntity", "SpeakerIndex", "same_name"]
 
 Range = tuple[int, int]
 
+_NAME_PARTICLE_WORDS = ("de", "van", "von", "bin", "al", "da")  # 'Lula da Silva', 'Osama bin Laden'
+_NAME_PARTICLES = frozenset(_NAME_PARTICLE_WORDS)
 # A capital first, then the look-behind (no letter or apostrophe before it): the engine jumps from capital to capital.
 _NAME_RE = re.compile(
     r"[A-Z](?<![\w’'][A-Z])(?:[\w’'\-]*[a-z][\w’'\-]*|\.)"
-    r"(?:\s(?:[A-Z][\w’'\-]*[a-z][\w’'\-]*|[A-Z]\.|de|van|von|bin|al|da))*"
+    r"(?:\s(?:[A-Z][\w’'\-]*[a-z][\w’'\-]*|[A-Z]\.|" + "|".join(_NAME_PARTICLE_WORDS) + "))*"
 )
 _POSSESSIVE_RE = re.compile(r"[’']s?$")
 _STATEMENT_NOUNS = frozenset(
@@ -386,7 +388,6 @@ class SpeakerIndex:
         return _apposition_role([piece])
 
 
-_NAME_PARTICLES = frozenset("de van von bin al da".split())
 _ROLE_NOUNS = frozenset(
     """expert official aide attorney candidate nominee envoy chief head deputy executive counsel staffer
     mum mom mother father wife husband son daughter friend neighbour neighbor activist""".split()
