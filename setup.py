@@ -13,7 +13,7 @@ import os
 from setuptools import setup
 
 COMPILED_MODULES = [
-    "claimkit/text.py",
+    "claimkit/text/spans.py",
     "claimkit/lexicon.py",
     "claimkit/speakers.py",
     "claimkit/stance_cues.py",

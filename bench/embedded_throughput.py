@@ -41,7 +41,7 @@ def _run(texts: list[str]) -> int:
 def _engine_alone(texts: list[str], rounds: int) -> float:
     """Articles per second of the rules alone (quotations, sentences, cues), without speakers and records."""
     from claimkit.engines.embedded import extract
-    from claimkit.text import _article_sentences, _find_quotes, _paragraphs
+    from claimkit.text.spans import _article_sentences, _find_quotes, _paragraphs
 
     started = time.perf_counter()
     for _ in range(rounds):

@@ -15,11 +15,12 @@ from typing import Literal
 import openai
 from pydantic import BaseModel, ConfigDict, Field
 
-from .grounding import locate
 from .prompts import load_prompt
 from .records import PromptInfo, Span
 from .settings import Settings
-from .text import find_quotes, split_sentences, stem
+from .text.grounding import locate
+from .text.spans import find_quotes, split_sentences
+from .text.words import stem
 
 __all__ = ["ArticleStance", "ArticleStanceLabel", "ModelStance", "stance"]
 

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from . import __version__
 from .records import Article, ArticleSummary, Claim, Span, Speaker, StanceLabel
 from .speakers import same_name
-from .text import stem
+from .text.words import stem
 
 __all__ = ["ClaimCluster", "ClusterQuote", "Comparison", "SharedSpeaker", "compare"]
 

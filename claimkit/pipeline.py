@@ -23,7 +23,7 @@ from .sources import LoadedArticle, from_text, load
 from .speakers import SpeakerEntity, SpeakerIndex
 from .stance_cues import stance_label, target_of
 from .store import CallLog, SummaryCache
-from .text import article_sentences, paragraphs
+from .text.spans import article_sentences, paragraphs
 
 __all__ = ["summarise", "summarise_article", "summarise_source"]
 

@@ -12,7 +12,7 @@ from .comparison import Comparison
 from .html_report import comparison_html, summary_html
 from .jsonld import render_jsonld
 from .records import ArticleSummary
-from .text import shorten
+from .text.words import shorten
 
 __all__ = ["COMPARE_FORMATS", "FORMATS", "Format", "render", "render_comparison"]
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimkit.grounding import locate
+from claimkit.text.grounding import locate
 
 ARTICLE = "“For 30 years, we did the dirty work,” Asif said — in a televised  interview.\nCritics disagree."
 

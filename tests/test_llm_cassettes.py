@@ -17,11 +17,11 @@ from typing import Any
 import pytest
 
 import claimkit
-from claimkit.grounding import locate
 from claimkit.prompts import load_prompt
 from claimkit.records import ArticleSummary
 from claimkit.settings import Settings
-from claimkit.text import windows
+from claimkit.text.grounding import locate
+from claimkit.text.spans import windows
 
 from .conftest import SEED_002
 

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 import claimkit
 from claimkit.records import ArticleSummary
-from claimkit.text import find_quotes, split_sentences
+from claimkit.text.spans import find_quotes, split_sentences
 
 _PIECES = st.sampled_from(
     [

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimkit.text import find_quotes, split_sentences, tokenize
+from claimkit.text.spans import find_quotes, split_sentences, tokenize
 
 
 @pytest.mark.parametrize(

@@ -32,7 +32,7 @@ from ..lexicon import (
     SPEECH_LEMMAS,
     TITLE_WORDS,
 )
-from ..text import Token, article_sentences, find_quotes, paragraphs, tokenize
+from ..text.spans import Token, article_sentences, find_quotes, paragraphs, tokenize
 from . import german
 from .base import Candidate, Range
 from .german import (

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import GERMAN_CUE_FORMS, GERMAN_SEPARABLE_CUES, GERMAN_SOURCE_NOUNS
-from ..text import Token
+from ..text.spans import Token
 from .base import Candidate
 from .sentence import Sentence, make_candidate, trimmed
 

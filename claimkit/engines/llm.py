@@ -18,12 +18,13 @@ import openai
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import ModelOutputError
-from ..grounding import locate
 from ..prompts import Prompt
 from ..records import SpeakerKind, StanceLabel, Usage
 from ..settings import Settings
 from ..store import CallLog
-from ..text import shorten, windows
+from ..text.grounding import locate
+from ..text.spans import windows
+from ..text.words import shorten
 from .base import Candidate, Range, SpeakerHint
 from .structured import STRUCTURED_MODES, StructuredCaller, StructuredMode, Tally
 

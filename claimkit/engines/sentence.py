@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..text import Token, trim
+from ..text.spans import Token, trim
 from .base import Candidate, Kind, Range
 
 __all__ = ["ENDING_PUNCT", "QUOTE_MARKS", "Sentence", "make_candidate", "trimmed"]

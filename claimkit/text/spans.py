@@ -16,9 +16,7 @@ __all__ = [
     "article_sentences",
     "find_quotes",
     "paragraphs",
-    "shorten",
     "split_sentences",
-    "stem",
     "tokenize",
     "trim",
     "windows",
@@ -247,18 +245,3 @@ def windows(text: str, size: int, overlap: int) -> list[tuple[int, int]]:
         following = [s for s, _ in paragraphs(text) if cut - overlap <= s < cut]
         start = following[0] if following and following[0] > start else cut
     return found
-
-
-def stem(word: str, shortest: int = 3) -> str:
-    """A crude stem for matching words ('admitted' → 'admitt', 'claims' → 'claim'); keeps ``shortest`` letters."""
-    word = word.lower().replace("’", "'")
-    for suffix in ("'s", "ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
-            return word[: -len(suffix)]
-    return word
-
-
-def shorten(text: str, limit: int = 80) -> str:
-    """``text`` on one line, cut to ``limit`` characters with an ellipsis, for messages and tables."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
