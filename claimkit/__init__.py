@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
-from .article_stance import ArticleStance, stance
+from ._version import __version__
+from .article_stance import stance
 from .client import make_client
-from .comparison import Comparison, compare
+from .comparison import compare
 from .errors import (
     BinaryInput,
     ClaimkitError,
@@ -27,8 +26,10 @@ from .errors import (
 from .pipeline import summarise, summarise_source
 from .records import (
     Article,
+    ArticleStance,
     ArticleSummary,
     Claim,
+    Comparison,
     PromptInfo,
     Provenance,
     Span,

@@ -10,21 +10,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
 
 import openai
-from pydantic import BaseModel, ConfigDict, Field
 
 from .prompts import load_prompt
-from .records import PromptInfo, Span
+from .records import ArticleStance, ArticleStanceLabel, ModelStance, Span
 from .settings import Settings
 from .text.grounding import locate
 from .text.spans import find_quotes, split_sentences
 from .text.words import stem
 
-__all__ = ["ArticleStance", "ArticleStanceLabel", "ModelStance", "stance"]
-
-ArticleStanceLabel = Literal["supports", "opposes", "neutral", "unrelated"]
+__all__ = ["RELATED_AT", "stance"]
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+|\d+")
 _STOPWORDS = frozenset(
@@ -64,30 +60,6 @@ _NEGATIONS = frozenset("not no never isn't aren't wasn't weren't didn't doesn't 
 
 RELATED_AT = 0.28
 """Least share of the claim's weighted content words the article must use to count as related."""
-
-
-class ArticleStance(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    claim: str
-    label: ArticleStanceLabel
-    score: float = Field(ge=0.0, le=1.0, description="Confidence in the label.")
-    relatedness: float = Field(ge=0.0, le=1.0, description="Share of the claim's content words the article uses.")
-    evidence: list[Span] = Field(default_factory=list)
-    engine: str = "embedded"
-    model: str | None = None
-    prompt: PromptInfo | None = None
-    warnings: list[str] = Field(default_factory=list)
-
-
-class ModelStance(BaseModel):
-    """What the model must return for a stance: no offsets, evidence as words to locate."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    label: ArticleStanceLabel
-    score: float = Field(ge=0.0, le=1.0)
-    evidence: list[str] = Field(max_length=3)
 
 
 @dataclass(frozen=True)

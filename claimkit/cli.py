@@ -9,7 +9,8 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from . import __version__, errors
+from . import errors
+from ._version import __version__
 from .article_stance import stance
 from .batch import iter_items, summarise_many
 from .comparison import compare
@@ -17,7 +18,7 @@ from .evaluate import THRESHOLDS, EvalReport, evaluate, read_gold
 from .pipeline import summarise, summarise_article
 from .progress import batch_progress
 from .records import ArticleSummary
-from .render import COMPARE_FORMATS, FORMATS, Format, render, render_comparison
+from .render.text import COMPARE_FORMATS, FORMATS, Format, render, render_comparison
 from .settings import ENGINES, STRUCTURED_OUTPUTS, Settings
 from .sources import load
 from .store import CallLog, SummaryCache

@@ -15,14 +15,12 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from . import __version__
-from .records import Article, ArticleSummary, Claim, Span, Speaker, StanceLabel
+from ._version import __version__
+from .records import ArticleSummary, Claim, ClaimCluster, ClusterQuote, Comparison, SharedSpeaker, Speaker
 from .speakers import same_name
 from .text.words import stem
 
-__all__ = ["ClaimCluster", "ClusterQuote", "Comparison", "SharedSpeaker", "compare"]
+__all__ = ["compare"]
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 _STOPWORDS = frozenset(
@@ -51,47 +49,6 @@ _SPEECH_ACTS = {
 }
 LINK_AT = 0.25
 """Least similarity for two claims of different articles to be linked."""
-
-
-class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class SharedSpeaker(_Record):
-    id: str
-    name: str
-    role: str | None
-    affiliation: str | None
-    kind: str
-    appearances: dict[str, str] = Field(description="Article id → that article's speaker id.")
-
-
-class ClusterQuote(_Record):
-    article_id: str
-    source: str | None
-    claim_id: str
-    speaker_id: str | None = Field(description="The shared speaker id.")
-    quote: Span
-    cue: str | None
-    attribution: str
-    stance: StanceLabel
-
-
-class ClaimCluster(_Record):
-    id: str
-    statement: str
-    speakers: list[str]
-    articles: list[str]
-    quotes: list[ClusterQuote]
-    differences: list[str]
-
-
-class Comparison(_Record):
-    articles: list[Article]
-    speakers: list[SharedSpeaker]
-    clusters: list[ClaimCluster]
-    created_at: datetime
-    claimkit_version: str
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from typing import Any
 
 import openai
 
-from . import __version__
+from ._version import __version__
 from .client import make_client
 from .engines.base import Candidate
 from .engines.embedded import extract, is_boilerplate

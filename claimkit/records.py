@@ -14,11 +14,18 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 __all__ = [
     "Article",
+    "ArticleStance",
+    "ArticleStanceLabel",
     "ArticleSummary",
     "Attribution",
     "Claim",
+    "ClaimCluster",
+    "ClusterQuote",
+    "Comparison",
+    "ModelStance",
     "PromptInfo",
     "Provenance",
+    "SharedSpeaker",
     "Span",
     "Speaker",
     "SpeakerKind",
@@ -30,6 +37,7 @@ __all__ = [
 SpeakerKind = Literal["person", "organisation", "group", "unnamed"]
 Attribution = Literal["direct", "indirect", "mixed", "authorial"]
 StanceLabel = Literal["supports", "opposes", "neutral"]
+ArticleStanceLabel = Literal["supports", "opposes", "neutral", "unrelated"]
 
 
 class _Record(BaseModel):
@@ -154,3 +162,70 @@ class ArticleSummary(_Record):
     def speaker(self, speaker_id: str | None) -> Speaker | None:
         """The speaker with this id, or None."""
         return next((s for s in self.speakers if s.id == speaker_id), None)
+
+
+# --- an article's stance toward a claim (claimkit.stance) ---------------------------------------
+
+
+class ArticleStance(_Record):
+    """An article's stance toward a claim, with the sentences that show it."""
+
+    claim: str
+    label: ArticleStanceLabel
+    score: float = Field(ge=0.0, le=1.0, description="Confidence in the label.")
+    relatedness: float = Field(ge=0.0, le=1.0, description="Share of the claim's content words the article uses.")
+    evidence: list[Span] = Field(default_factory=list)
+    engine: str = "embedded"
+    model: str | None = None
+    prompt: PromptInfo | None = None
+    warnings: list[str] = Field(default_factory=list)
+
+
+class ModelStance(BaseModel):
+    """What the model must return for a stance: no offsets, evidence as words to locate."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    label: ArticleStanceLabel
+    score: float = Field(ge=0.0, le=1.0)
+    evidence: list[str] = Field(max_length=3)
+
+
+# --- several articles on one story (claimkit.compare) --------------------------------------------
+
+
+class SharedSpeaker(_Record):
+    id: str
+    name: str
+    role: str | None
+    affiliation: str | None
+    kind: str
+    appearances: dict[str, str] = Field(description="Article id → that article's speaker id.")
+
+
+class ClusterQuote(_Record):
+    article_id: str
+    source: str | None
+    claim_id: str
+    speaker_id: str | None = Field(description="The shared speaker id.")
+    quote: Span
+    cue: str | None
+    attribution: str
+    stance: StanceLabel
+
+
+class ClaimCluster(_Record):
+    id: str
+    statement: str
+    speakers: list[str]
+    articles: list[str]
+    quotes: list[ClusterQuote]
+    differences: list[str]
+
+
+class Comparison(_Record):
+    articles: list[Article]
+    speakers: list[SharedSpeaker]
+    clusters: list[ClaimCluster]
+    created_at: datetime
+    claimkit_version: str

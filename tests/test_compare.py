@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 import claimkit
-from claimkit.comparison import Comparison, compare
+from claimkit.comparison import compare
+from claimkit.records import Comparison
 
 from .conftest import SEED_000, SEED_002
 

@@ -12,9 +12,9 @@ import pytest
 
 import claimkit
 from claimkit.comparison import compare
-from claimkit.html_report import comparison_html, summary_html
-from claimkit.jsonld import summary_jsonld
 from claimkit.records import ArticleSummary
+from claimkit.render.html import comparison_html, summary_html
+from claimkit.render.jsonld import summary_jsonld
 
 from .conftest import ROOT, SEED_000, SEED_002
 

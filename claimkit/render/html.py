@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .comparison import Comparison
-from .records import ArticleSummary, Claim
+from ..records import ArticleSummary, Claim, Comparison
 
 __all__ = ["comparison_html", "summary_html"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .records import ArticleSummary, Speaker
+from ..records import ArticleSummary, Speaker
 
 __all__ = ["summary_jsonld"]
 

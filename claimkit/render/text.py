@@ -8,11 +8,10 @@ from typing import Literal
 from rich.console import Console
 from rich.table import Table
 
-from .comparison import Comparison
-from .html_report import comparison_html, summary_html
+from ..records import ArticleSummary, Comparison
+from ..text.words import shorten
+from .html import comparison_html, summary_html
 from .jsonld import render_jsonld
-from .records import ArticleSummary
-from .text.words import shorten
 
 __all__ = ["COMPARE_FORMATS", "FORMATS", "Format", "render", "render_comparison"]
 
