@@ -17,7 +17,7 @@ COMPILED_MODULES = [
     "claimkit/lexicon.py",
     "claimkit/speakers.py",
     "claimkit/stance_cues.py",
-    "claimkit/engines/base.py",
+    "claimkit/engines/candidate.py",
     "claimkit/engines/sentence.py",
     "claimkit/engines/german.py",
     "claimkit/engines/embedded.py",

@@ -73,7 +73,7 @@ def _sdk_cpu_per_call(settings: Settings, text: str, calls: int = 100) -> float:
     import openai
 
     from claimkit.engines.llm import ModelExtraction
-    from claimkit.prompts import load_prompt
+    from claimkit.engines.llm.prompts import load_prompt
 
     client = openai.OpenAI(api_key="sk-bench-not-a-key", base_url=settings.base_url, max_retries=0)
     content = load_prompt("extract_claims").render(article=text, hints=[], schema="")

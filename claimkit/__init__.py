@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
 from .article_stance import stance
-from .client import make_client
 from .comparison import compare
 from .errors import (
     BinaryInput,
@@ -74,3 +75,16 @@ __all__ = [
     "summarise",
     "summarise_source",
 ]
+
+
+if TYPE_CHECKING:
+    from .engines.llm.client import make_client
+
+
+def __getattr__(name: str) -> Any:
+    """``make_client`` is imported on first use: the model-free path never loads the openai SDK."""
+    if name == "make_client":
+        from .engines.llm.client import make_client
+
+        return make_client
+    raise AttributeError(f"module 'claimkit' has no attribute {name!r}")

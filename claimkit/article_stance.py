@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import openai
-
-from .prompts import load_prompt
 from .records import ArticleStance, ArticleStanceLabel, ModelStance, Span
 from .settings import Settings
-from .text.grounding import locate
 from .text.spans import find_quotes, split_sentences
 from .text.words import stem
+
+if TYPE_CHECKING:
+    import openai
 
 __all__ = ["RELATED_AT", "stance"]
 
@@ -121,21 +121,17 @@ def stance(
 
 
 def _model_stance(claim: str, text: str, settings: Settings, client: openai.OpenAI | None) -> ArticleStance:
-    from .client import make_client
-    from .engines.structured import StructuredCaller, Tally
-    from .store import CallLog
+    from .engines.llm import Tally, load_prompt, structured_caller  # the SDK loads only when a model is used
+    from .engines.llm.guard import located_or_warned
 
+    caller = structured_caller(settings, client)
     prompt = load_prompt("article_stance")
-    log = CallLog(settings.store_folder / "calls.sqlite") if settings.log_calls else None
-    caller = StructuredCaller(client or make_client(settings), settings, log)
     reply = caller.call(prompt, {"claim": claim, "article": text}, ModelStance, Tally())
     evidence: list[Span] = []
-    warnings = []
+    warnings: list[str] = []
     for words in reply.evidence:
-        where = locate(text, words)
-        if where is None:
-            warnings.append(f"dropped evidence that is not in the article: “{' '.join(words.split())[:80]}”")
-        else:
+        where = located_or_warned(text, words, "evidence", warnings)
+        if where is not None:
             evidence.append(Span(text=text[where.start : where.end], start=where.start, end=where.end))
     return ArticleStance(
         claim=claim,

@@ -5,25 +5,23 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
-
-import openai
+from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .client import make_client
-from .engines.base import Candidate
+from .engines.candidate import Candidate
 from .engines.embedded import extract, is_boilerplate
-from .engines.llm import SCHEMA_SHA256, LLMEngine
-from .errors import ConfigurationError, EmptyInput, GroundingError
+from .errors import EmptyInput, GroundingError
 from .lexicon import CUE_FORMS, past_tense
-from .prompts import load_prompt
 from .records import Article, ArticleSummary, Claim, Provenance, Span, Stance, StanceLabel
 from .settings import Settings
 from .sources import LoadedArticle, from_text, load
 from .speakers import SpeakerEntity, SpeakerIndex
 from .stance_cues import stance_label, target_of
-from .store import CallLog, SummaryCache
+from .store import SummaryCache
 from .text.spans import article_sentences, paragraphs
+
+if TYPE_CHECKING:
+    import openai
 
 __all__ = ["summarise", "summarise_article", "summarise_source"]
 
@@ -103,6 +101,8 @@ def summarise_article(
 
 def cache_parts(settings: Settings) -> dict[str, Any]:
     """Everything besides the text that determines an LLM summary: the cache key is their hash with the text."""
+    from .engines.llm import SCHEMA_SHA256, load_prompt
+
     prompt = load_prompt("extract_claims")
     return {
         "claimkit": __version__,
@@ -137,11 +137,11 @@ def _from_cache(summary: ArticleSummary, article: LoadedArticle) -> ArticleSumma
 
 
 def _run_model(text: str, settings: Settings, client: openai.OpenAI | None, *, hybrid: bool) -> _EngineOutput:
-    if not settings.model:
-        raise ConfigurationError("the LLM engine needs a model: pass --model or set CLAIMKIT_MODEL")
+    from .engines.llm import LLMEngine, load_prompt, structured_caller  # the SDK loads only when a model is used
+
+    caller = structured_caller(settings, client)
     prompt = load_prompt("extract_claims")
-    log = CallLog(settings.store_folder / "calls.sqlite") if settings.log_calls else None
-    engine = LLMEngine(client or make_client(settings), settings, prompt, log=log)
+    engine = LLMEngine(caller, settings, prompt)
     result = engine.extract(text, _hints(text) if hybrid else [])
     provenance = Provenance(
         claimkit_version=__version__,

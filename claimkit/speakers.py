@@ -13,7 +13,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from .engines import german
-from .engines.base import SpeakerHint
+from .engines.candidate import SpeakerHint
 from .lexicon import GROUP_NOUNS, ORGANISATION_WORDS, PLACES, PRONOUNS, TITLE_WORDS
 from .records import Span, Speaker, SpeakerKind
 

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 import claimkit
-from claimkit.prompts import load_prompt
+from claimkit.engines.llm.prompts import load_prompt
 from claimkit.records import ArticleSummary
 from claimkit.settings import Settings
 from claimkit.text.grounding import locate

@@ -5,8 +5,8 @@ from importlib import resources
 
 import pytest
 
+from claimkit.engines.llm.prompts import Prompt, load_prompt
 from claimkit.errors import PromptError
-from claimkit.prompts import Prompt, load_prompt
 
 
 def test_the_template_names_itself_and_is_hashed() -> None:

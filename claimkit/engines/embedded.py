@@ -34,7 +34,7 @@ from ..lexicon import (
 )
 from ..text.spans import Token, article_sentences, find_quotes, paragraphs, tokenize
 from . import german
-from .base import Candidate, Range
+from .candidate import Candidate, Range, without_duplicates
 from .german import (
     GERMAN_ARTICLES,
     GERMAN_BOUNDARIES,
@@ -122,7 +122,7 @@ def extract(text: str) -> list[Candidate]:
             headline = _headline_attribution(text, p_start, p_end, quotes, in_german)
             found += [headline] if headline is not None else []
         candidates += _attach_orphans(orphans, found, candidates[-1] if candidates else None)
-    return _without_duplicates(candidates)
+    return without_duplicates(candidates)
 
 
 def _with_attribution_tails(text: str, sentences: list[Range], quotes: list[Range]) -> list[Range]:
@@ -1048,13 +1048,3 @@ def _attach_orphans(
 def _nearest(candidates: list[Candidate], position: int) -> Candidate:
     """The quote of the latest sentence before ``position``; in that sentence, a direct one before a mixed one."""
     return max(candidates, key=lambda c: (c.sentence[1] <= position, c.sentence[1], c.kind == "direct", c.content[1]))
-
-
-def _without_duplicates(candidates: list[Candidate]) -> list[Candidate]:
-    """Drop a candidate whose content equals another's (keep the more confident)."""
-    best: dict[Range, Candidate] = {}
-    for candidate in candidates:
-        kept = best.get(candidate.content)
-        if kept is None or candidate.confidence > kept.confidence:
-            best[candidate.content] = candidate
-    return sorted(best.values(), key=lambda c: c.content)

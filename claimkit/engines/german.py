@@ -9,7 +9,7 @@ import re
 
 from ..lexicon import GERMAN_CUE_FORMS, GERMAN_SEPARABLE_CUES, GERMAN_SOURCE_NOUNS
 from ..text.spans import Token
-from .base import Candidate
+from .candidate import Candidate
 from .sentence import Sentence, make_candidate, trimmed
 
 __all__ = [

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..text.spans import Token, trim
-from .base import Candidate, Kind, Range
+from .candidate import Candidate, Kind, Range
 
 __all__ = ["ENDING_PUNCT", "QUOTE_MARKS", "Sentence", "make_candidate", "trimmed"]
 

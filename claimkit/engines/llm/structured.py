@@ -17,11 +17,11 @@ import openai
 from pydantic import BaseModel, ValidationError
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt
 
-from ..errors import ModelOutputError, ModelUnavailable
-from ..prompts import Prompt
-from ..records import Usage
-from ..settings import Settings
-from ..store import CallLog
+from ...errors import ModelOutputError, ModelUnavailable
+from ...records import Usage
+from ...settings import Settings
+from ...store import CallLog
+from .prompts import Prompt
 
 __all__ = ["STRUCTURED_MODES", "StructuredCaller", "StructuredMode", "Tally"]
 

@@ -14,23 +14,20 @@ import json
 from dataclasses import dataclass
 from typing import Literal
 
-import openai
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..errors import ModelOutputError
-from ..prompts import Prompt
-from ..records import SpeakerKind, StanceLabel, Usage
-from ..settings import Settings
-from ..store import CallLog
-from ..text.grounding import locate
-from ..text.spans import windows
-from ..text.words import shorten
-from .base import Candidate, Range, SpeakerHint
-from .structured import STRUCTURED_MODES, StructuredCaller, StructuredMode, Tally
+from ...errors import ModelOutputError
+from ...records import SpeakerKind, StanceLabel, Usage
+from ...settings import Settings
+from ...text.grounding import locate
+from ...text.spans import windows
+from ..candidate import Candidate, Range, SpeakerHint, without_duplicates
+from .guard import located_or_warned
+from .prompts import Prompt
+from .structured import StructuredCaller, StructuredMode, Tally
 
 __all__ = [
     "SCHEMA_SHA256",
-    "STRUCTURED_MODES",
     "LLMEngine",
     "LLMResult",
     "ModelClaim",
@@ -88,10 +85,10 @@ class LLMResult:
 
 
 class LLMEngine:
-    """Extraction through one OpenAI-compatible endpoint. The client is the caller's."""
+    """Extraction through one OpenAI-compatible endpoint, by the caller ``session.structured_caller`` sets up."""
 
-    def __init__(self, client: openai.OpenAI, settings: Settings, prompt: Prompt, log: CallLog | None = None) -> None:
-        self.caller = StructuredCaller(client, settings, log)
+    def __init__(self, caller: StructuredCaller, settings: Settings, prompt: Prompt) -> None:
+        self.caller = caller
         self.settings = settings
         self.prompt = prompt
 
@@ -126,7 +123,7 @@ class LLMEngine:
             raise failures[-1]
         assert self.mode is not None
         return LLMResult(
-            candidates=_merge(candidates),
+            candidates=without_duplicates(candidates),
             summary=" ".join(s for s in summaries[:1] if s),
             warnings=warnings,
             usage=tally.as_usage(),
@@ -144,9 +141,8 @@ def ground(text: str, extraction: ModelExtraction, start: int, end: int) -> tupl
     found: list[Candidate] = []
     warnings: list[str] = []
     for claim in extraction.claims:
-        where = locate(text, claim.quote, start=start, end=end) or locate(text, claim.quote)
+        where = located_or_warned(text, claim.quote, "a quote", warnings, window=(start, end), who=claim.speaker)
         if where is None:
-            warnings.append(f"dropped a quote that is not in the article: “{shorten(claim.quote)}” ({claim.speaker})")
             continue
         content = (where.start, where.end)
         near = (max(0, where.start - _NEAR), min(len(text), where.end + _NEAR))
@@ -187,11 +183,3 @@ def _span_near(text: str, words: str | None, near: Range, content: Range) -> Ran
 def _span_of(text: str, words: str | None) -> Range | None:
     where = locate(text, words) if words else None
     return (where.start, where.end) if where else None
-
-
-def _merge(candidates: list[Candidate]) -> list[Candidate]:
-    """One candidate per content span; chunks overlap, so the same quote can come twice."""
-    seen: dict[Range, Candidate] = {}
-    for candidate in candidates:
-        seen.setdefault(candidate.content, candidate)
-    return sorted(seen.values(), key=lambda c: c.content)

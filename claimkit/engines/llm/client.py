@@ -6,8 +6,8 @@ from functools import lru_cache
 
 import openai
 
-from .errors import ConfigurationError
-from .settings import Settings
+from ...errors import ConfigurationError
+from ...settings import Settings
 
 __all__ = ["make_client"]
 

@@ -17,8 +17,8 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from .errors import PromptError
-from .records import PromptInfo
+from ...errors import PromptError
+from ...records import PromptInfo
 
 __all__ = ["Prompt", "load_prompt"]
 

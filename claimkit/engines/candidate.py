@@ -1,4 +1,4 @@
-"""What every engine hands to the pipeline: attribution candidates with article offsets."""
+"""What every engine hands to the pipeline: attribution candidates with article offsets; one duplicate policy."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Literal
 
 from ..records import SpeakerKind, StanceLabel
 
-__all__ = ["Candidate", "Kind", "Range", "SpeakerHint"]
+__all__ = ["Candidate", "Kind", "Range", "SpeakerHint", "without_duplicates"]
 
 Kind = Literal["direct", "indirect", "mixed"]
 Range = tuple[int, int]
@@ -42,3 +42,16 @@ class Candidate:
     stance: StanceLabel | None = None
     responds_to: Range | None = None
     """The content of the earlier claim this one answers, when the engine knows it."""
+
+
+def without_duplicates(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate per content span, the more confident (the first of equals), in the order of their content.
+
+    The rules can read one clause through two cues; a model's chunks overlap, so one quote can come twice.
+    """
+    best: dict[Range, Candidate] = {}
+    for candidate in candidates:
+        kept = best.get(candidate.content)
+        if kept is None or candidate.confidence > kept.confidence:
+            best[candidate.content] = candidate
+    return sorted(best.values(), key=lambda c: c.content)
