@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .records import ArticleStance, ArticleStanceLabel, ModelStance, Span
 from .settings import Settings
@@ -109,13 +109,17 @@ def stance(
     settings: Settings | None = None,
     client: openai.OpenAI | None = None,
     evidence_sentences: int = 3,
+    **options: Any,
 ) -> ArticleStance:
     """The stance of ``text`` (an article) toward ``claim``, with the sentences that show it.
 
-    With a model configured (``settings.chosen_engine`` other than embedded) the model decides, through
-    the ``article_stance`` prompt, and its evidence is located in the article or dropped.
+    Settings are found as for ``summarise``: ``settings``, else ``options`` (``Settings`` fields such as
+    ``model=`` or ``engine=``) looked up with the environment and the config file. With a model configured
+    (``settings.chosen_engine`` other than embedded) the model decides, through the ``article_stance``
+    prompt, and its evidence is located in the article or dropped.
     """
-    if settings is not None and settings.chosen_engine != "embedded":
+    settings = settings or Settings.resolve(**options)
+    if settings.chosen_engine != "embedded":
         return _model_stance(claim, text, settings, client)
     return _embedded_stance(claim, text, evidence_sentences)
 

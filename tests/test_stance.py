@@ -65,3 +65,29 @@ def test_model_stance_grounds_its_evidence(tmp_path: Path) -> None:
     assert result.warnings and "Sharks can fly" in result.warnings[0]
     assert result.prompt is not None and result.prompt.name == "article_stance"
     assert "<claim>Shark swims on flooded highway</claim>" in server.requests[0]["messages"][0]["content"]
+
+
+@pytest.mark.parametrize(
+    ("environment", "engine"),
+    [
+        ({}, "embedded"),  # no model configured: the embedded engine
+        ({"CLAIMKIT_MODEL": "m"}, "llm"),  # a model in the environment: stance asks it, as summarise does
+        ({"CLAIMKIT_MODEL": "m", "CLAIMKIT_ENGINE": "embedded"}, "embedded"),
+    ],
+)
+def test_stance_chooses_its_engine_as_summarise_does(
+    monkeypatch: pytest.MonkeyPatch, environment: dict[str, str], engine: str
+) -> None:
+    import json
+
+    from .openai_server import Step, scripted_server
+
+    reply = json.dumps({"label": "opposes", "score": 0.9, "evidence": ["The images are a hoax"]})
+    with scripted_server([Step(content=reply)]) as (server, url):
+        monkeypatch.setenv("CLAIMKIT_BASE_URL", url)
+        monkeypatch.setenv("CLAIMKIT_STRUCTURED_OUTPUT", "json_object")
+        for name, value in environment.items():
+            monkeypatch.setenv(name, value)
+        result = stance("Shark swims on flooded highway", ARTICLE)
+    assert result.engine == engine
+    assert len(server.requests) == (1 if engine == "llm" else 0)
