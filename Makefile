@@ -17,12 +17,12 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
-$(CBIN)/.installed: pyproject.toml setup.py $(wildcard claimkit/*.py claimkit/engines/*.py)
+$(CBIN)/.installed: pyproject.toml setup.py $(shell find claimkit -name "*.py")
 	$(PYTHON) -m venv $(COMPILED_VENV)
 	$(CBIN)/python -m pip install --quiet --upgrade pip setuptools
 	$(CBIN)/python -m pip install --quiet '.[dev]'
 	CLAIMKIT_COMPILE=1 $(CBIN)/python -m pip install --quiet --no-build-isolation --no-deps --force-reinstall .
-	$(CBIN)/python -P -c "import claimkit.engines.embedded as e; assert e.__file__.endswith('.so'), e.__file__"
+	$(CBIN)/python -P -c "import claimkit.engines.embedded.walk as e; assert e.__file__.endswith('.so'), e.__file__"
 	touch $@
 
 run: $(BIN)/.installed

@@ -13,14 +13,24 @@ import os
 from setuptools import setup
 
 COMPILED_MODULES = [
+    "claimkit/lang/lexicon.py",
+    "claimkit/lang/en/cues.py",
+    "claimkit/lang/en/grammar.py",
+    "claimkit/lang/de/cues.py",
     "claimkit/text/spans.py",
-    "claimkit/lexicon.py",
+    "claimkit/text/language.py",
+    "claimkit/text/boilerplate.py",
     "claimkit/speakers.py",
     "claimkit/stance_cues.py",
     "claimkit/engines/candidate.py",
-    "claimkit/engines/sentence.py",
-    "claimkit/engines/german.py",
-    "claimkit/engines/embedded.py",
+    "claimkit/engines/embedded/sentence.py",
+    "claimkit/engines/embedded/german.py",
+    "claimkit/engines/embedded/cues.py",
+    "claimkit/engines/embedded/speaker_phrases.py",
+    "claimkit/engines/embedded/content.py",
+    "claimkit/engines/embedded/attributions.py",
+    "claimkit/engines/embedded/headline.py",
+    "claimkit/engines/embedded/walk.py",
     "claimkit/pipeline.py",
 ]
 

@@ -51,7 +51,7 @@ def main() -> None:
         raise SystemExit("valgrind is not installed")
     articles = sum(1 for _ in path.open(encoding="utf-8")) - 1
     per_article = (_instructions(path, articles) - _instructions(path, 0)) / articles
-    from claimkit.engines import embedded
+    from claimkit.engines.embedded import walk as embedded
 
     build = "pure Python" if embedded.__file__.endswith(".py") else "compiled with mypyc"
     print(f"{build}: {articles} articles, {per_article / 1e6:.2f} M instructions per article (callgrind)")

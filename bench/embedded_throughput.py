@@ -27,7 +27,7 @@ def _texts(eval_dir: Path) -> list[str]:
 
 
 def _build() -> str:
-    from claimkit.engines import embedded
+    from claimkit.engines.embedded import walk as embedded
 
     return "pure Python" if embedded.__file__.endswith(".py") else "compiled with mypyc"
 

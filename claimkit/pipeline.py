@@ -9,15 +9,16 @@ from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 from .engines.candidate import Candidate
-from .engines.embedded import extract, is_boilerplate
+from .engines.embedded import extract
 from .errors import EmptyInput, GroundingError
-from .lexicon import CUE_FORMS, past_tense
+from .lang.en.cues import CUE_FORMS, past_tense
 from .records import Article, ArticleSummary, Claim, Provenance, Span, Stance, StanceLabel
 from .settings import Settings
 from .sources import LoadedArticle, from_text, load
 from .speakers import SpeakerEntity, SpeakerIndex
 from .stance_cues import stance_label, target_of
 from .store import SummaryCache
+from .text.boilerplate import is_boilerplate
 from .text.spans import article_sentences, paragraphs
 
 if TYPE_CHECKING:

@@ -12,9 +12,9 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from .engines import german
 from .engines.candidate import SpeakerHint
-from .lexicon import GROUP_NOUNS, ORGANISATION_WORDS, PLACES, PRONOUNS, TITLE_WORDS
+from .engines.embedded import german
+from .lang.en.cues import GROUP_NOUNS, ORGANISATION_WORDS, PLACES, PRONOUNS, TITLE_WORDS
 from .records import Span, Speaker, SpeakerKind
 
 __all__ = ["SpeakerEntity", "SpeakerIndex", "same_name"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .engines.embedded import Candidate
-from .lexicon import CONTRAST_OPENERS, OPPOSING_CUES, SUPPORTING_CUES
+from .engines.candidate import Candidate
+from .lang.en.cues import CONTRAST_OPENERS, OPPOSING_CUES, SUPPORTING_CUES
 from .records import StanceLabel
 
 __all__ = ["TARGETS_ITS_CONTENT", "stance_label", "target_of"]

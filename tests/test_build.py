@@ -14,7 +14,7 @@ EXPECT_COMPILED = os.environ.get("CLAIMKIT_EXPECT_COMPILED") == "1"  # read befo
 def test_the_suite_runs_the_build_it_was_asked_to() -> None:
     """`make test-compiled` sets CLAIMKIT_EXPECT_COMPILED=1; elsewhere no compiled module may shadow a source file."""
     modules = [m.group(1).replace("/", ".") for m in re.finditer(r'"claimkit/([\w/]+)\.py"', SETUP.read_text())]
-    assert "engines.embedded" in modules
+    assert "engines.embedded.walk" in modules
     files = {name: importlib.import_module(f"claimkit.{name}").__file__ or "" for name in modules}
     compiled = {name for name, path in files.items() if not path.endswith(".py")}
     expected = set(modules) if EXPECT_COMPILED else set()

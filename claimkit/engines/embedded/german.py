@@ -5,49 +5,23 @@ commonest words are German; the phrase rules of ``embedded`` do the rest ('dass'
 
 from __future__ import annotations
 
-import re
-
-from ..lexicon import GERMAN_CUE_FORMS, GERMAN_SEPARABLE_CUES, GERMAN_SOURCE_NOUNS
-from ..text.spans import Token
-from .candidate import Candidate
+from ...lang.de.cues import (
+    GERMAN_ARTICLES,
+    GERMAN_CUE_FORMS,
+    GERMAN_SEPARABLE_CUES,
+    GERMAN_SOURCE_NOUNS,
+)
+from ...text.language import detect
+from ...text.spans import Token
+from ..candidate import Candidate
 from .sentence import Sentence, make_candidate, trimmed
 
-__all__ = [
-    "GERMAN_ARTICLES",
-    "GERMAN_BOUNDARIES",
-    "GERMAN_CUE_WORDS",
-    "GERMAN_SKIPPED",
-    "GERMAN_STOPS",
-    "SEPARABLE_PARTICLES",
-    "according_to",
-    "cue_lemma",
-    "is_german",
-    "separable_particle",
-]
-
-GERMAN_CUE_WORDS = frozenset(GERMAN_CUE_FORMS) | frozenset(GERMAN_SEPARABLE_CUES) | {"laut", "zufolge", "nach", "so"}
-GERMAN_ARTICLES = frozenset("der die das des dem den ein eine eines einer einem von vom".split())
-GERMAN_STOPS = frozenset(
-    "am im zum zur mit bei gegenüber auf vor nach und dass heute gestern zudem auch jedoch zu".split()
-)
-"""Words that end a speaker phrase after the cue ('sagte der Sprecher am Montag')."""
-SEPARABLE_PARTICLES = frozenset(particle for _, particle in GERMAN_SEPARABLE_CUES.values())
-GERMAN_SKIPPED = frozenset(
-    "hat haben hatte hatten ist sind war waren wurde wurden bereits auch jedoch nun inzwischen zudem schon".split()
-)
-"""Auxiliaries and adverbs between a speaker and a German cue ('Das Komitee hat bereits eingeräumt')."""
-GERMAN_BOUNDARIES = frozenset("wie dass und oder aber sondern denn weil da ob obwohl als wenn nachdem während".split())
-"""Words that begin no speaker phrase: 'Wie der Weltverband FIFA bekanntgegeben hat, …'."""
-
-_GERMAN_MARKERS_RE = re.compile(r"\b(?:der|die|das|und|nicht|ist|sich|mit|dem|den|sagte|auch)\b")
-_ENGLISH_MARKERS_RE = re.compile(r"\b(?:the|and|of|to|that|is|was|for|with|said)\b")  # not 'in': German too
+__all__ = ["according_to", "cue_lemma", "is_german", "separable_particle"]
 
 
 def is_german(text: str) -> bool:
     """Whether the article reads as German (by its commonest words): German cues apply, English ones do not."""
-    head = text[:1500].lower()
-    german = len(_GERMAN_MARKERS_RE.findall(head))
-    return german >= 1 and german > 2 * len(_ENGLISH_MARKERS_RE.findall(head))
+    return detect(text) == "de"
 
 
 def separable_particle(sentence: Sentence, i: int) -> Token | None:

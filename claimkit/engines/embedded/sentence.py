@@ -7,13 +7,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..text.spans import Token, trim
-from .candidate import Candidate, Kind, Range
+from ...lang import Lexicon, en
+from ...text.spans import Token, trim
+from ..candidate import Candidate, Kind, Range
 
-__all__ = ["ENDING_PUNCT", "QUOTE_MARKS", "Sentence", "make_candidate", "trimmed"]
+__all__ = [
+    "CLAUSE_PUNCT",
+    "ENDING_PUNCT",
+    "MAX_SPEAKER_TOKENS",
+    "PHRASE_BREAKS",
+    "QUOTE_MARKS",
+    "Sentence",
+    "make_candidate",
+    "trimmed",
+]
 
 QUOTE_MARKS = "\"“”„«»‘’'"
 ENDING_PUNCT = ".!?…"
+CLAUSE_PUNCT = frozenset(",;:—–()[]")
+PHRASE_BREAKS = frozenset(",;:—–()")
+MAX_SPEAKER_TOKENS = 9
+"""The longest speaker phrase, in tokens."""
 
 
 @dataclass
@@ -22,7 +36,12 @@ class Sentence:
     end: int
     tokens: list[Token]
     quotes: list[Range]
-    german: bool = False
+    lexicon: Lexicon = en.LEXICON
+    """The words of the article's language, which every rule reads."""
+
+    @property
+    def german(self) -> bool:
+        return self.lexicon.code == "de"
 
     def in_quote(self, token: Token) -> bool:
         return any(a <= token.start < b for a, b in self.quotes)

@@ -1,4 +1,5 @@
-"""Word lists the embedded engine reads: speech and cognition cues, titles, pronouns, stance cues.
+"""English cue words: speech, cognition and stance verbs with their forms, speech nouns, attitude adjectives;
+titles, pronouns, places and organisation words; stance cues.
 
 Kept apart from the rules so that the rules read as rules, and the lists can grow without touching them.
 """
@@ -13,10 +14,8 @@ __all__ = [
     "CONTRAST_OPENERS",
     "CUE_FORMS",
     "CUE_NOUNS",
+    "CUE_WORDS",
     "FREE_BASE_FORMS",
-    "GERMAN_CUE_FORMS",
-    "GERMAN_SEPARABLE_CUES",
-    "GERMAN_SOURCE_NOUNS",
     "GROUP_NOUNS",
     "NOUN_LIKE",
     "NOUN_PHRASE_CUES",
@@ -137,53 +136,8 @@ CUE_FORMS: dict[str, str] = {
 } | {adjective: adjective for adjective in ATTITUDE_ADJECTIVES}
 """Every inflected form of a cue verb (and each attitude adjective), mapped to its lemma."""
 
-
-GERMAN_CUE_FORMS: dict[str, str] = {
-    form: lemma
-    for lemma, forms in {
-        "say": "sagte sagten sagt gesagt meinte meinten meint",
-        "explain": "erklärte erklärten erklärt",
-        "stress": "betonte betonten betont",
-        "write": "schrieb schrieben schreibt",
-        "warn": "warnte warnten warnt",
-        "demand": "forderte forderten fordert",
-        "criticize": "kritisierte kritisierten kritisiert",
-        "confirm": "bestätigte bestätigten bestätigt",
-        "claim": "behauptete behaupteten behauptet",
-        "deny": "bestritt bestritten bestreitet dementierte dementierten dementiert abgestritten",
-        "fear": "befürchtet befürchten befürchtete befürchteten",
-        "believe": "glaubt glauben glaubte glaubten",
-        "hope": "hofft hoffen hoffte hofften",
-        "call": "bezeichnete bezeichneten bezeichnet",
-        "announce": "verkündete verkündeten verkündet mitteilte mitteilten mitgeteilt bekanntgegeben bekanntgab",
-        "report": "berichtete berichteten berichtet meldete meldeten meldet",
-        "admit": "eingeräumt",
-        "propose": "vorgeschlagen",
-    }.items()
-    for form in forms.split()
-}
-"""German cue verbs, mapped to the English lemma that says the same ('sagte' → 'say')."""
-
-GERMAN_SEPARABLE_CUES: dict[str, tuple[str, str]] = {
-    form: (lemma, particle)
-    for lemma, particle, forms in [
-        ("announce", "mit", "teilte teilten teilt"),
-        ("admit", "ein", "räumte räumten räumt"),
-        ("state", "an", "gab gaben gibt"),
-        ("add", "hinzu", "fügte fügten fügt"),
-        ("announce", "an", "kündigte kündigten kündigt"),
-        ("reject", "zurück", "wies wiesen weist"),
-        ("propose", "vor", "schlug schlugen schlägt"),
-        ("speak", "von", "sprach sprachen spricht"),
-    ]
-    for form in forms.split()
-}
-"""German verbs whose particle closes the clause ('teilte das Unternehmen heute mit'): a cue only with it."""
-
-GERMAN_SOURCE_NOUNS = frozenset(
-    "Angaben Einschätzung Aussagen Ansicht Meinung Auffassung Informationen Berichten".split()
-)
-"""'nach Angaben des Sprechers': nouns after 'nach' that make it mean 'according to'."""
+CUE_WORDS = frozenset(CUE_FORMS) | frozenset(CUE_NOUNS) | {"according"}
+"""Every word that may be a cue, or open one ('according to')."""
 
 
 def past_tense(lemma: str) -> str:

@@ -1,0 +1,206 @@
+"""Attribution building: around each cue, a speaker and a content, as a ``Candidate``.
+
+A cue is a speech, cognition or stance verb ('said', 'admitted', 'believes', 'endorsed'), an attitude adjective
+after 'be' ('was uncomfortable on'), a speech noun with its possessor ('her claim that'), or 'according to'. Around
+each cue the speaker is the phrase before the cue, after it in 'said the minister', or the sentence's subject for
+', adding that …' (``speaker_phrases``); the content is a quotation next to the cue, the clause after it, the object
+phrase of a stance verb, or the clause before ', he said' (``content``).
+"""
+
+from __future__ import annotations
+
+from ...lang.en.cues import (
+    ATTITUDE_LEMMAS,
+    AUXILIARIES,
+    CUE_NOUNS,
+)
+from ...lang.en.grammar import BE_FORMS, GERUND_OPENERS, PASSIVE_CUES, POSSESSIVES, SUBORDINATORS
+from ..candidate import Candidate
+from . import german
+from .content import (
+    clause_end,
+    comma_before,
+    content_after,
+    content_before,
+    next_token_start,
+    noun_phrase_end,
+    parenthetical,
+    quote_after_clause,
+    quote_ending_before,
+    with_lead_in,
+)
+from .cues import cue_lemma
+from .sentence import CLAUSE_PUNCT, ENDING_PUNCT, Sentence, make_candidate, trimmed
+from .speaker_phrases import (
+    after_comma,
+    after_quote,
+    appositive_speaker,
+    closing_clause,
+    coordinated,
+    sentence_subject,
+    skip_back,
+    speaker_after,
+    speaker_before,
+)
+
+__all__ = ["attributions_in"]
+
+
+def attributions_in(text: str, sentence: Sentence) -> list[Candidate]:
+    found: list[Candidate] = []
+    tokens = sentence.tokens
+    cue_words = sentence.lexicon.cue_words
+    cues = [
+        (i, lemma)
+        for i in range(len(tokens))
+        if tokens[i].lower in cue_words and (lemma := cue_lemma(sentence, i, text))
+    ]
+    for n, (i, lemma) in enumerate(cues):
+        next_cue = cues[n + 1][0] if n + 1 < len(cues) else None
+        if lemma == "according to" and sentence.german:
+            candidate = german.according_to(text, sentence, i)
+        elif lemma == "according to":
+            candidate = _according_to(text, sentence, i)
+        else:
+            candidate = _verb_attribution(text, sentence, i, lemma, next_cue)
+        gerund = tokens[i].lower.endswith("ing") and i > 0 and tokens[i - 1].lower in GERUND_OPENERS
+        if gerund and any(c.content[0] <= tokens[i].start < c.content[1] for c in found):
+            continue  # '… distance itself by calling it a job': the gerund's subject is inside the content
+        if candidate is not None:
+            found.append(candidate)
+    for i in range(1, len(tokens) - 2):
+        if tokens[i].lower in CUE_NOUNS and not sentence.in_quote(tokens[i]):
+            candidate = _noun_attribution(text, sentence, i)
+            if candidate is not None and all(c.content != candidate.content for c in found):
+                found.append(candidate)
+    return found
+
+
+def _noun_attribution(text: str, sentence: Sentence, i: int) -> Candidate | None:
+    """'her claim that she “never sent …”', 'Warren's criticism of the developer', 'His refusal to act'."""
+    tokens = sentence.tokens
+    lemma, links = CUE_NOUNS[tokens[i].lower]
+    link = tokens[i + 1].lower
+    if link not in links:
+        return None
+    infinitive = link == "to" and lemma != "oppose"  # 'refusal to answer', but 'opposition to the deal'
+    owner = i - 1
+    while owner > 0 and owner >= i - 2 and tokens[owner].text.islower() and tokens[owner].lower not in POSSESSIVES:
+        owner -= 1  # 'Carson’s renewed endorsement of'
+    word = tokens[owner]
+    if word.lower in POSSESSIVES:
+        speaker = (word.start, word.end)
+    elif word.lower.endswith(("’s", "'s")) and word.text[:1].isupper():
+        name = speaker_before(tokens, owner, sentence.lexicon)
+        if name is None:
+            return None
+        speaker = (name[0], word.end - 2)  # the name without its "’s"
+    else:
+        return None
+    first = i + 1 if link == "that" or infinitive else i + 2
+    clause = link == "that"
+    end = (
+        clause_end(text, sentence, tokens[first].start, None)
+        if clause
+        else noun_phrase_end(tokens, first, before_verb=True)  # 'criticism of the developer | was echoed'
+    )
+    content = trimmed(text, tokens[first].start, end)
+    return make_candidate(text, sentence, content, speaker, (tokens[i].start, tokens[i].end), lemma, 0.5)
+
+
+def _according_to(text: str, sentence: Sentence, i: int) -> Candidate | None:
+    tokens = sentence.tokens
+    cue = (tokens[i].start, tokens[i + 1].end)
+    speaker_end = i + 2
+    while speaker_end < len(tokens) and tokens[speaker_end].text not in CLAUSE_PUNCT | set(ENDING_PUNCT):
+        speaker_end += 1
+    if speaker_end == i + 2:
+        return None
+    speaker = (tokens[i + 2].start, tokens[speaker_end - 1].end)
+    if speaker_end < len(tokens) and tokens[speaker_end].text == "," and speaker_end + 2 < len(tokens):
+        content = trimmed(text, tokens[speaker_end + 1].start, sentence.end)
+    elif i > 1 and tokens[i - 1].text == ",":
+        content = trimmed(text, sentence.start, tokens[i - 1].start)
+    else:
+        return None
+    return make_candidate(text, sentence, content, speaker, cue, "according to", 0.8)
+
+
+def _verb_attribution(text: str, sentence: Sentence, i: int, lemma: str, next_cue: int | None) -> Candidate | None:
+    tokens = sentence.tokens
+    if i + 2 < len(tokens) and tokens[i + 1].lower == "by" and tokens[i].lower != lemma:
+        # 'was first reported by BuzzFeed'; 'was written by lobbyists' names an author, not a source
+        return _passive(text, sentence, i, lemma) if lemma in PASSIVE_CUES else None
+    if tokens[i].lower != lemma and i > 0 and tokens[i - 1].lower in BE_FORMS and tokens[i].lower.endswith("ed"):
+        return None  # 'No deal was announced', 'is expected to': a passive with no source
+    cue = (tokens[i].start, tokens[i].end)
+    if lemma == "point" and i + 1 < len(tokens) and tokens[i + 1].lower == "out":
+        cue = (tokens[i].start, tokens[i + 1].end)
+    subject_at = skip_back(tokens, i - 1, sentence.lexicon)
+    participle = tokens[i].lower.endswith("ing") and (
+        after_comma(tokens, subject_at) or (i > 0 and tokens[i - 1].lower in GERUND_OPENERS)
+    )
+    german_so = sentence.german and tokens[i].lower == "so"  # '…, so der Ausschuss.' names its source after
+    speaker = None if participle or german_so else speaker_before(tokens, subject_at, sentence.lexicon)
+    closing = not participle and speaker is None and closing_clause(tokens, subject_at, i, sentence.lexicon)
+    inverted = speaker is None and not participle and (after_quote(tokens, subject_at) or closing or german_so)
+    if inverted:
+        speaker = speaker_after(tokens, i + 1, sentence.lexicon)
+    elif speaker is None and not participle and subject_at > 0 and tokens[subject_at].text == ",":
+        speaker = appositive_speaker(tokens, subject_at, sentence.lexicon)
+    if participle or (speaker is None and coordinated(tokens, subject_at, i)):
+        # ', saying that …', 'joked about X, declined to affirm Y, and told his audience …'
+        speaker = sentence_subject(tokens, sentence.quotes)
+    if speaker is None:
+        return None
+
+    if not inverted and not participle and parenthetical(sentence, cue[1]) and comma_before(sentence, speaker[0]):
+        before = content_before(text, sentence, speaker[0])
+        if before is not None:
+            after = trimmed(text, next_token_start(sentence, cue[1], skip=","), sentence.end)
+            return make_candidate(text, sentence, (before[0], after[1]), speaker, cue, lemma, 0.75, [before, after])
+
+    quote_before = None if participle else quote_ending_before(sentence, min(speaker[0], cue[0]))
+    if quote_before is not None:
+        parts = [with_lead_in(sentence, quote_before)]
+        quote_after = quote_after_clause(text, sentence, max(speaker[1], cue[1]))
+        if quote_after is not None:
+            parts.append(quote_after)
+        return make_candidate(text, sentence, (parts[0][0], parts[-1][1]), speaker, cue, lemma, 0.9, parts)
+
+    if closing or german_so:
+        content = content_before(text, sentence, cue[0])
+        return None if content is None else make_candidate(text, sentence, content, speaker, cue, lemma, 0.75)
+
+    clause_start = speaker[1] if inverted else cue[1]
+    particle = german.separable_particle(sentence, i)
+    if particle is not None and not inverted:
+        clause_start = particle.end  # 'Die Post teilte am Wochenende mit, dass …'
+    content = content_after(text, sentence, clause_start, lemma, next_cue)
+    if content is not None and particle is not None and content[0] < particle.start < content[1]:
+        content = trimmed(text, content[0], particle.start)  # 'wies Vorwürfe … zurück'
+
+    if content is None and speaker[0] > sentence.start:
+        content = content_before(text, sentence, min(speaker[0], cue[0]))
+    if content is None:
+        return None
+    return make_candidate(text, sentence, content, speaker, cue, lemma, 0.5 if lemma in ATTITUDE_LEMMAS else 0.75)
+
+
+def _passive(text: str, sentence: Sentence, i: int, lemma: str) -> Candidate | None:
+    """'Tinder's ban was first reported by BuzzFeed.', '…, as first reported by the New York Times.'"""
+    tokens = sentence.tokens
+    speaker = speaker_after(tokens, i + 2, sentence.lexicon)
+    j = i - 1
+    while j > 0 and tokens[j].lower not in BE_FORMS and tokens[j].lower != "as" and tokens[j].lower in AUXILIARIES:
+        j -= 1  # 'was first reported by', 'as previously reported by'
+    if speaker is None or j < 1:
+        return None
+    cue = (tokens[i].start, tokens[i + 1].end)
+    if tokens[j].lower == "as" and tokens[j - 1].text == ",":
+        content = trimmed(text, sentence.start, tokens[j - 1].start)
+    elif tokens[j].lower in BE_FORMS and tokens[0].lower not in SUBORDINATORS:
+        content = trimmed(text, sentence.start, tokens[j].start)
+    else:
+        return None
+    return make_candidate(text, sentence, content, speaker, cue, lemma, 0.6)

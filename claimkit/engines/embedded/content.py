@@ -1,0 +1,282 @@
+"""Where the content begins and ends: a quotation beside the cue, the clause after it, the object phrase of a
+stance verb, or the clause before ', he said'."""
+
+from __future__ import annotations
+
+from ...lang.en.cues import (
+    AUXILIARIES,
+    CUE_FORMS,
+    CUE_WORDS,
+    NOUN_LIKE,
+    NOUN_PHRASE_CUES,
+    OBJECT_TAKING,
+    PHRASAL_CUES,
+)
+from ...lang.en.grammar import (
+    COPULAS,
+    DAY_WORDS,
+    DEGREE_WORDS,
+    DETERMINERS,
+    FINITE_AUXILIARIES,
+    HANDOVER_WORDS,
+    INFINITIVE_TAKING,
+    IRREGULAR_PAST,
+    PHRASE_BREAK_WORDS,
+    PREPOSITIONS,
+    SUBJECT_PRONOUNS,
+    SUBORDINATORS,
+    TIME_UNITS,
+    TIME_WORDS,
+)
+from ...text.spans import Token
+from ..candidate import Range
+from .sentence import (
+    CLAUSE_PUNCT,
+    ENDING_PUNCT,
+    MAX_SPEAKER_TOKENS,
+    PHRASE_BREAKS,
+    QUOTE_MARKS,
+    Sentence,
+    trimmed,
+)
+from .speaker_phrases import is_title_dot, skip_back
+
+__all__ = [
+    "clause_end",
+    "comma_before",
+    "content_after",
+    "content_before",
+    "next_token_start",
+    "noun_phrase_end",
+    "parenthetical",
+    "quote_after_clause",
+    "quote_ending_before",
+    "with_lead_in",
+]
+
+
+def quote_ending_before(sentence: Sentence, position: int) -> Range | None:
+    """A quotation that ends just before ``position`` (only a comma or nothing between)."""
+    for q_start, q_end in sentence.quotes:
+        gap = [t for t in sentence.tokens if q_end <= t.start < position]
+        if q_end <= position and all(t.text in ",:—–-" for t in gap):
+            return q_start, q_end
+    return None
+
+
+def with_lead_in(sentence: Sentence, quote: Range) -> Range:
+    """'Mills "got an immunity agreement," Jordan said': the words that lead into the quotation belong to it."""
+    lead = [t for t in sentence.tokens if t.end <= quote[0]]
+    cue_verb = [t for t in lead if t.lower in CUE_WORDS and t.lower not in NOUN_LIKE]  # not 'secretary of state'
+    if not lead or cue_verb or any(t.text in QUOTE_MARKS or t.text in ".!?" for t in lead):
+        return quote
+    return sentence.start, quote[1]
+
+
+def quote_after_clause(text: str, sentence: Sentence, position: int) -> Range | None:
+    """In '"A," he said, "B."': the quotation B that resumes after the attribution clause.
+
+    Words before B belong to it ('…," Jordan said, and still "got to sit in …"').
+    """
+    tail = [t for t in sentence.tokens if t.start >= position]
+    for n, token in enumerate(tail[:8]):
+        if token.text in ".!?":
+            return None
+        if token.text == ",":
+            rest = tail[n + 1 :]
+            for q in sentence.quotes:
+                if rest and q[0] == rest[0].start:
+                    return q
+                if (
+                    rest
+                    and any(q[0] == t.start for t in rest[1:5])
+                    and not CUE_WORDS.intersection(t.lower for t in rest[:5])
+                ):
+                    return trimmed(text, rest[0].start, sentence.end)
+            return None
+    return None
+
+
+def content_after(text: str, sentence: Sentence, position: int, lemma: str, next_cue: int | None) -> Range | None:
+    """The content that follows the cue: a quotation, or the clause up to the end of the sentence."""
+    tokens = [t for t in sentence.tokens if t.start >= position]
+    if len(tokens) > 2 and tokens[0].lower in sentence.lexicon.cue_skips and tokens[1].text == ",":
+        tokens = tokens[1:]  # 'Wie die FIFA bekanntgegeben hat, wird …'
+    if not tokens or tokens[0].text in "—–(":
+        return None  # 'Such a move could alienate his backers, Clinton allies believe — backers …'
+    handover = next(
+        (n for n, t in enumerate(tokens[:3]) if next_cue is not None and t.start == sentence.tokens[next_cue].start),
+        None,
+    )
+    if handover is not None and all(t.lower in HANDOVER_WORDS for t in tokens[:handover]):
+        return None  # 'responded first by saying he …': the next cue's content is this one's
+    # A quotation right after the cue and its listener ('told reporters: "…"')
+    for n, token in enumerate(tokens[:7]):
+        if token.lower in sentence.lexicon.complementizers or token.text in ".!?":
+            break
+        quote = next((q for q in sentence.quotes if q[0] == token.start), None)
+        if quote is not None:
+            if n == 0 or tokens[n - 1].text in ",:" or lemma in OBJECT_TAKING:
+                return quote
+            break
+    start_token = 0
+    that_at = next((n for n, t in enumerate(tokens[:10]) if t.lower in sentence.lexicon.complementizers), None)
+    if that_at is not None and _complement_starts_at_that(tokens, that_at, lemma):
+        start_token = that_at
+    elif tokens[0].lower in TIME_WORDS:
+        return None  # 'said Sunday in Virginia': an adjunct, the content is elsewhere
+    elif tokens[0].text in ",:" and len(tokens) > 1:
+        start_token = 1
+    elif lemma in OBJECT_TAKING and (subject := _subject_after_listener(tokens)) is not None:
+        start_token = subject  # 'told his audience they wouldn’t back him'
+    elif len(tokens) > 2 and (
+        tokens[0].lower in {"about", "for", "against"} or tokens[0].lower in PHRASAL_CUES.get(lemma, ())
+    ):
+        start_token = 1  # 'joked about …', 'advocated for …', 'pointed to …'
+    elif tokens[0].lower == "to" and lemma in INFINITIVE_TAKING and len(tokens) > 2:
+        start_token = 0  # 'declined to affirm his support', 'threatened to tear it up'
+    elif tokens[0].lower in PREPOSITIONS and lemma not in {"write", "report", "explain"}:
+        return None
+    end = clause_end(text, sentence, tokens[start_token].start, next_cue)
+    after_particle = start_token == 1 and tokens[0].text.isalpha()  # 'warning of accidents …', 'pointed to …'
+    after_comma = start_token == 1 and tokens[0].text == ","  # 'schlug vor, zu prüfen, ob …': a clause
+    object_phrase = (lemma in NOUN_PHRASE_CUES and not after_comma) or after_particle
+    if object_phrase and tokens[start_token].lower not in ("that", "whether"):
+        end = min(end, noun_phrase_end(tokens, start_token))
+    content = trimmed(text, tokens[start_token].start, end)
+    words = sum(1 for t in tokens[start_token:] if content[0] <= t.start < content[1])
+    if words < (1 if after_particle else 2):
+        return None  # one word is content only as an object: 'talking about baseball'
+    return content
+
+
+def noun_phrase_end(tokens: list[Token], first: int, *, before_verb: bool = False) -> int:
+    """Where the object that starts at ``tokens[first]`` ends: 'endorsed Mrs. Clinton | this month, …'.
+
+    It ends at clause punctuation, at a conjunction or relative word, at 'by' + gerund ('by pointing out'),
+    and at 'and' + verb ('and visiting', 'and dismissed').
+    """
+    subordinate = False  # 'to speculate on a plan if he is not able …': the clause's own verb
+    for n in range(first + 1, len(tokens)):
+        token = tokens[n]
+        following = tokens[n + 1].lower if n + 1 < len(tokens) else ""
+        subordinate = subordinate or token.lower in SUBORDINATORS
+        initial = len(tokens[n - 1].text) == 1 and tokens[n - 1].text.isupper()  # 'George W. Bush'
+        ends = token.text in ENDING_PUNCT and not is_title_dot(tokens, n) and not initial
+        if token.text in PHRASE_BREAKS or ends:
+            return token.start
+        if not token.text.islower():
+            continue
+        time_adjunct = token.lower in ("on", "this", "last", "next") and (
+            following in TIME_UNITS or following in TIME_WORDS
+        )
+        if token.lower in PHRASE_BREAK_WORDS or time_adjunct:
+            return token.start  # '… this month', '… on Sunday'
+        if token.lower in DAY_WORDS and n > first + 1 and tokens[n - 1].lower not in PREPOSITIONS:
+            return token.start  # '… Monday', but not '… during earlier eras'
+
+        if token.lower == "by" and following.endswith("ing"):
+            return token.start
+        main_verb = token.lower in FINITE_AUXILIARIES and not subordinate
+        if main_verb and n > first + 1 and (before_verb or tokens[first].lower == "to"):
+            return token.start  # 'refusal to answer fully | did not go over well'
+        if token.lower == "and" and _verb_form(following):
+            return token.start  # 'and took the stage', 'and dismissed criticism'
+        past = token.lower.endswith("ed") or token.lower in IRREGULAR_PAST
+        if n > first + 1 and past and tokens[n - 1].text.isalpha() and _verb_after_noun(tokens, n):
+            return token.start  # 'allegiance to various groups | carried out the shooting'
+    return tokens[-1].end
+
+
+def _subject_after_listener(tokens: list[Token]) -> int | None:
+    """The index of the clause's subject pronoun after a short listener phrase ('his audience they …')."""
+    for n, token in enumerate(tokens[1:5], start=1):
+        if token.text in CLAUSE_PUNCT or token.text in QUOTE_MARKS:
+            return None
+        if token.lower in SUBJECT_PRONOUNS:
+            return n
+    return None
+
+
+def _verb_form(word: str) -> bool:
+    """A lower-case word that reads as a verb: 'dismissed', 'visiting', 'took'."""
+    return (word.endswith(("ed", "ing")) and word not in NOUN_LIKE) or word in IRREGULAR_PAST or word in CUE_FORMS
+
+
+def _verb_after_noun(tokens: list[Token], n: int) -> bool:
+    """Whether the -ed word at ``n`` is a main verb after a noun, not a participle ('the laws passed by')."""
+    previous = tokens[n - 1].lower
+    following = tokens[n + 1].lower if n + 1 < len(tokens) else ""
+    if "-" in tokens[n].text or previous in DEGREE_WORDS:
+        return False  # 'a very well-documented dark side'
+    if previous in DETERMINERS or previous in AUXILIARIES or previous in PREPOSITIONS or previous in COPULAS:
+        return False
+    return following not in {"by", "to", "in", "at", "as", "for", "with", "from", "on"}
+
+
+def _complement_starts_at_that(tokens: list[Token], that_at: int, lemma: str) -> bool:
+    """'said that …', 'told Politico on Wednesday that …', 'said in a statement that …'."""
+    if that_at == 0:
+        return True
+    if tokens[that_at].lower != "that" and tokens[that_at - 1].text == ",":
+        return not any(t.text in ",;" for t in tokens[: that_at - 1])  # German: 'sagte in der Zeitung, dass …'
+    if any(t.text in ",;" for t in tokens[:that_at]):
+        return False
+    if all(
+        t.lower in TIME_WORDS or t.lower in TIME_UNITS or t.lower in {"last", "this", "next"} for t in tokens[:that_at]
+    ):
+        return True  # 'stated last month that …'
+
+    return lemma in OBJECT_TAKING or tokens[0].lower in PREPOSITIONS
+
+
+def clause_end(text: str, sentence: Sentence, start: int, next_cue: int | None) -> int:
+    """Where the content ends: before ', adding that …' or ', he said', else at the sentence end."""
+    end = sentence.end
+    semicolon = next((t for t in sentence.tokens if t.start > start and t.text == ";"), None)
+    if semicolon is not None and not any(a < semicolon.start < b for a, b in sentence.quotes):
+        end = semicolon.start
+    for token in sentence.tokens:
+        if token.start <= start or any(a < token.start < b for a, b in sentence.quotes):
+            continue
+        if token.text in "—–-" and text[token.start - 1 : token.start].isspace():
+            end = min(end, token.start)  # '… - as many Republicans as Democrats': the writer's aside
+            break
+    opener = sentence.tokens[0].lower if sentence.tokens else ""
+    if opener in SUBORDINATORS:
+        # 'While Islamabad has denied such allegations, Asif’s words …': the content ends with the clause
+        comma = next((t for t in sentence.tokens if t.start >= start and t.text == ","), None)
+        if comma is not None:
+            end = min(end, comma.start)
+    if next_cue is not None:
+        tokens = sentence.tokens
+        j = skip_back(tokens, next_cue - 1, sentence.lexicon)
+        k = j
+        while k >= 0 and tokens[k].start > start and tokens[k].text != ",":
+            k -= 1
+        if k >= 0 and tokens[k].start > start and next_cue - k <= MAX_SPEAKER_TOKENS:
+            end = min(end, tokens[k].start)
+    return end
+
+
+def content_before(text: str, sentence: Sentence, position: int) -> Range | None:
+    """In 'The plan will fail, he said.': the clause before the comma that precedes the speaker."""
+    before = [t for t in sentence.tokens if t.end <= position]
+    if len(before) < 3 or before[-1].text != ",":
+        return None
+    return trimmed(text, sentence.start, before[-1].start)
+
+
+def comma_before(sentence: Sentence, position: int) -> bool:
+    before = [t for t in sentence.tokens if t.end <= position]
+    return bool(before) and before[-1].text == ","
+
+
+def parenthetical(sentence: Sentence, position: int) -> bool:
+    after = [t for t in sentence.tokens if t.start >= position]
+    return len(after) > 3 and after[0].text == ","
+
+
+def next_token_start(sentence: Sentence, position: int, skip: str) -> int:
+    after = [t for t in sentence.tokens if t.start >= position and t.text not in skip]
+    return after[0].start if after else position

@@ -1,0 +1,139 @@
+"""Cue recognition: whether a word is used as a speech, cognition or stance cue here, and its lemma."""
+
+from __future__ import annotations
+
+from ...lang.en.cues import (
+    ATTITUDE_ADJECTIVES,
+    ATTITUDE_LEMMAS,
+    CUE_FORMS,
+    FREE_BASE_FORMS,
+    NOUN_LIKE,
+    NOUN_PHRASE_CUES,
+    PARTICLE_ONLY_CUES,
+    PHRASAL_CUES,
+    QUOTE_ONLY_CUES,
+)
+from ...lang.en.grammar import (
+    CONTROL_VERBS,
+    DETERMINERS,
+    HEADLINE_CUES,
+    LINKING_VERBS,
+    LY_NOUNS,
+    NAMED_INFINITIVE_CUES,
+    VERB_PRECEDERS,
+)
+from ...text.spans import Token
+from . import german
+from .sentence import QUOTE_MARKS, Sentence
+
+__all__ = ["adverb", "cue_lemma"]
+
+
+def adverb(word: str) -> bool:
+    """A lower-case word in -ly that is an adverb ('recently', 'publicly'), not 'the daily' or 'an ally'."""
+    return word.endswith("ly") and word not in LY_NOUNS
+
+
+def cue_lemma(sentence: Sentence, i: int, text: str) -> str | None:
+    """The cue lemma of token ``i``, or None when it is not used as a cue here."""
+    tokens = sentence.tokens
+    word = tokens[i].lower
+    if sentence.german:
+        return german.cue_lemma(sentence, i)
+    if word == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+        return "according to"
+    lemma = CUE_FORMS.get(word)
+    if lemma is None or sentence.in_quote(tokens[i]):
+        return None
+    if tokens[i].text[0].isupper() and i > 0 and not (_headline(tokens) and lemma in HEADLINE_CUES):
+        return None  # 'the United States', 'Hope Hicks
+    after = tokens[i + 1 : i + 7]
+    if lemma in ATTITUDE_ADJECTIVES and not _after_be(tokens, i):
+        return None  # 'a confident leader'; 'Sanders is uncomfortable on foreign policy' is a cue
+    if lemma in PARTICLE_ONLY_CUES:
+        infinitive = i > 1 and tokens[i - 1].lower == "to" and tokens[i - 2].lower not in CONTROL_VERBS
+        return lemma if after and after[0].lower in PHRASAL_CUES[lemma] and not infinitive else None
+    if lemma in QUOTE_ONLY_CUES:
+        if _quote_follows(after, 5) or (after and after[0].lower == "for"):
+            return lemma
+        # 'Perez slams the recent Supreme Court deadlock', 'Warren echoed similar liberal themes'
+        return lemma if lemma in NOUN_PHRASE_CUES and word != lemma and _verb_position(tokens, i) else None
+    if word == lemma and lemma not in FREE_BASE_FORMS:
+        # A bare form like 'add' or 'report' is usually a noun or an infinitive: ask for a complement,
+        # or a subject before a stance verb ('several oppose the deal', 'supporters threaten to …').
+        if after and (after[0].lower == "that" or after[0].text in ":" + QUOTE_MARKS):
+            return lemma
+        if i > 2 and tokens[i - 1].lower == "to" and tokens[i - 2].text[:1].isupper():
+            return lemma if lemma in NAMED_INFINITIVE_CUES else None  # 'led Schultz to announce her resignation'
+        return lemma if lemma in ATTITUDE_LEMMAS and _plural_subject_before(tokens, i) else None
+    previous = tokens[i - 1] if i > 0 else None
+    noun_or_infinitive = previous is not None and (
+        previous.lower in DETERMINERS
+        or (previous.lower == "to" and not (i > 1 and _infinitive_with_subject(tokens, i, lemma)))
+        or previous.lower.endswith(("’s", "'s"))
+    )
+    bare_or_s = word in (lemma, lemma + "s", lemma + "es")
+    if bare_or_s and lemma in NOUN_LIKE and not _verb_position(tokens, i):
+        return None  # 'swing states', 'a report', 'calls for accountability'
+    if noun_or_infinitive and bare_or_s:
+        return None  # 'the remarks', 'Asif’s remarks', 'to say'
+    if word.endswith("ed") and i > 0 and tokens[i - 1].lower in {"the", "a", "an", "so", "so-"}:
+        return None
+    if word.endswith("ing") and previous is not None and previous.lower in {"and", "or", "of", "for", "in"}:
+        return None  # 'the dirty work of funding and supporting terrorist groups'
+
+    return lemma
+
+
+def _infinitive_with_subject(tokens: list[Token], i: int, lemma: str) -> bool:
+    """'declined to endorse', 'prompted Sanders to advocate for …': an infinitive whose subject is named."""
+    before_to = tokens[i - 2]
+    named = before_to.text[:1].isupper() and i > 2 and lemma in NAMED_INFINITIVE_CUES
+    return before_to.lower in CONTROL_VERBS or named
+
+
+def _after_be(tokens: list[Token], i: int) -> bool:
+    """'is uncomfortable', 'was less shy', 'has long been lukewarm', 'remains confident'."""
+    j = i - 1
+    while j >= 0 and (
+        tokens[j].lower in {"less", "more", "very", "so", "too", "not", "deeply"} or adverb(tokens[j].lower)
+    ):
+        j -= 1
+    return j >= 0 and tokens[j].lower in LINKING_VERBS
+
+
+def _verb_position(tokens: list[Token], i: int) -> bool:
+    """A bare or -s form reads as a verb after a pronoun or a name, or before 'that' or a quotation."""
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if after is not None and (after.lower == "that" or after.text in QUOTE_MARKS + ":"):
+        return True
+    previous = tokens[i - 1] if i > 0 else None
+    if previous is None:
+        return False
+    return (
+        previous.lower in VERB_PRECEDERS
+        or previous.text[:1].isupper()
+        or previous.text in QUOTE_MARKS  # 'DuVernay’s “13th” documents how …'
+        or (adverb(previous.lower) and previous.text.islower())  # 'currently back'
+    )
+
+
+def _plural_subject_before(tokens: list[Token], i: int) -> bool:
+    """'several oppose the deal', 'Only two Democrats currently back …': a plural subject before a bare verb."""
+    k = i - 1
+    while k > 0 and adverb(tokens[k].lower) and tokens[k].text.islower():
+        k -= 1
+    previous = tokens[k] if k >= 0 else None
+    if previous is None or previous.lower in DETERMINERS or previous.lower == "to":
+        return False
+    plural_noun = previous.lower.endswith("s") and not previous.lower.endswith(("ss", "'s", "’s"))
+    return plural_noun or previous.lower in VERB_PRECEDERS - {"he", "she", "it"}
+
+
+def _headline(tokens: list[Token]) -> bool:
+    words = [t.text for t in tokens if t.text[:1].isalpha() and len(t.text) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _quote_follows(tokens: list[Token], within: int) -> bool:
+    return any(t.text in QUOTE_MARKS for t in tokens[:within])

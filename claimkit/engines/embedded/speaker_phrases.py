@@ -1,0 +1,286 @@
+"""Where a speaker phrase begins and ends: before the cue ('X said'), after it ('said the minister'), in an
+apposition ('Senator John Cornyn of Texas, the No. 2 Republican, said'), or the sentence's subject."""
+
+from __future__ import annotations
+
+from ...lang import Lexicon
+from ...lang.en.cues import (
+    ATTITUDE_ADJECTIVES,
+    AUXILIARIES,
+    CLAUSE_BOUNDARIES,
+    CUE_FORMS,
+    TITLE_WORDS,
+)
+from ...lang.en.grammar import (
+    ASIDES,
+    CONTROL_VERBS,
+    COPULAS,
+    DEGREE_WORDS,
+    DETERMINERS,
+    GERUND_TAKING,
+    IRREGULAR_PAST,
+    NON_NOUNS,
+    NOT_SPEAKERS,
+    OPENING_ADJUNCTS,
+    PREPOSITIONS,
+    SENTENCE_LINKS,
+    SUBJECT_PRONOUNS,
+    SUBORDINATORS,
+    TIME_WORDS,
+)
+from ...text.spans import Token
+from ..candidate import Range
+from .cues import adverb
+from .sentence import CLAUSE_PUNCT, ENDING_PUNCT, MAX_SPEAKER_TOKENS, QUOTE_MARKS
+
+__all__ = [
+    "after_comma",
+    "after_quote",
+    "appositive_speaker",
+    "closing_clause",
+    "coordinated",
+    "is_title_dot",
+    "sentence_subject",
+    "skip_back",
+    "speaker_after",
+    "speaker_before",
+]
+
+
+def skip_back(tokens: list[Token], j: int, lexicon: Lexicon) -> int:
+    """Index of the first token before ``j`` (inclusive) that is not an auxiliary or an adverb."""
+    while j >= 0:
+        word = tokens[j].lower
+        if word in AUXILIARIES or word in TIME_WORDS or (adverb(word) and tokens[j].text.islower()):
+            j -= 1
+        elif word in DEGREE_WORDS or word in GERUND_TAKING or word in lexicon.cue_skips:
+            j -= 1  # 'was less shy about', 'just starts talking about'
+
+        elif word == "on" and j + 1 < len(tokens) and tokens[j + 1].lower in TIME_WORDS:
+            j -= 1  # 'Obama on Sunday said'
+        elif word == "to" and j > 0 and tokens[j - 1].lower in CONTROL_VERBS:
+            j -= 2  # 'continued to warn', 'declined to endorse'
+        elif word == "to" and j > 1 and tokens[j - 1].text[:1].isupper():
+            j -= 1  # 'prompted Sanders to advocate': the name is the subject
+        else:
+            break
+    # ', meanwhile,' between the speaker and the cue
+    if j >= 2 and tokens[j].text == "," and tokens[j - 1].lower in ASIDES and tokens[j - 2].text == ",":
+        j -= 3
+    return j
+
+
+def coordinated(tokens: list[Token], j: int, i: int) -> bool:
+    """Whether the cue at ``i`` is a finite verb after 'and' or a comma, sharing the sentence's subject."""
+    if j < 1 or tokens[j].lower not in {"and", "but", ","} or tokens[i].lower.endswith("ing"):
+        return False
+    if not tokens[i].text.islower():
+        return False  # a capitalised cue is a headline's, whose subject is rarely the speaker
+    lemma = CUE_FORMS.get(tokens[i].lower)
+    return tokens[i].lower != lemma or lemma in ATTITUDE_ADJECTIVES  # 'told', 'slams', 'but was shy', not 'say'
+
+
+def after_comma(tokens: list[Token], j: int) -> bool:
+    """Whether token ``j`` ends a clause with a comma: '…campaign,' or '…together,"'."""
+    if j >= 1 and tokens[j].text in QUOTE_MARKS and tokens[j - 1].text == ",":
+        return True
+    return j >= 0 and tokens[j].text == ","
+
+
+def after_quote(tokens: list[Token], j: int) -> bool:
+    """Whether token ``j`` closes a quotation: '"…," said the minister'."""
+    if j < 0:
+        return False
+    if tokens[j].text in QUOTE_MARKS:
+        return True
+    return tokens[j].text == "," and j > 0 and tokens[j - 1].text in QUOTE_MARKS
+
+
+def closing_clause(tokens: list[Token], comma: int, i: int, lexicon: Lexicon) -> bool:
+    """', said one GOP source in the room.': a comma before the cue and only the speaker after it."""
+    if comma < 3 or tokens[comma].text != ",":
+        return False
+    speaker = speaker_after(tokens, i + 1, lexicon)
+    if speaker is None or any(t.lower in AUXILIARIES for t in tokens[i + 1 :] if t.end <= speaker[1]):
+        return False  # ', said the chamber will vote …' has a verb: it is the content
+    rest = [t for t in tokens[i + 1 :] if t.start >= speaker[1] and t.text not in ENDING_PUNCT]
+    if not rest:
+        return True
+    # ', said one GOP source in the room.', ', said a spokesman on Sunday.'
+    adjunct = rest[0].lower in PREPOSITIONS or rest[0].lower in TIME_WORDS or rest[0].lower in lexicon.speaker_stops
+    if rest[-1].lower in lexicon.clause_particles and len(rest) <= 4:
+        return True  # ', teilte das Unternehmen heute mit.'
+    return adjunct and len(rest) <= 8 and not any(t.text in CLAUSE_PUNCT or t.text in QUOTE_MARKS for t in rest)
+
+
+def appositive_speaker(tokens: list[Token], comma: int, lexicon: Lexicon) -> Range | None:
+    """'Senator John Cornyn of Texas, the No. 2 Republican in the Senate, said': name and apposition."""
+    j: int | None = comma
+    for _ in range(2):  # 'Jillian Chase, 27, a Tinder user in New York, said'
+        j = _previous_comma(tokens, j) if j is not None else None
+        if j is None:
+            return None
+        name = speaker_before(tokens, j - 1, lexicon)
+        if name is not None and any(t.text[:1].isupper() for t in tokens[:j] if t.start >= name[0]):
+            return (name[0], tokens[comma - 1].end)
+    return None
+
+
+def _previous_comma(tokens: list[Token], comma: int) -> int | None:
+    """The comma that opens the apposition closed by ``comma``, if the words between can be one."""
+    j = comma - 1
+    while j >= 0 and comma - j <= 35 and tokens[j].text != ",":
+        if (
+            tokens[j].text in QUOTE_MARKS
+            or tokens[j].text in "!?;"
+            or (tokens[j].text == "." and not _is_abbreviation(tokens, j))
+        ):
+            return None
+        j -= 1
+    if j <= 0 or tokens[j].text != "," or j == comma - 1:
+        return None
+    return j
+
+
+def _is_abbreviation(tokens: list[Token], j: int) -> bool:
+    return j > 0 and (
+        is_title_dot(tokens, j) or tokens[j - 1].lower in {"no", "st", "jr", "sr", "mr", "mrs", "ms", "dr"}
+    )
+
+
+def is_title_dot(tokens: list[Token], j: int) -> bool:
+    return tokens[j].text == "." and j > 0 and (tokens[j - 1].lower + ".") in TITLE_WORDS
+
+
+def speaker_before(tokens: list[Token], j: int, lexicon: Lexicon) -> Range | None:
+    """The noun phrase ending at token ``j``: the speaker in 'X said'."""
+    end = j
+    while j >= 0 and end - j < MAX_SPEAKER_TOKENS:
+        token = tokens[j]
+        if token.text == ")":
+            opening = next((k for k in range(j - 1, max(-1, j - 10), -1) if tokens[k].text == "("), None)
+            if opening is not None:
+                j = opening - 1  # 'Sen. Mitch McConnell (R-Ky.)'
+                continue
+        if token.text in QUOTE_MARKS or (token.text in ENDING_PUNCT and not is_title_dot(tokens, j)):
+            break
+        if token.text in CLAUSE_PUNCT and not _inside_parentheses(tokens, j, end):
+            break
+        if token.lower in ("who", "which") and token.text.islower():
+            j -= 1  # 'Collins, who …': the relative pronoun is the mention
+            break
+        boundary = token.lower in CLAUSE_BOUNDARIES or token.lower in lexicon.speaker_boundaries
+        if boundary and (token.text.islower() or j == 0):
+            if token.lower == "and" and _joins_modifiers(tokens, j):
+                j -= 1
+                continue
+            break
+        if j != end and token.text.islower() and (token.lower in CUE_FORMS or _finite_verb(tokens, j)):
+            if j >= 2 and tokens[j - 1].lower == "who" and tokens[j - 2].text not in CLAUSE_PUNCT:
+                # 'Some supporters who traveled to Philadelphia … say': the noun the relative clause describes
+                return speaker_before(tokens, j - 2, lexicon)
+            break
+        j -= 1
+    start = j + 1
+    if start > end or not _has_noun(tokens[start : end + 1]):
+        return None
+    if start == end and tokens[start].lower in NOT_SPEAKERS:
+        return None
+    if start < end and tokens[end].lower in SUBJECT_PRONOUNS and tokens[end - 1].lower not in {"and", "or"}:
+        start = end  # 'Just an hour earlier she wrote', 'the legislation he wrote': the pronoun speaks
+    return (tokens[start].start, tokens[end].end)
+
+
+def _finite_verb(tokens: list[Token], j: int) -> bool:
+    """'Labor Secretary Thomas Perez stopped': a verb, so the speaker phrase begins after it."""
+    word = tokens[j].lower
+    if word in COPULAS or word in IRREGULAR_PAST:
+        return True
+    previous = tokens[j - 1].lower if j > 0 else ""
+    return word.endswith("ed") and previous not in DETERMINERS and not adverb(previous)
+
+
+def _inside_parentheses(tokens: list[Token], j: int, end: int) -> bool:
+    """Whether token ``j`` is a bracket of '(R-N.Y.)' inside the phrase that ends at ``end``."""
+    if tokens[j].text == ")":
+        return any(t.text == "(" for t in tokens[max(0, j - 8) : j])
+    if tokens[j].text == "(":
+        return any(t.text == ")" for t in tokens[j : end + 1])
+    return False
+
+
+def _joins_names(tokens: list[Token], j: int) -> bool:
+    return 0 < j < len(tokens) - 1 and tokens[j - 1].text[:1].isupper() and tokens[j + 1].text[:1].isupper()
+
+
+def _joins_modifiers(tokens: list[Token], j: int) -> bool:
+    """'and' inside one phrase: 'Collins and Hunter', 'strategic and defence analysts'."""
+    if _joins_names(tokens, j):
+        return True
+    single = j >= 1 and (j == 1 or tokens[j - 2].text in CLAUSE_PUNCT or tokens[j - 2].lower in PREPOSITIONS)
+    return single and tokens[j - 1].text.isalpha() and not tokens[j - 1].lower.endswith("ed")
+
+
+def _has_noun(tokens: list[Token]) -> bool:
+    words = [t for t in tokens if t.text[:1].isalnum()]
+    return bool(words) and words[-1].lower not in NON_NOUNS | AUXILIARIES and not adverb(words[-1].lower)
+
+
+def speaker_after(tokens: list[Token], i: int, lexicon: Lexicon) -> Range | None:
+    """The noun phrase right after the cue: the speaker in '"…," said the minister.'"""
+    j = i
+    while j < len(tokens) and j - i < MAX_SPEAKER_TOKENS:
+        token = tokens[j]
+        named_in_quotes = token.text in QUOTE_MARKS and j > i and tokens[j - 1].lower in lexicon.articles
+        if (
+            token.text in CLAUSE_PUNCT
+            or (token.text in QUOTE_MARKS and not named_in_quotes)  # 'so der „Ermittlungsausschuss Frankfurt“'
+            or (token.text in ENDING_PUNCT and not is_title_dot(tokens, j))
+        ):
+            break
+        if token.text.islower() and (
+            token.lower in PREPOSITIONS or token.lower in CLAUSE_BOUNDARIES or token.lower in lexicon.speaker_stops
+        ):
+            break
+        j += 1
+    if j == i or not _has_noun(tokens[i:j]):
+        return None
+    opened = sum(t.text in "„“" for t in tokens[i:j]) % 2 == 1
+    if opened and j < len(tokens) and tokens[j].text in "“”":
+        j += 1  # the closing mark of 'der „Ermittlungsausschuss Frankfurt“'
+    return (tokens[i].start, tokens[j - 1].end)
+
+
+def sentence_subject(tokens: list[Token], quotes: list[Range]) -> Range | None:
+    """The phrase that opens the sentence, up to its verb: the speaker of ', adding that …'."""
+    j = 0
+    opening_quote = next((q for q in quotes if tokens and q[0] == tokens[0].start), None)
+    if opening_quote is not None:  # '“Everything is on the table,” Carson told the AP after hinting …'
+        while j < len(tokens) and (tokens[j].start < opening_quote[1] or tokens[j].text == ","):
+            j += 1
+    while j < len(tokens) and (tokens[j].text in QUOTE_MARKS or tokens[j].lower in SENTENCE_LINKS):
+        j += 1  # 'But she …', 'And, critics say …'
+    opener = tokens[j].lower if j < len(tokens) else ""
+    if opener in PREPOSITIONS | SUBORDINATORS | OPENING_ADJUNCTS or opener.endswith(("ed", "ing")):
+        # 'In a rare moment of candour, Pakistan’s Defence Minister … has acknowledged …, admitting …'
+        comma = next((k for k in range(j + 1, min(len(tokens), j + 30)) if tokens[k].text == ","), None)
+        if comma is None:
+            return None
+        j = comma + 1
+    start = j
+    while j < len(tokens) and j - start < MAX_SPEAKER_TOKENS:
+        token = tokens[j]
+        lowered = token.lower
+        if token.text in CLAUSE_PUNCT or lowered in AUXILIARIES or lowered in CUE_FORMS:
+            break
+        if lowered.endswith(("n't", "n’t")):
+            break  # 'she hasn't outlined'
+
+        after_determiner = j > start and tokens[j - 1].lower in DETERMINERS  # 'The retired neurosurgeon'
+        verb_like = (lowered.endswith("ed") and not after_determiner) or adverb(lowered) or lowered in IRREGULAR_PAST
+        if token.text.islower() and (verb_like or lowered in CLAUSE_BOUNDARIES - {"and"}):
+            break
+        j += 1
+    if j == start or not _has_noun(tokens[start:j]):
+        return None
+    return (tokens[start].start, tokens[j - 1].end)

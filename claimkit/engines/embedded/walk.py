@@ -1,0 +1,121 @@
+"""The walk over an article: paragraphs and sentences in order, cues read sentence by sentence, quotations
+with no cue of their own given to the speaker before them, the headline read last.
+
+The entry point of the embedded engine (``extract``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...lang import lexicon
+from ...lang.en.cues import (
+    CUE_WORDS,
+)
+from ...text.boilerplate import is_boilerplate
+from ...text.language import detect
+from ...text.spans import article_sentences, find_quotes, paragraphs, tokenize
+from ..candidate import Candidate, Range, without_duplicates
+from .attributions import attributions_in
+from .headline import headline_attribution
+from .sentence import QUOTE_MARKS, Sentence
+
+__all__ = ["extract"]
+
+
+_WORD_RE = re.compile(r"[a-zäöüß]+")
+
+
+def extract(text: str) -> list[Candidate]:
+    """All attributions in ``text``, in the order of their content."""
+    quotes = find_quotes(text)
+    sentences = _with_attribution_tails(text, article_sentences(text), quotes)
+    words = lexicon(detect(text))
+    cue_words = words.cue_words
+    candidates: list[Candidate] = []
+    n = 0  # sentences and paragraphs both run in text order: walk them together
+    for number, (p_start, p_end) in enumerate(paragraphs(text)):
+        in_paragraph = []
+        while n < len(sentences) and sentences[n][0] < p_end:
+            if sentences[n][0] >= p_start:
+                in_paragraph.append(sentences[n])
+            n += 1
+        if is_boilerplate(text[p_start:p_end]):
+            continue
+        found: list[Candidate] = []
+        orphans: list[tuple[Range, Range]] = []
+        for start, end in in_paragraph:
+            inside = [q for q in quotes if q[0] < end and q[1] > start]
+            has_cue = not cue_words.isdisjoint(_WORD_RE.findall(text[start:end].lower()))
+            sentence = Sentence(start, end, tokenize(text, start, end) if has_cue else [], inside, words)
+            attributed = attributions_in(text, sentence) if has_cue else []
+            orphans += [(q, (start, end)) for q in _orphan_quotes(text, sentence, attributed)]
+            found += attributed
+        if number == 0 and not found:
+            headline = headline_attribution(text, p_start, p_end, quotes, words)
+            found += [headline] if headline is not None else []
+        candidates += _attach_orphans(orphans, found, candidates[-1] if candidates else None)
+    return without_duplicates(candidates)
+
+
+def _with_attribution_tails(text: str, sentences: list[Range], quotes: list[Range]) -> list[Range]:
+    """Join '“… small hands?”' and 'Trump said.' when a quotation ending in ?, ! or . is split from its cue."""
+    joined: list[Range] = []
+    quote_ends = {end: start for start, end in quotes}
+    for start, end in sentences:
+        if joined and _short_cue_clause(text[start:end]):
+            p_start, p_end = joined[-1]
+            q_start = quote_ends.get(p_end)
+            if q_start is not None and q_start - p_start <= 2 and "\n" not in text[p_end:start]:
+                joined[-1] = (p_start, end)
+                continue
+        joined.append((start, end))
+    return joined
+
+
+def _short_cue_clause(words: str) -> bool:
+    if len(words) > 120:
+        return False  # eight words at most
+    lowered = _WORD_RE.findall(words.lower())
+    return 2 <= len(lowered) <= 8 and not CUE_WORDS.isdisjoint(lowered) and words[:1] not in QUOTE_MARKS
+
+
+def _orphan_quotes(text: str, sentence: Sentence, found: list[Candidate]) -> list[Range]:
+    """Quotations that make up their sentence, have four words or more, and no attribution of their own."""
+    used = [c.content for c in found]
+    orphans = []
+    for q_start, q_end in sentence.quotes:
+        if any(a <= q_start and q_end <= b for a, b in used) or q_start < sentence.start:
+            continue
+        covers_sentence = q_start - sentence.start <= 2 and sentence.end - q_end <= 2
+        if covers_sentence and len(text[q_start:q_end].split()) >= 4:
+            orphans.append((q_start, q_end))
+    return orphans
+
+
+def _attach_orphans(
+    orphans: list[tuple[Range, Range]], found: list[Candidate], previous: Candidate | None
+) -> list[Candidate]:
+    """Give each orphan quotation a speaker: a quote of the same paragraph, else the previous paragraph's.
+
+    Within a paragraph the orphan joins that quote as one more part ('"A," she said. "B."' is one
+    attribution); an orphan that opens a paragraph after a quoted speaker continues that speaker.
+    """
+    result = list(found)
+    quoted = [c for c in found if c.kind in ("direct", "mixed")]
+    for quote, sentence in orphans:
+        before = [c for c in quoted if c.content[1] <= quote[0]]
+        after = [c for c in quoted if c.content[0] >= quote[1]]
+        host = _nearest(before, quote[0]) if before else after[0] if after else None
+        if host is not None:
+            pieces = sorted([*(host.parts or [host.content]), quote])
+            host.parts = pieces
+            host.content = (pieces[0][0], pieces[-1][1])
+        elif previous is not None and previous.kind in ("direct", "mixed"):
+            result.append(Candidate(quote, None, None, "direct", 0.6, sentence, None, [], previous))
+    return sorted(result, key=lambda c: c.content)
+
+
+def _nearest(candidates: list[Candidate], position: int) -> Candidate:
+    """The quote of the latest sentence before ``position``; in that sentence, a direct one before a mixed one."""
+    return max(candidates, key=lambda c: (c.sentence[1] <= position, c.sentence[1], c.kind == "direct", c.content[1]))

@@ -1,0 +1,32 @@
+"""German: the lexicon (``LEXICON``) and the words of the German cue rules (``cues``)."""
+
+from __future__ import annotations
+
+from ..lexicon import Lexicon
+from .cues import (
+    GERMAN_ARTICLES,
+    GERMAN_BOUNDARIES,
+    GERMAN_CUE_WORDS,
+    GERMAN_MARKERS,
+    GERMAN_SKIPPED,
+    GERMAN_STOPS,
+    SEPARABLE_PARTICLES,
+)
+
+__all__ = ["LEXICON"]
+
+LEXICON = Lexicon(
+    code="de",
+    markers=GERMAN_MARKERS,
+    cue_words=GERMAN_CUE_WORDS,
+    complementizers=frozenset({"dass", "daß"}),
+    cue_skips=GERMAN_SKIPPED,
+    speaker_stops=GERMAN_STOPS,
+    speaker_boundaries=GERMAN_BOUNDARIES,
+    clause_particles=SEPARABLE_PARTICLES,
+    articles=GERMAN_ARTICLES,
+    leading_articles=frozenset("der die das".split()),
+    pronouns={"er": "person", "sie": "person"},
+    antecedent_pronouns=frozenset(),
+    reads_descriptions=False,
+)

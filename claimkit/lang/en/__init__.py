@@ -1,0 +1,25 @@
+"""English: the lexicon (``LEXICON``), cue words (``cues``), the function words of the phrase rules
+(``grammar``), names and titles (``names``), stance words (``stance``) and page furniture (``page``)."""
+
+from __future__ import annotations
+
+from ..lexicon import Lexicon
+from .cues import CUE_WORDS, PRONOUNS
+
+__all__ = ["LEXICON"]
+
+LEXICON = Lexicon(
+    code="en",
+    markers=frozenset("the and of to that is was for with said".split()),  # not 'in': German too
+    cue_words=CUE_WORDS,
+    complementizers=frozenset({"that"}),
+    cue_skips=frozenset(),
+    speaker_stops=frozenset(),
+    speaker_boundaries=frozenset(),
+    clause_particles=frozenset(),
+    articles=frozenset(),
+    leading_articles=frozenset({"the"}),
+    pronouns=PRONOUNS,
+    antecedent_pronouns=frozenset("he she him her his".split()),
+    reads_descriptions=True,
+)

@@ -1,0 +1,194 @@
+"""English function words the phrase rules read: prepositions, subordinators, auxiliaries, time words,
+determiners, verbs that take an infinitive, and the like."""
+
+from __future__ import annotations
+
+from .cues import ATTITUDE_LEMMAS, SPEECH_LEMMAS
+
+__all__ = [
+    "ASIDES",
+    "BE_FORMS",
+    "BOILERPLATE_STARTS",
+    "CONTROL_VERBS",
+    "COPULAS",
+    "DAY_WORDS",
+    "DEGREE_WORDS",
+    "DETERMINERS",
+    "FINITE_AUXILIARIES",
+    "GERUND_OPENERS",
+    "GERUND_TAKING",
+    "HANDOVER_WORDS",
+    "HEADLINE_CUES",
+    "INFINITIVE_TAKING",
+    "IRREGULAR_PAST",
+    "LINKING_VERBS",
+    "LY_NOUNS",
+    "NAMED_INFINITIVE_CUES",
+    "NON_NOUNS",
+    "NOT_HEADLINE_SOURCES",
+    "NOT_SPEAKERS",
+    "OPENING_ADJUNCTS",
+    "PASSIVE_CUES",
+    "PHRASE_BREAK_WORDS",
+    "POSSESSIVES",
+    "PREPOSITIONS",
+    "SENTENCE_LINKS",
+    "SUBJECT_PRONOUNS",
+    "SUBORDINATORS",
+    "TIME_UNITS",
+    "TIME_WORDS",
+    "VERB_PRECEDERS",
+]
+
+
+HEADLINE_CUES = frozenset("say claim admit call deny tell accuse slam".split())
+
+
+ASIDES = frozenset(
+    """meanwhile however though too moreover nonetheless nevertheless also instead therefore thus""".split()
+)
+
+
+PREPOSITIONS = frozenset(
+    """in on at during to from after before while about with despite for of by into over under since amid""".split()
+)
+
+
+SUBORDINATORS = frozenset(
+    """
+    while although though because as if when since whereas unless
+    """.split()
+)
+
+
+COPULAS = frozenset("is are was were has have had be been will would can could".split())
+
+
+CONTROL_VERBS = frozenset(
+    """want wants wanted continue continues continued decline declines declined refuse refuses refused
+    threaten threatens threatened seek seeks sought plan plans planned hope hopes hoped try tries tried
+    vow vows vowed promise promises promised pledge pledges pledged expect expects expected move moved
+    went go goes appear appears appeared seem seems seemed began begin begins""".split()
+)
+
+
+INFINITIVE_TAKING = frozenset(
+    "decline refuse threaten vow pledge promise want seek urge ask hope expect demand agree propose".split()
+)
+
+
+DAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
+
+
+TIME_WORDS = DAY_WORDS | {"recently", "earlier", "later"}
+
+
+DETERMINERS = frozenset(
+    """
+    the a an his her their its our my your this that these those
+    """.split()
+)
+
+
+TIME_UNITS = frozenset("week month year morning afternoon evening weekend spring summer fall autumn winter".split())
+
+
+NOT_SPEAKERS = frozenset("there ever you here this".split()) | PREPOSITIONS
+
+
+# Words in -ly that are nouns or adjectives before one ('the daily wrote', 'an ally said').
+LY_NOUNS = frozenset("daily weekly monthly quarterly ally assembly family rally italy july only early".split())
+
+
+NOT_HEADLINE_SOURCES = frozenset(
+    """update updated updates watch video videos photo photos breaking exclusive opinion analysis editorial
+    live tags note contributing correction corrections related read see listen q a faq quiz poll fact
+    timeline transcript more source sources credit special""".split()
+)
+
+
+BOILERPLATE_STARTS = (
+    "image credit",
+    "photo:",
+    "photo credit",
+    "picture:",
+    "author-image",
+    "new update",
+    "follow ",
+    "read more",
+    "also read",
+    "advertisement",
+    "subscribe",
+    "share this",
+    "copyright",
+    "©",
+    "all rights reserved",
+    "this image is taken from",
+    "image:",
+    "file photo",
+    "watch:",
+    "click here",
+    "sign up",
+    "tags:",
+    "additional reporting by",
+    "reporting by",
+    "editing by",
+    "writing by",
+)
+
+
+LINKING_VERBS = frozenset("is are was were be been remain remains remained seem seems seemed 's ’s".split())
+
+
+VERB_PRECEDERS = frozenset("he she it they we i who also both several many some most others still".split())
+
+
+POSSESSIVES = frozenset("his her their its our".split())
+
+
+NAMED_INFINITIVE_CUES = frozenset([*ATTITUDE_LEMMAS, "announce", "confirm", "deny", "reveal"])
+
+
+HANDOVER_WORDS = frozenset("first then by also again later and , : he she they it we i".split())
+
+
+GERUND_OPENERS = frozenset("by after while before when without".split())  # 'by pointing out that …'
+
+
+PASSIVE_CUES = frozenset(SPEECH_LEMMAS) - {"write", "call", "describe", "tell", "ask", "urge", "remind"}
+
+
+BE_FORMS = frozenset("is are was were be been being".split())
+
+
+DEGREE_WORDS = frozenset("less more very so too deeply".split())
+
+
+GERUND_TAKING = frozenset("start starts started keep keeps kept stop stops stopped began begun".split())
+
+
+SUBJECT_PRONOUNS = frozenset("he she they we i it".split())
+
+
+NON_NOUNS = frozenset(
+    """the a an this that these those his her their its our my your of in on at to for with by""".split()
+)
+
+
+SENTENCE_LINKS = frozenset("but and yet still however meanwhile instead ,".split())
+
+
+OPENING_ADJUNCTS = frozenset("like unlike ever even just once so".split())  # 'Like Corker, Menendez …'
+
+
+FINITE_AUXILIARIES = frozenset(
+    "do does did is are was were has have had will would could should can may might must".split()
+)
+
+
+PHRASE_BREAK_WORDS = frozenset("after before but because while since when which who whose where".split())
+
+
+IRREGULAR_PAST = frozenset(
+    """took made gave went came got put left kept held led began brought sent spent won lost met ran""".split()
+)

@@ -1,0 +1,43 @@
+"""What a language gives the rules: the words that differ from one language to the next, as one object.
+
+A sentence carries the ``Lexicon`` of its article's language; a rule asks it for words, and never reads
+another language's lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Lexicon"]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    code: str
+    """ISO 639-1: 'en', 'de'."""
+    markers: frozenset[str]
+    """The commonest function words, by which the language of an article is told."""
+    cue_words: frozenset[str]
+    """Every word that may be (or open) a cue: a sentence with none of them is not read further."""
+    complementizers: frozenset[str]
+    """Words that open reported content after a cue: 'that', 'dass'."""
+    cue_skips: frozenset[str]
+    """Auxiliaries and adverbs between a speaker and a cue, besides the shared ones ('hat bereits eingeräumt')."""
+    speaker_stops: frozenset[str]
+    """Words that end a speaker phrase after its cue ('sagte der Sprecher am Montag')."""
+    speaker_boundaries: frozenset[str]
+    """Words that begin no speaker phrase before a cue ('Wie der Weltverband FIFA bekanntgegeben hat')."""
+    clause_particles: frozenset[str]
+    """Particles that close a separable cue at the end of its clause ('teilte … mit')."""
+    articles: frozenset[str]
+    """Articles that may open a name in quotation marks ('der „Ermittlungsausschuss Frankfurt“')."""
+    leading_articles: frozenset[str]
+    """Articles dropped before a name taken as a pronoun's antecedent ('The Reverend …')."""
+    pronouns: dict[str, str]
+    """Pronouns that may be a speaker mention, with what they refer to: 'person', 'plural', 'thing', 'relative'."""
+    antecedent_pronouns: frozenset[str]
+    """Pronouns that may take the nearest person named before them when no speaker came earlier (none in
+    German, which capitalises every noun)."""
+    reads_descriptions: bool
+    """Whether a capitalised phrase can be told apart as 'descriptor + Name' ('Apple spokesman Tom Neumayr'):
+    not in German, where every noun is capitalised."""
