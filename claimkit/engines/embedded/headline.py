@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 
 from ...lang import Lexicon
-from ...lang.en.cues import (
-    PLACES,
-)
 from ...lang.en.grammar import NOT_HEADLINE_SOURCES
+from ...lang.en.names import PLACES
 from ...text.spans import tokenize
 from ..candidate import Candidate, Range
 from .sentence import Sentence, make_candidate, trimmed

@@ -9,7 +9,6 @@ from ...lang.en.cues import (
     AUXILIARIES,
     CLAUSE_BOUNDARIES,
     CUE_FORMS,
-    TITLE_WORDS,
 )
 from ...lang.en.grammar import (
     ASIDES,
@@ -28,6 +27,7 @@ from ...lang.en.grammar import (
     SUBORDINATORS,
     TIME_WORDS,
 )
+from ...lang.en.names import TITLE_WORDS
 from ...text.spans import Token
 from ..candidate import Range
 from .cues import adverb

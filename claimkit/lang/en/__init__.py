@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from ..lexicon import Lexicon
-from .cues import CUE_WORDS, PRONOUNS
+from .cues import CUE_WORDS
+from .names import PRONOUNS
 
 __all__ = ["LEXICON"]
 

@@ -16,19 +16,14 @@ __all__ = [
     "CUE_NOUNS",
     "CUE_WORDS",
     "FREE_BASE_FORMS",
-    "GROUP_NOUNS",
     "NOUN_LIKE",
     "NOUN_PHRASE_CUES",
     "OBJECT_TAKING",
     "OPPOSING_CUES",
-    "ORGANISATION_WORDS",
     "PARTICLE_ONLY_CUES",
     "PHRASAL_CUES",
-    "PLACES",
-    "PRONOUNS",
     "QUOTE_ONLY_CUES",
     "SUPPORTING_CUES",
-    "TITLE_WORDS",
     "past_tense",
 ]
 
@@ -204,94 +199,6 @@ CLAUSE_BOUNDARIES = frozenset(
     whether unless until than what how why then for nor yet""".split()
 )
 
-PRONOUNS = {
-    "he": "person",
-    "she": "person",
-    "him": "person",
-    "her": "person",
-    "his": "person",
-    "their": "plural",
-    "its": "thing",
-    "er": "person",  # German
-    "sie": "person",
-    "i": "person",
-    "they": "plural",
-    "them": "plural",
-    "we": "plural",
-    "it": "thing",
-    "who": "relative",
-    "you": "person",
-}
-
-GROUP_NOUNS = frozenset(
-    """critics analysts experts officials sources observers activists supporters opponents residents voters
-    lawmakers legislators diplomats leaders scholars scientists researchers economists investors people
-    protesters demonstrators witnesses republicans democrats conservatives liberals advocates members
-    militants rebels authorities police prosecutors investigators commentators pundits historians
-    strategists aides advisers advisors insiders staffers allies rivals skeptics sceptics groups
-    organizers organisers victims families doctors teachers students workers citizens americans""".split()
-)
-
-ORGANISATION_WORDS = frozenset(
-    """news times post journal herald tribune guardian telegraph university college institute ministry
-    department government party council committee commission agency bureau office court congress senate
-    parliament assembly house army navy police corporation corp inc company group association union bank
-    network campaign foundation center centre organization organisation administration embassy newspaper
-    report poll survey study statement magazine channel station agency website""".split()
-)
-
-# Places, which are not people. US states and countries that are also first or last names ('Virginia
-# Foxx', 'Georgia', 'Jim Jordan', 'Indiana') are left out: a place word opening a name is read as its affiliation.
-PLACES = frozenset(
-    """washington islamabad beijing moscow kremlin tehran delhi kabul london paris berlin brussels tokyo
-    pentagon whitehall america india pakistan china russia iran israel ukraine afghanistan britain
-    europe us u.s. uk u.k. un u.n. nato eu
-    alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois
-    iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri
-    montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont wisconsin wyoming
-    canada mexico brazil argentina germany france italy spain poland turkey egypt syria iraq yemen libya
-    japan australia nigeria kenya ethiopia somalia lebanon qatar vienna rome madrid baghdad damascus cairo
-    ankara kyiv kiev""".split()
-) | {
-    "new jersey",
-    "new hampshire",
-    "new mexico",
-    "north carolina",
-    "north dakota",
-    "south carolina",
-    "south dakota",
-    "west virginia",
-    "rhode island",
-    "united states",
-    "united kingdom",
-    "united nations",
-    "european union",
-    "new york",
-    "new delhi",
-    "los angeles",
-    "san francisco",
-    "hong kong",
-    "saudi arabia",
-    "south africa",
-    "south korea",
-    "north korea",
-    "new zealand",
-    "islamic state",
-    "white house",
-    "supreme court",
-    "capitol hill",
-    "wall street",
-}
-
-TITLE_WORDS = frozenset(
-    """minister president senator sen sen. rep rep. reps reps. representative congressman congresswoman gov
-    gov. governor secretary chief director spokesman spokeswoman spokesperson chairman chairwoman chair
-    leader prime defence defense foreign finance interior home attorney general ambassador ceo mayor
-    judge justice professor prof prof. dr dr. commissioner speaker deputy vice chancellor king queen
-    prince pope former acting state federal national army military security foreign-policy white house
-    press mr mr. mrs mrs. ms ms. candidate nominee businessman businesswoman adviser advisor aide
-    official lt. gen. col. gen general colonel lieutenant admiral captain sheriff""".split()
-)
 
 CONTRAST_OPENERS = frozenset(
     """

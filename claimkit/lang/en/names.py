@@ -1,0 +1,182 @@
+"""English words about speakers: pronouns, titles, places, organisation and group nouns, role nouns, and the
+words that open or close a name or a description."""
+
+from __future__ import annotations
+
+__all__ = [
+    "CALENDAR_WORDS",
+    "FUNCTION_WORDS",
+    "GROUP_NOUNS",
+    "HONORIFICS",
+    "LEADING_FUNCTION_WORDS",
+    "NAME_PARTICLES",
+    "NAME_PARTICLE_WORDS",
+    "NOT_ROLES",
+    "OPENING_DETERMINERS",
+    "ORGANISATION_WORDS",
+    "PERSON_DESCRIPTIONS",
+    "PLACES",
+    "PRONOUNS",
+    "ROLE_ENDINGS",
+    "ROLE_NOUNS",
+    "SENTENCE_STARTERS",
+    "STATEMENT_NOUNS",
+    "SUBJECT_FORMS",
+    "TITLE_WORDS",
+]
+
+PRONOUNS = {
+    "he": "person",
+    "she": "person",
+    "him": "person",
+    "her": "person",
+    "his": "person",
+    "their": "plural",
+    "its": "thing",
+    "er": "person",  # German
+    "sie": "person",
+    "i": "person",
+    "they": "plural",
+    "them": "plural",
+    "we": "plural",
+    "it": "thing",
+    "who": "relative",
+    "you": "person",
+}
+
+
+GROUP_NOUNS = frozenset(
+    """critics analysts experts officials sources observers activists supporters opponents residents voters
+    lawmakers legislators diplomats leaders scholars scientists researchers economists investors people
+    protesters demonstrators witnesses republicans democrats conservatives liberals advocates members
+    militants rebels authorities police prosecutors investigators commentators pundits historians
+    strategists aides advisers advisors insiders staffers allies rivals skeptics sceptics groups
+    organizers organisers victims families doctors teachers students workers citizens americans""".split()
+)
+
+
+ORGANISATION_WORDS = frozenset(
+    """news times post journal herald tribune guardian telegraph university college institute ministry
+    department government party council committee commission agency bureau office court congress senate
+    parliament assembly house army navy police corporation corp inc company group association union bank
+    network campaign foundation center centre organization organisation administration embassy newspaper
+    report poll survey study statement magazine channel station agency website""".split()
+)
+
+
+# Places, which are not people. US states and countries that are also first or last names ('Virginia
+# Foxx', 'Georgia', 'Jim Jordan', 'Indiana') are left out: a place word opening a name is read as its affiliation.
+PLACES = frozenset(
+    """washington islamabad beijing moscow kremlin tehran delhi kabul london paris berlin brussels tokyo
+    pentagon whitehall america india pakistan china russia iran israel ukraine afghanistan britain
+    europe us u.s. uk u.k. un u.n. nato eu
+    alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois
+    iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri
+    montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont wisconsin wyoming
+    canada mexico brazil argentina germany france italy spain poland turkey egypt syria iraq yemen libya
+    japan australia nigeria kenya ethiopia somalia lebanon qatar vienna rome madrid baghdad damascus cairo
+    ankara kyiv kiev""".split()
+) | {
+    "new jersey",
+    "new hampshire",
+    "new mexico",
+    "north carolina",
+    "north dakota",
+    "south carolina",
+    "south dakota",
+    "west virginia",
+    "rhode island",
+    "united states",
+    "united kingdom",
+    "united nations",
+    "european union",
+    "new york",
+    "new delhi",
+    "los angeles",
+    "san francisco",
+    "hong kong",
+    "saudi arabia",
+    "south africa",
+    "south korea",
+    "north korea",
+    "new zealand",
+    "islamic state",
+    "white house",
+    "supreme court",
+    "capitol hill",
+    "wall street",
+}
+
+
+TITLE_WORDS = frozenset(
+    """minister president senator sen sen. rep rep. reps reps. representative congressman congresswoman gov
+    gov. governor secretary chief director spokesman spokeswoman spokesperson chairman chairwoman chair
+    leader prime defence defense foreign finance interior home attorney general ambassador ceo mayor
+    judge justice professor prof prof. dr dr. commissioner speaker deputy vice chancellor king queen
+    prince pope former acting state federal national army military security foreign-policy white house
+    press mr mr. mrs mrs. ms ms. candidate nominee businessman businesswoman adviser advisor aide
+    official lt. gen. col. gen general colonel lieutenant admiral captain sheriff""".split()
+)
+
+
+NAME_PARTICLE_WORDS = ("de", "van", "von", "bin", "al", "da")  # 'Lula da Silva', 'Osama bin Laden'
+
+
+NAME_PARTICLES = frozenset(NAME_PARTICLE_WORDS)
+
+
+STATEMENT_NOUNS = frozenset(
+    """statement statements remarks remark comments comment words tweet tweets letter admission post op-ed
+    speech""".split()
+)
+
+
+FUNCTION_WORDS = frozenset(
+    """the a an this that these those some many most several other others one two three his her their its""".split()
+)
+
+
+SENTENCE_STARTERS = frozenset(
+    """The A An In On At For But And However After Before When While Since As If This That These Those It
+    He She They We I His Her Their Its Our Despite Although Though Whether Meanwhile Still Yet Now Then
+    So Also Many Some Most Both Even Only According Asked Earlier Later Last Next Mr Mrs Ms""".split()
+)
+
+
+PERSON_DESCRIPTIONS = frozenset(
+    """minister president senator governor candidate businessman billionaire mogul spokesman spokeswoman
+    leader""".split()
+)
+
+
+OPENING_DETERMINERS = frozenset(
+    "the a an this that these those his her their its our one another several many some most few both all".split()
+)
+"""Words that open a description ('The teacher', 'a Tinder spokeswoman') and are no part of a name or a role."""
+
+
+SUBJECT_FORMS = {"him": "he", "her": "she", "his": "he", "them": "they", "their": "they", "its": "it"}
+
+
+ROLE_NOUNS = frozenset(
+    """expert official aide attorney candidate nominee envoy chief head deputy executive counsel staffer
+    mum mom mother father wife husband son daughter friend neighbour neighbor activist""".split()
+)
+
+
+ROLE_ENDINGS = ("ist", "yst", "er", "or", "man", "woman", "person", "ee", "ent", "ant", "ian")
+
+
+NOT_ROLES = frozenset("and or but of to by with in at on for from as than after over under other".split())
+
+
+LEADING_FUNCTION_WORDS = frozenset("which who whom by with to on like from for of at in".split())
+
+
+CALENDAR_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december""".split()
+)
+
+
+HONORIFICS = frozenset("mr mrs ms dr prof".split())
