@@ -19,6 +19,7 @@ from .speakers import SpeakerEntity, SpeakerIndex
 from .stance_cues import stance_label, target_of
 from .store import SummaryCache
 from .text.boilerplate import is_boilerplate
+from .text.language import detect
 from .text.spans import article_sentences, paragraphs
 
 if TYPE_CHECKING:
@@ -189,7 +190,7 @@ def _assemble(article: LoadedArticle, output: _EngineOutput) -> ArticleSummary:
             title=article.title or _title(text),
             source=article.source,
             url=article.url,
-            language=_language(text),
+            language=detect(text),
             chars=len(text),
             published=article.published,
         ),
@@ -389,24 +390,3 @@ def _summary(text: str, claims: list[Claim]) -> str:
         if sentence is not None and sentence not in chosen:
             chosen.append(sentence)
     return " ".join(" ".join(text[s:e].split()) for s, e in sorted(chosen))
-
-
-_ENGLISH = frozenset(
-    """
-    the and of to in that is was for with said
-    """.split()
-)
-_GERMAN = frozenset(
-    """
-    der die das und nicht ist sich mit dem den sagte auch
-    """.split()
-)
-
-
-def _language(text: str) -> str | None:
-    words = text[:5000].lower().split()
-    english = sum(map(_ENGLISH.__contains__, words))
-    german = sum(map(_GERMAN.__contains__, words))
-    if max(english, german) < 3:
-        return None
-    return "en" if english >= german else "de"

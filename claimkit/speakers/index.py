@@ -12,19 +12,19 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from ..engines.candidate import SpeakerHint
-from ..engines.embedded import german
+from ..lang import Lexicon, lexicon
 from ..lang.en.names import (
     GROUP_NOUNS,
     OPENING_DETERMINERS,
     ORGANISATION_WORDS,
     PERSON_DESCRIPTIONS,
     PLACES,
-    PRONOUNS,
     SENTENCE_STARTERS,
     SUBJECT_FORMS,
     TITLE_WORDS,
 )
 from ..records import Span, Speaker, SpeakerKind
+from ..text.language import detect
 from .names import (
     NAME_RE,
     SAME_WORD,
@@ -63,21 +63,16 @@ class SpeakerEntity:
     first: int = 0
 
 
-_ENGLISH_PERSONAL = frozenset("he she him her his".split())
-
-
-_LEADING_ARTICLES = frozenset("the der die das".split())
-
-
 class SpeakerIndex:
     """The speakers of one article, built as attribution sites are resolved one by one."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, language: Lexicon | None = None) -> None:
         self.text = text
+        self.lexicon = language or lexicon(detect(text))
+        """The article's language: its pronouns, and whether descriptions can be told from names."""
         self._entities: list[SpeakerEntity] = []
         self._names = [(m.start(), m.end(), strip_possessive(m.group())) for m in NAME_RE.finditer(text)]
         self._occurrences: list[tuple[int, SpeakerEntity]] = []
-        self._is_german: bool | None = None
         self._positions: dict[str, list[int]] = {}
         """Where each capitalised name stands in the text."""
         for start, _, name in self._names:
@@ -95,7 +90,7 @@ class SpeakerIndex:
         if mention is None:
             return False
         words = self.text[mention[0] : mention[1]].split()
-        if len(words) == 1 and words[0].lower() in PRONOUNS:
+        if len(words) == 1 and words[0].lower() in self.lexicon.pronouns:
             return False
         return parse_titled_name(words)[2] is not None and not is_common_noun_phrase(words)
 
@@ -104,7 +99,7 @@ class SpeakerIndex:
         raw = self.text[mention[0] : mention[1]]
         words = raw.split()
         lowered = raw.lower()
-        if lowered in PRONOUNS:
+        if lowered in self.lexicon.pronouns:
             return self._resolve_pronoun(lowered, mention)
         owner = statement_owner(words)
         if owner is not None:
@@ -117,7 +112,9 @@ class SpeakerIndex:
             if found is not None:
                 found.mentions.add(mention)
                 return found
-        described = None if self._german() else described_name(words) or self._apposition_of_a_name(mention)
+        described = None
+        if self.lexicon.reads_descriptions:
+            described = described_name(words) or self._apposition_of_a_name(mention)
         if described is not None:
             return self._resolve_name(described[0], mention, described[1], described[2])
         return self._resolve_description(raw, mention)
@@ -137,12 +134,6 @@ class SpeakerIndex:
         if name.split()[0] in SENTENCE_STARTERS:
             return None
         return name, role, None
-
-    def _german(self) -> bool:
-        """Whether the article is German, where every noun is capitalised and a name is harder to tell."""
-        if self._is_german is None:
-            self._is_german = german.is_german(self.text)
-        return self._is_german
 
     def resolve_hint(self, hint: SpeakerHint, mention: Range | None) -> SpeakerEntity:
         """The entity an engine named ('Khawaja Asif', 'critics'), with the mention at the attribution site."""
@@ -165,11 +156,11 @@ class SpeakerIndex:
         return entity
 
     def _resolve_pronoun(self, pronoun: str, mention: Range) -> SpeakerEntity:
-        wanted = PRONOUNS[pronoun]
+        wanted = self.lexicon.pronouns[pronoun]
         if wanted == "relative":
             return self._resolve_relative(mention)
         entity = self._latest(_KINDS_BY_PRONOUN[wanted], mention[0])
-        if entity is None and pronoun in _ENGLISH_PERSONAL:  # German capitalises every noun: no guessing there
+        if entity is None and pronoun in self.lexicon.antecedent_pronouns:
             antecedent = self._nearest_person_name(mention[0])
             if antecedent is not None:
                 return self._resolve_name(antecedent, mention, None, None)
@@ -189,7 +180,7 @@ class SpeakerIndex:
             if start < before - 300:
                 return None
             words = name.split()
-            while words and words[0].lower() in _LEADING_ARTICLES:
+            while words and words[0].lower() in self.lexicon.leading_articles:
                 words.pop(0)  # 'Der Minister Hans Müller', 'The Reverend …'
             _, _, bare = parse_titled_name(words)
             if bare and len(bare.split()) >= 2 and name_kind(bare) == "person":
@@ -370,7 +361,7 @@ class SpeakerIndex:
                 if role:
                     entity.role, entity.affiliation = role, entity.affiliation or affiliation
                     return
-        if not self._german():
+        if self.lexicon.reads_descriptions:
             ends = [end for _, end, name in self._names if name == entity.name]
             entity.role = next(filter(None, map(self._apposition_after, ends)), None)
 

@@ -256,7 +256,7 @@ def parse_titled_name(words: list[str]) -> tuple[str | None, str | None, str | N
         affiliation = words.pop(0)
         while words and words[0].lower() in TITLE_WORDS:
             role_words.append(words.pop(0))
-    name_words = [w for w in words if w[:1].isupper() or w in {"de", "van", "von", "bin", "al"}]
+    name_words = [w for w in words if w[:1].isupper() or w in NAME_PARTICLES]
     if len(name_words) != len(words) or not name_words:
         if role_words and not words:
             return " ".join(role_words), affiliation, None

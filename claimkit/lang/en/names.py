@@ -33,8 +33,6 @@ PRONOUNS = {
     "his": "person",
     "their": "plural",
     "its": "thing",
-    "er": "person",  # German
-    "sie": "person",
     "i": "person",
     "they": "plural",
     "them": "plural",

@@ -386,6 +386,35 @@ def test_german_cues_do_not_fire_in_english() -> None:
     assert claimkit.summarise("The team was so tired, so the coach sent them home early on Monday.").claims == []
 
 
+# An English sentence is read with English words only: German 'war' (was), 'da' (there), 'die', 'von' are
+# ordinary words here. (sentence, speaker name, speaker kind, quote)
+ENGLISH_ONLY_CASES = [
+    (
+        "Veterans of the war said the memorial should stay where it is.",
+        "Veterans of the war",
+        None,  # the kind of a description headed 'X of Y' is not settled here
+        "the memorial should stay where it is",
+    ),
+    (
+        "Supporters of Lula da Silva said the vote was fair.",
+        "Supporters of Lula da Silva",
+        "group",
+        "the vote was fair",
+    ),
+    ("Lula da Silva said the vote was fair.", "Lula da Silva", "person", "the vote was fair"),
+    ("Maria von Silva said the vote was fair.", "Maria von Silva", "person", "the vote was fair"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "kind", "quote"), ENGLISH_ONLY_CASES)
+def test_english_rules_read_no_german_words(sentence: str, name: str, kind: str | None, quote: str) -> None:
+    summary = claimkit.summarise(sentence)
+    assert [c.quote.text for c in summary.claims] == [quote]
+    speaker = summary.speaker(summary.claims[0].speaker_id)
+    assert speaker is not None and speaker.name == name
+    assert kind is None or speaker.kind == kind
+
+
 def test_a_pronoun_with_no_earlier_speaker_takes_the_nearest_person_named_before_it() -> None:
     summary = claimkit.summarise(
         "Defence Minister John Smith visited the town on Monday. He said the situation is serious."
