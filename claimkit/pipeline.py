@@ -215,20 +215,12 @@ def check_spans(summary: ArticleSummary, text: str) -> None:
 def _resolve_speakers(index: SpeakerIndex, candidates: list[Candidate]) -> list[SpeakerEntity | None]:
     """The entity of each candidate: its own speaker mention, or the one of the quote it continues."""
     resolved: dict[int, SpeakerEntity | None] = {}
-    # Names first, so that a title or a pronoun before the full name still finds it.
-    for candidate in sorted(candidates, key=lambda c: c.speaker_hint is None and not index.is_name(c.speaker)):
-        if candidate.speaker_hint is not None:
-            resolved[id(candidate)] = index.resolve_hint(candidate.speaker_hint, candidate.speaker)
-        elif candidate.speaker is not None:
-            resolved[id(candidate)] = index.resolve(candidate.speaker)
-    for candidate in candidates:
-        if id(candidate) in resolved:
-            continue
-        if candidate.continues is not None:
-            resolved[id(candidate)] = resolved.get(id(candidate.continues))
-        else:
-            resolved[id(candidate)] = None
-    return [resolved[id(c)] for c in candidates]
+    entities = index.resolve_all([(c.speaker, c.speaker_hint) for c in candidates])
+    for candidate, entity in zip(candidates, entities, strict=True):
+        if entity is None and candidate.continues is not None:
+            entity = resolved.get(id(candidate.continues))  # a continued quote comes after the one it continues
+        resolved[id(candidate)] = entity
+    return list(resolved.values())
 
 
 def _span(text: str, span: tuple[int, int] | None) -> Span | None:

@@ -7,6 +7,7 @@ Shared by every engine: an engine gives mention offsets; ``SpeakerIndex.resolve_
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -84,6 +85,27 @@ class SpeakerIndex:
         self._last_words = list(self._by_last_word)
 
     # --- building ------------------------------------------------------------------------------
+
+    def resolve_all(self, sites: Sequence[tuple[Range | None, SpeakerHint | None]]) -> list[SpeakerEntity | None]:
+        """The entity of every attribution site (a speaker mention, a model's hint, or both), None for a site with
+        neither; the same answer whatever the order of ``sites``.
+
+        Names are resolved first, so that a title or a pronoun before the full name still finds it ('The minister
+        said … Defence Minister Khawaja Asif said' is one speaker); then the rest, each group in text order.
+        """
+        entities: list[SpeakerEntity | None] = [None] * len(sites)
+        for n in sorted(range(len(sites)), key=lambda n: self._resolution_order(*sites[n])):
+            mention, hint = sites[n]
+            if hint is not None:
+                entities[n] = self.resolve_hint(hint, mention)
+            elif mention is not None:
+                entities[n] = self.resolve(mention)
+        return entities
+
+    def _resolution_order(self, mention: Range | None, hint: SpeakerHint | None) -> tuple[bool, int, int, str]:
+        named = hint is not None or self.is_name(mention)
+        start, end = mention or (-1, -1)
+        return (not named, start, end, hint.name if hint is not None else "")
 
     def is_name(self, mention: Range | None) -> bool:
         """Whether a mention carries a proper name (resolved before pronouns and titles)."""

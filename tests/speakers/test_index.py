@@ -1,0 +1,56 @@
+"""The speakers of one article: every attribution site resolved, the same answer whatever the order."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+
+from claimkit.engines.candidate import SpeakerHint
+from claimkit.speakers import SpeakerIndex
+
+ARTICLES = [
+    # (article, mentions at the attribution sites, the speaker each resolves to)
+    (
+        "The minister said the talks failed. Defence Minister Khawaja Asif said later that the army would respond.",
+        ["The minister", "Defence Minister Khawaja Asif"],
+        ["Khawaja Asif", "Khawaja Asif"],
+    ),
+    (
+        "Khawaja Asif spoke in Islamabad. He said the talks failed. Asif said the army would respond.",
+        ["He", "Asif"],
+        ["Khawaja Asif", "Khawaja Asif"],
+    ),
+    (
+        "Demonstrators said they want justice, but pledged to remain civil.",
+        ["Demonstrators", "they"],
+        ["Demonstrators", "Demonstrators"],
+    ),
+]
+
+
+def _mention(text: str, words: str) -> tuple[int, int]:
+    found = re.search(rf"\b{re.escape(words)}\b", text)
+    assert found is not None
+    return found.start(), found.end()
+
+
+@pytest.mark.parametrize(("article", "mentions", "names"), ARTICLES)
+def test_resolve_all_does_not_depend_on_the_order_of_sites(article: str, mentions: list[str], names: list[str]) -> None:
+    sites = [(_mention(article, m), None) for m in mentions]
+    for order in itertools.permutations(range(len(sites))):
+        entities = SpeakerIndex(article).resolve_all([sites[n] for n in order])
+        got = {mentions[n]: e.name if e else None for n, e in zip(order, entities, strict=True)}
+        assert got == dict(zip(mentions, names, strict=True)), order
+
+
+def test_a_site_with_neither_mention_nor_hint_has_no_speaker() -> None:
+    assert SpeakerIndex("It rained.").resolve_all([(None, None)]) == [None]
+
+
+def test_a_hint_names_the_speaker_of_its_mention() -> None:
+    article = "The minister said the talks failed."
+    hint = SpeakerHint(name="Khawaja Asif", role="Defence Minister", kind="person")
+    [entity] = SpeakerIndex(article).resolve_all([(_mention(article, "The minister"), hint)])
+    assert entity is not None and (entity.name, entity.role) == ("Khawaja Asif", "Defence Minister")
