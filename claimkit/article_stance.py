@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .lang.en.stance import HEDGING, NEGATIONS, REFUTING, REFUTING_PHRASES, STOPWORDS
 from .records import ArticleStance, ArticleStanceLabel, ModelStance, Span
 from .settings import Settings
 from .text.spans import find_quotes, split_sentences
@@ -23,40 +24,6 @@ if TYPE_CHECKING:
 __all__ = ["RELATED_AT", "stance"]
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+|\d+")
-_STOPWORDS = frozenset(
-    """a an the and or but if of in on at to for from by with about as into over after before than then that this
-    these those it its is are was were be been being has have had do does did not no so such can could will would
-    should may might must just only also very more most much many some any all each every he she they we you i his
-    her their our your him them who whom which what when where why how says said say after new now up out off""".split()
-)
-_REFUTING = frozenset(
-    """fake fakes faked hoax hoaxes false falsely debunk debunked debunks deny denies denied denial untrue
-    fabricated fabrication myth satire satirical rumor rumour baseless unfounded bogus lie lies lying
-    misleading doctored photoshopped prank never retract retracted retraction""".split()
-)
-_REFUTING_PHRASES = (
-    "not true",
-    "no evidence",
-    "did not",
-    "didn't",
-    "does not",
-    "doesn't",
-    "is not",
-    "isn't",
-    "was not",
-    "wasn't",
-    "not real",
-    "no truth",
-    "turned out",
-    "in fact",
-    "actually",
-)
-_HEDGING = frozenset(
-    """reportedly allegedly alleged claims claimed claim purportedly apparently unconfirmed unverified rumored
-    rumoured reports reported report may might could possibly appears appear seems supposedly suggests according
-    sources speculation speculated""".split()
-)
-_NEGATIONS = frozenset("not no never isn't aren't wasn't weren't didn't doesn't don't won't fake hoax false".split())
 
 RELATED_AT = 0.28
 """Least share of the claim's weighted content words the article must use to count as related."""
@@ -76,7 +43,7 @@ def _content(text: str) -> dict[str, float]:
     """Stemmed content words with weights: a capitalised word (a name) counts twice."""
     weights: dict[str, float] = {}
     for word in _WORD_RE.findall(text):
-        if word.lower() in _STOPWORDS or (len(word) < 3 and not word.isdigit()):
+        if word.lower() in STOPWORDS or (len(word) < 3 and not word.isdigit()):
             continue
         stem = _stem(word)
         weights[stem] = max(weights.get(stem, 0.0), 2.0 if word[0].isupper() else 1.0)
@@ -91,15 +58,15 @@ def _overlap(claim: dict[str, float], words: set[str]) -> float:
 def _cues(text: str) -> _Cues:
     words = [w.lower().replace("’", "'") for w in _WORD_RE.findall(text)]
     lowered = text.lower().replace("’", "'")
-    refuting = sum(w in _REFUTING for w in words) + sum(lowered.count(p) for p in _REFUTING_PHRASES)
-    hedging = sum(w in _HEDGING for w in words)
+    refuting = sum(w in REFUTING for w in words) + sum(lowered.count(p) for p in REFUTING_PHRASES)
+    hedging = sum(w in HEDGING for w in words)
     size = max(len(words), 1)
     return _Cues(refuting=refuting / size * 100, hedging=hedging / size * 100)
 
 
 def _negative(claim: str) -> bool:
     """Whether the claim itself says something is false or did not happen."""
-    return any(w.lower().replace("’", "'") in _NEGATIONS for w in _WORD_RE.findall(claim)) or "n't" in claim
+    return any(w.lower().replace("’", "'") in NEGATIONS for w in _WORD_RE.findall(claim)) or "n't" in claim
 
 
 def stance(

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from ._version import __version__
+from .lang.en.stance import COMPARE_STOPWORDS, SPEECH_ACTS
 from .records import ArticleSummary, Claim, ClaimCluster, ClusterQuote, Comparison, SharedSpeaker, Speaker
 from .speakers import same_name
 from .text.words import stem
@@ -23,30 +24,6 @@ from .text.words import stem
 __all__ = ["compare"]
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
-_STOPWORDS = frozenset(
-    """the and that with for from this have has had was were are not but its his her their they them what which
-    who will would could should been being into about over than then also just only very more most some such
-    said says say told according""".split()
-)
-_SPEECH_ACTS = {
-    "admission": {
-        "admit",
-        "admitted",
-        "admits",
-        "admitting",
-        "acknowledge",
-        "acknowledged",
-        "acknowledges",
-        "acknowledging",
-        "concede",
-        "conceded",
-        "confess",
-        "confessed",
-    },
-    "accusation": {"accuse", "accused", "blame", "blamed", "criticise", "criticised", "criticize", "criticized"},
-    "denial": {"deny", "denied", "denies", "reject", "rejected", "dismiss", "dismissed"},
-    "claim": {"claim", "claimed", "claims", "argue", "argued", "argues", "arguing", "contend", "insist"},
-}
 LINK_AT = 0.25
 """Least similarity for two claims of different articles to be linked."""
 
@@ -125,7 +102,7 @@ def _stem(word: str) -> str:
 
 def _words(claim: Claim) -> Counter[str]:
     text = f"{claim.quote.text} {claim.statement}"
-    return Counter(_stem(w) for w in _WORD_RE.findall(text) if len(w) > 2 and w.lower() not in _STOPWORDS)
+    return Counter(_stem(w) for w in _WORD_RE.findall(text) if len(w) > 2 and w.lower() not in COMPARE_STOPWORDS)
 
 
 def _surface(claim: Claim) -> dict[str, str]:
@@ -138,7 +115,7 @@ def _surface(claim: Claim) -> dict[str, str]:
 
 def _act(claim: Claim) -> str | None:
     cue = claim.cue.text.lower() if claim.cue else ""
-    return next((act for act, cues in _SPEECH_ACTS.items() if cue in cues), None)
+    return next((act for act, cues in SPEECH_ACTS.items() if cue in cues), None)
 
 
 def _idf(items: list[_Item]) -> dict[str, float]:

@@ -12,6 +12,7 @@ from .engines.candidate import Candidate
 from .engines.embedded import extract
 from .errors import EmptyInput, GroundingError
 from .lang.en.cues import CUE_FORMS, past_tense
+from .lang.en.grammar import LOWER_IN_STATEMENT, STATEMENT_PARTICLES
 from .records import Article, ArticleSummary, Claim, Provenance, Span, Stance, StanceLabel
 from .settings import Settings
 from .sources import LoadedArticle, from_text, load
@@ -29,13 +30,7 @@ __all__ = ["summarise", "summarise_article", "summarise_source"]
 
 _SUMMARY_SENTENCES = 3
 _SHORTEST_REPEAT = 5
-_PARTICLES = frozenset("about with on of over to for against out".split())
 _MAX_HINTS = 40
-_LOWER_IN_STATEMENT = frozenset(
-    """
-    The A An This That These Those It There Its Our We Their
-    """.split()
-)
 
 
 def summarise(
@@ -255,7 +250,7 @@ def _statement(text: str, candidate: Candidate, name: str | None) -> str:
     pieces = candidate.parts or [candidate.content]
     words = " … ".join(" ".join(text[a:b].split()) for a, b in pieces)
     first = words.split(" ", 1)[0]
-    if first in _LOWER_IN_STATEMENT:
+    if first in LOWER_IN_STATEMENT:
         words = first.lower() + words[len(first) :]
     verb = "said"
     if candidate.cue_lemma is not None and candidate.cue_lemma != "according to":
@@ -276,7 +271,7 @@ def _particle(text: str, candidate: Candidate) -> str:
     if text[candidate.cue[0] : candidate.cue[1]].lower() not in CUE_FORMS:
         return ""  # a noun cue: 'Warren's criticism of the developer' reads 'Warren criticized the developer'
     between = text[candidate.cue[1] : candidate.content[0]].strip()
-    return f" {between}" if between.lower() in _PARTICLES else ""
+    return f" {between}" if between.lower() in STATEMENT_PARTICLES else ""
 
 
 def _without_repeats(text: str, candidates: list[Candidate], speaker_ids: list[str | None]) -> list[int]:

@@ -5,18 +5,12 @@ from __future__ import annotations
 import re
 
 from .engines.candidate import Candidate
-from .lang.en.cues import CONTRAST_OPENERS, OPPOSING_CUES, SUPPORTING_CUES
+from .lang.en.stance import CONTRAST_OPENERS, CRITICAL_SPEAKERS, OPPOSING_CUES, SUPPORTING_CUES, TARGETS_ITS_CONTENT
 from .records import StanceLabel
 
 __all__ = ["TARGETS_ITS_CONTENT", "stance_label", "target_of"]
 
-TARGETS_ITS_CONTENT = frozenset(
-    """
-    criticize criticise slam condemn accuse praise welcome applaud hail
-    """.split()
-)
 _WORD_RE = re.compile(r"[A-Za-z]{4,}")
-_CRITICAL_SPEAKERS = ("critic", "opponent", "skeptic", "sceptic", "detractor")
 
 
 def stance_label(text: str, candidate: Candidate, speaker_name: str) -> StanceLabel:
@@ -26,7 +20,7 @@ def stance_label(text: str, candidate: Candidate, speaker_name: str) -> StanceLa
     if candidate.cue_lemma in SUPPORTING_CUES:
         return "supports"
     opener = text[candidate.sentence[0] : candidate.sentence[0] + 30].split(" ")[0].strip(",").lower()
-    if opener in CONTRAST_OPENERS or speaker_name.lower().startswith(_CRITICAL_SPEAKERS):
+    if opener in CONTRAST_OPENERS or speaker_name.lower().startswith(CRITICAL_SPEAKERS):
         return "opposes"
     return "neutral"
 

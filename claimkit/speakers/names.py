@@ -21,6 +21,7 @@ from ..lang.en.names import (
     OPENING_DETERMINERS,
     ORGANISATION_WORDS,
     PLACES,
+    PLACES_CAPITALISED,
     ROLE_ENDINGS,
     ROLE_NOUNS,
     STATEMENT_NOUNS,
@@ -265,9 +266,6 @@ def parse_titled_name(words: list[str]) -> tuple[str | None, str | None, str | N
     if affiliation is None and len(role_words) >= 2 and role_words[0][:1].isupper() and _is_place(role_words[0]):
         affiliation = role_words.pop(0)
     return (" ".join(role_words) or None), affiliation, strip_possessive(name)
-
-
-PLACES_CAPITALISED = frozenset(p.capitalize() for p in PLACES) | {"US", "U.S.", "UK", "U.K.", "UN", "EU"}
 
 
 def _is_place(word: str) -> bool:

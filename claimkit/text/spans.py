@@ -11,6 +11,8 @@ from functools import lru_cache
 from itertools import repeat
 from typing import NamedTuple
 
+from ..lang.en.grammar import ABBREVIATIONS
+
 __all__ = [
     "Token",
     "article_sentences",
@@ -30,12 +32,6 @@ _LINE_RE = re.compile(r"[^\n]*\S[^\n]*")
 _DOUBLE_MARK_RE = re.compile('[“”„«»"]')
 
 _TOKEN_RE = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|\w+(?:[’'\-&]\w+)*|[^\w\s]")
-
-# Abbreviations after which a full stop does not end a sentence.
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sen rep reps gov gen lt col maj capt sgt adm cmdr st mt jr sr no vs jan feb mar
-    apr jun jul aug sep sept oct nov dec inc corp ltd co dept est fig ft u.s u.k u.n e.g i.e a.m p.m d.c""".split()
-)
 
 
 class Token(NamedTuple):
@@ -225,7 +221,7 @@ def _after_abbreviation(text: str, dot: int, sentence_start: int) -> bool:
     while word_start > sentence_start and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
         word_start -= 1
     word = text[word_start:dot].lower()
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
 def windows(text: str, size: int, overlap: int) -> list[tuple[int, int]]:

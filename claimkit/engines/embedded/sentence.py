@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...lang import Lexicon, en
+from ...lang.en.grammar import NOT_A_SPEAKER, PHRASE_OPENERS
 from ...text.spans import Token, trim
 from ..candidate import Candidate, Kind, Range
 
@@ -81,18 +82,12 @@ def make_candidate(
     return Candidate(content, speaker, cue, kind, confidence, (sentence.start, sentence.end), lemma, parts)
 
 
-_PHRASE_OPENERS = frozenset(
-    "in on at to from by with of against for into over under since amid during after before about".split()
-)
-_NOT_A_SPEAKER = frozenset("instead well sometimes off also still then".split())
-
-
 def _can_be_speaker(phrase: str) -> bool:
     """Not a prepositional phrase ('in stories'), a clause cut at 'and' ('her out of pocket and'), or an adverb."""
     words = phrase.lower().split()
-    if not words or words[0] in _PHRASE_OPENERS or words[-1] in {"and", "or", "but"}:
+    if not words or words[0] in PHRASE_OPENERS or words[-1] in {"and", "or", "but"}:
         return False
-    return not (len(words) == 1 and (words[0] in _NOT_A_SPEAKER or words[0].endswith("ing")))
+    return not (len(words) == 1 and (words[0] in NOT_A_SPEAKER or words[0].endswith("ing")))
 
 
 def _name_at_end(sentence: Sentence, speaker: Range) -> Range | None:

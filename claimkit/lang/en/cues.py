@@ -11,7 +11,6 @@ __all__ = [
     "ATTITUDE_LEMMAS",
     "AUXILIARIES",
     "CLAUSE_BOUNDARIES",
-    "CONTRAST_OPENERS",
     "CUE_FORMS",
     "CUE_NOUNS",
     "CUE_WORDS",
@@ -19,11 +18,9 @@ __all__ = [
     "NOUN_LIKE",
     "NOUN_PHRASE_CUES",
     "OBJECT_TAKING",
-    "OPPOSING_CUES",
     "PARTICLE_ONLY_CUES",
     "PHRASAL_CUES",
     "QUOTE_ONLY_CUES",
-    "SUPPORTING_CUES",
     "past_tense",
 ]
 
@@ -197,20 +194,4 @@ AUXILIARIES = frozenset(
 CLAUSE_BOUNDARIES = frozenset(
     """that which because but and or when while as if so after before since though although whereas where
     whether unless until than what how why then for nor yet""".split()
-)
-
-
-CONTRAST_OPENERS = frozenset(
-    """
-    however but yet still nevertheless nonetheless instead conversely
-    """.split()
-)
-
-OPPOSING_CUES = frozenset(
-    """deny dismiss reject dispute refute rebut counter criticize criticise slam condemn accuse question""".split()
-)
-SUPPORTING_CUES = frozenset(
-    """
-    agree concur echo praise welcome applaud hail confirm
-    """.split()
 )

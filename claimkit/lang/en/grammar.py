@@ -6,6 +6,7 @@ from __future__ import annotations
 from .cues import ATTITUDE_LEMMAS, SPEECH_LEMMAS
 
 __all__ = [
+    "ABBREVIATIONS",
     "ASIDES",
     "BE_FORMS",
     "BOILERPLATE_STARTS",
@@ -22,17 +23,21 @@ __all__ = [
     "INFINITIVE_TAKING",
     "IRREGULAR_PAST",
     "LINKING_VERBS",
+    "LOWER_IN_STATEMENT",
     "LY_NOUNS",
     "NAMED_INFINITIVE_CUES",
     "NON_NOUNS",
+    "NOT_A_SPEAKER",
     "NOT_HEADLINE_SOURCES",
     "NOT_SPEAKERS",
     "OPENING_ADJUNCTS",
     "PASSIVE_CUES",
     "PHRASE_BREAK_WORDS",
+    "PHRASE_OPENERS",
     "POSSESSIVES",
     "PREPOSITIONS",
     "SENTENCE_LINKS",
+    "STATEMENT_PARTICLES",
     "SUBJECT_PRONOUNS",
     "SUBORDINATORS",
     "TIME_UNITS",
@@ -191,4 +196,29 @@ PHRASE_BREAK_WORDS = frozenset("after before but because while since when which 
 
 IRREGULAR_PAST = frozenset(
     """took made gave went came got put left kept held led began brought sent spent won lost met ran""".split()
+)
+
+
+STATEMENT_PARTICLES = frozenset("about with on of over to for against out".split())
+
+
+LOWER_IN_STATEMENT = frozenset(
+    """
+    The A An This That These Those It There Its Our We Their
+    """.split()
+)
+
+
+PHRASE_OPENERS = frozenset(
+    "in on at to from by with of against for into over under since amid during after before about".split()
+)
+
+
+NOT_A_SPEAKER = frozenset("instead well sometimes off also still then".split())
+
+
+# Abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sen rep reps gov gen lt col maj capt sgt adm cmdr st mt jr sr no vs jan feb mar
+    apr jun jul aug sep sept oct nov dec inc corp ltd co dept est fig ft u.s u.k u.n e.g i.e a.m p.m d.c""".split()
 )

@@ -16,6 +16,7 @@ __all__ = [
     "ORGANISATION_WORDS",
     "PERSON_DESCRIPTIONS",
     "PLACES",
+    "PLACES_CAPITALISED",
     "PRONOUNS",
     "ROLE_ENDINGS",
     "ROLE_NOUNS",
@@ -178,3 +179,6 @@ CALENDAR_WORDS = frozenset(
 
 
 HONORIFICS = frozenset("mr mrs ms dr prof".split())
+
+
+PLACES_CAPITALISED = frozenset(p.capitalize() for p in PLACES) | {"US", "U.S.", "UK", "U.K.", "UN", "EU"}

@@ -1,0 +1,120 @@
+"""English stance words: cues that oppose or support an earlier claim, the words of refutation and hedging
+that give an article's stance toward a claim, kinds of speech act, and the stop words of content-word matching."""
+
+from __future__ import annotations
+
+__all__ = [
+    "COMPARE_STOPWORDS",
+    "CONTRAST_OPENERS",
+    "CRITICAL_SPEAKERS",
+    "HEDGING",
+    "NEGATIONS",
+    "OPPOSING_CUES",
+    "REFUTING",
+    "REFUTING_PHRASES",
+    "SPEECH_ACTS",
+    "STOPWORDS",
+    "SUPPORTING_CUES",
+    "TARGETS_ITS_CONTENT",
+]
+
+
+STOPWORDS = frozenset(
+    """a an the and or but if of in on at to for from by with about as into over after before than then that this
+    these those it its is are was were be been being has have had do does did not no so such can could will would
+    should may might must just only also very more most much many some any all each every he she they we you i his
+    her their our your him them who whom which what when where why how says said say after new now up out off""".split()
+)
+
+
+REFUTING = frozenset(
+    """fake fakes faked hoax hoaxes false falsely debunk debunked debunks deny denies denied denial untrue
+    fabricated fabrication myth satire satirical rumor rumour baseless unfounded bogus lie lies lying
+    misleading doctored photoshopped prank never retract retracted retraction""".split()
+)
+
+
+REFUTING_PHRASES = (
+    "not true",
+    "no evidence",
+    "did not",
+    "didn't",
+    "does not",
+    "doesn't",
+    "is not",
+    "isn't",
+    "was not",
+    "wasn't",
+    "not real",
+    "no truth",
+    "turned out",
+    "in fact",
+    "actually",
+)
+
+
+HEDGING = frozenset(
+    """reportedly allegedly alleged claims claimed claim purportedly apparently unconfirmed unverified rumored
+    rumoured reports reported report may might could possibly appears appear seems supposedly suggests according
+    sources speculation speculated""".split()
+)
+
+
+NEGATIONS = frozenset("not no never isn't aren't wasn't weren't didn't doesn't don't won't fake hoax false".split())
+
+
+COMPARE_STOPWORDS = frozenset(
+    """the and that with for from this have has had was were are not but its his her their they them what which
+    who will would could should been being into about over than then also just only very more most some such
+    said says say told according""".split()
+)
+
+
+SPEECH_ACTS = {
+    "admission": {
+        "admit",
+        "admitted",
+        "admits",
+        "admitting",
+        "acknowledge",
+        "acknowledged",
+        "acknowledges",
+        "acknowledging",
+        "concede",
+        "conceded",
+        "confess",
+        "confessed",
+    },
+    "accusation": {"accuse", "accused", "blame", "blamed", "criticise", "criticised", "criticize", "criticized"},
+    "denial": {"deny", "denied", "denies", "reject", "rejected", "dismiss", "dismissed"},
+    "claim": {"claim", "claimed", "claims", "argue", "argued", "argues", "arguing", "contend", "insist"},
+}
+
+
+TARGETS_ITS_CONTENT = frozenset(
+    """
+    criticize criticise slam condemn accuse praise welcome applaud hail
+    """.split()
+)
+
+
+CRITICAL_SPEAKERS = ("critic", "opponent", "skeptic", "sceptic", "detractor")
+
+
+CONTRAST_OPENERS = frozenset(
+    """
+    however but yet still nevertheless nonetheless instead conversely
+    """.split()
+)
+
+
+OPPOSING_CUES = frozenset(
+    """deny dismiss reject dispute refute rebut counter criticize criticise slam condemn accuse question""".split()
+)
+
+
+SUPPORTING_CUES = frozenset(
+    """
+    agree concur echo praise welcome applaud hail confirm
+    """.split()
+)
