@@ -8,22 +8,20 @@ the claim's own polarity (a claim that something is fake is supported by an arti
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .lang.en.stance import HEDGING, NEGATIONS, REFUTING, REFUTING_PHRASES, STOPWORDS
+from .lang.en.stance import HEDGING, NEGATIONS, REFUTING, REFUTING_PHRASES
 from .records import ArticleStance, ArticleStanceLabel, ModelStance, Span
 from .settings import Settings
 from .text.spans import find_quotes, split_sentences
-from .text.words import stem
+from .text.words import content_words, stem, words
 
 if TYPE_CHECKING:
     import openai
 
 __all__ = ["RELATED_AT", "stance"]
 
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+|\d+")
 
 RELATED_AT = 0.28
 """Least share of the claim's weighted content words the article must use to count as related."""
@@ -42,9 +40,7 @@ def _stem(word: str) -> str:
 def _content(text: str) -> dict[str, float]:
     """Stemmed content words with weights: a capitalised word (a name) counts twice."""
     weights: dict[str, float] = {}
-    for word in _WORD_RE.findall(text):
-        if word.lower() in STOPWORDS or (len(word) < 3 and not word.isdigit()):
-            continue
+    for word in content_words(text):
         stem = _stem(word)
         weights[stem] = max(weights.get(stem, 0.0), 2.0 if word[0].isupper() else 1.0)
     return weights
@@ -56,17 +52,17 @@ def _overlap(claim: dict[str, float], words: set[str]) -> float:
 
 
 def _cues(text: str) -> _Cues:
-    words = [w.lower().replace("’", "'") for w in _WORD_RE.findall(text)]
+    found = [w.lower().replace("’", "'") for w in words(text)]
     lowered = text.lower().replace("’", "'")
-    refuting = sum(w in REFUTING for w in words) + sum(lowered.count(p) for p in REFUTING_PHRASES)
-    hedging = sum(w in HEDGING for w in words)
-    size = max(len(words), 1)
+    refuting = sum(w in REFUTING for w in found) + sum(lowered.count(p) for p in REFUTING_PHRASES)
+    hedging = sum(w in HEDGING for w in found)
+    size = max(len(found), 1)
     return _Cues(refuting=refuting / size * 100, hedging=hedging / size * 100)
 
 
 def _negative(claim: str) -> bool:
     """Whether the claim itself says something is false or did not happen."""
-    return any(w.lower().replace("’", "'") in NEGATIONS for w in _WORD_RE.findall(claim)) or "n't" in claim
+    return any(w.lower().replace("’", "'") in NEGATIONS for w in words(claim)) or "n't" in claim
 
 
 def stance(
@@ -100,8 +96,8 @@ def _model_stance(claim: str, text: str, settings: Settings, client: openai.Open
     reply = caller.call(prompt, {"claim": claim, "article": text}, ModelStance, Tally())
     evidence: list[Span] = []
     warnings: list[str] = []
-    for words in reply.evidence:
-        where = located_or_warned(text, words, "evidence", warnings)
+    for passage in reply.evidence:
+        where = located_or_warned(text, passage, "evidence", warnings)
         if where is not None:
             evidence.append(Span(text=text[where.start : where.end], start=where.start, end=where.end))
     return ArticleStance(

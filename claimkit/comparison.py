@@ -10,20 +10,18 @@ are the clusters.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from ._version import __version__
-from .lang.en.stance import COMPARE_STOPWORDS, SPEECH_ACTS
+from .lang.en.stance import SPEECH_ACTS
 from .records import ArticleSummary, Claim, ClaimCluster, ClusterQuote, Comparison, SharedSpeaker, Speaker
 from .speakers import same_name
-from .text.words import stem
+from .text.words import content_words, stem, words
 
 __all__ = ["compare"]
 
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 LINK_AT = 0.25
 """Least similarity for two claims of different articles to be linked."""
 
@@ -102,13 +100,13 @@ def _stem(word: str) -> str:
 
 def _words(claim: Claim) -> Counter[str]:
     text = f"{claim.quote.text} {claim.statement}"
-    return Counter(_stem(w) for w in _WORD_RE.findall(text) if len(w) > 2 and w.lower() not in COMPARE_STOPWORDS)
+    return Counter(_stem(w) for w in content_words(text))
 
 
 def _surface(claim: Claim) -> dict[str, str]:
     """Each stem's first spelling in the claim's quote, to show words rather than stems."""
     found: dict[str, str] = {}
-    for word in _WORD_RE.findall(f"{claim.quote.text} {claim.statement}"):
+    for word in words(f"{claim.quote.text} {claim.statement}"):
         found.setdefault(_stem(word), word)
     return found
 

@@ -1,8 +1,24 @@
-"""Words as the comparison and stance code matches them: a crude stem, and text cut short for display."""
+"""Words as the comparison and stance code matches them: words, content words, a crude stem; text cut short."""
 
 from __future__ import annotations
 
-__all__ = ["shorten", "stem"]
+import re
+
+from ..lang.en.stance import STOPWORDS
+
+__all__ = ["content_words", "shorten", "stem", "words"]
+
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+|\d+")
+
+
+def words(text: str) -> list[str]:
+    """The words and numbers of ``text``, as written ('Asif’s', 'well-known', '2011')."""
+    return _WORD_RE.findall(text)
+
+
+def content_words(text: str) -> list[str]:
+    """The words of ``text`` that carry content: no stop words, three letters or more, and every number."""
+    return [w for w in _WORD_RE.findall(text) if (len(w) > 2 or w.isdigit()) and w.lower() not in STOPWORDS]
 
 
 def stem(word: str, shortest: int = 3) -> str:

@@ -4,7 +4,6 @@ that give an article's stance toward a claim, kinds of speech act, and the stop 
 from __future__ import annotations
 
 __all__ = [
-    "COMPARE_STOPWORDS",
     "CONTRAST_OPENERS",
     "CRITICAL_SPEAKERS",
     "HEDGING",
@@ -23,8 +22,10 @@ STOPWORDS = frozenset(
     """a an the and or but if of in on at to for from by with about as into over after before than then that this
     these those it its is are was were be been being has have had do does did not no so such can could will would
     should may might must just only also very more most much many some any all each every he she they we you i his
-    her their our your him them who whom which what when where why how says said say after new now up out off""".split()
+    her their our your him them who whom which what when where why how says said say new now up out off told
+    according""".split()
 )
+"""Words that carry no content of their own, for matching a claim's words with an article's or another claim's."""
 
 
 REFUTING = frozenset(
@@ -61,13 +62,6 @@ HEDGING = frozenset(
 
 
 NEGATIONS = frozenset("not no never isn't aren't wasn't weren't didn't doesn't don't won't fake hoax false".split())
-
-
-COMPARE_STOPWORDS = frozenset(
-    """the and that with for from this have has had was were are not but its his her their they them what which
-    who will would could should been being into about over than then also just only very more most some such
-    said says say told according""".split()
-)
 
 
 SPEECH_ACTS = {
