@@ -1,0 +1,249 @@
+"""From an engine's candidates to an ``ArticleSummary``: speakers resolved, repeats dropped, claims with statements
+and stances, the extractive summary, and every span checked against the article."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from .engines.candidate import Candidate
+from .errors import GroundingError
+from .lang.en.cues import CUE_FORMS, past_tense
+from .lang.en.grammar import LOWER_IN_STATEMENT, STATEMENT_PARTICLES
+from .records import Article, ArticleSummary, Claim, Provenance, Span, Stance, StanceLabel
+from .sources import LoadedArticle
+from .speakers import SpeakerEntity, SpeakerIndex
+from .stance_cues import stance_label, target_of
+from .text.boilerplate import is_boilerplate
+from .text.language import detect
+from .text.spans import article_sentences, paragraphs
+
+__all__ = ["EngineOutput", "assemble", "check_spans"]
+
+_SUMMARY_SENTENCES = 3
+_SHORTEST_REPEAT = 5
+
+
+@dataclass
+class EngineOutput:
+    """What an engine found in one article, and how: the candidates, the provenance, a summary and warnings."""
+
+    candidates: list[Candidate]
+    provenance: Provenance
+    summary: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+def assemble(article: LoadedArticle, output: EngineOutput) -> ArticleSummary:
+    text = article.text
+    candidates = output.candidates
+    index = SpeakerIndex(text)
+    entities = _resolve_speakers(index, candidates)
+    speakers, ids = index.speakers([e for e in entities if e is not None])
+    names = {s.id: s.name for s in speakers}
+    speaker_ids = [ids[id(e)] if e is not None else None for e in entities]
+    keep = _without_repeats(text, candidates, speaker_ids)
+    candidates = [candidates[n] for n in keep]
+    speaker_ids = [speaker_ids[n] for n in keep]
+    claims = []
+    for n, (candidate, speaker_id) in enumerate(zip(candidates, speaker_ids, strict=True), start=1):
+        label = candidate.stance or stance_label(text, candidate, names.get(speaker_id or "", ""))
+        claims.append(_claim(text, f"c{n}", candidate, speaker_id, names.get(speaker_id or ""), label))
+    summary = ArticleSummary(
+        article=Article(
+            id=article.id,
+            title=article.title or _title(text),
+            source=article.source,
+            url=article.url,
+            language=detect(text),
+            chars=len(text),
+            published=article.published,
+        ),
+        summary=output.summary or _summary(text, claims),
+        speakers=[s for s in speakers if s.id in set(speaker_ids)],
+        claims=claims,
+        stances=_stances(text, claims, candidates, speaker_ids),
+        provenance=output.provenance,
+        warnings=output.warnings,
+    )
+    check_spans(summary, text)
+    return summary
+
+
+def check_spans(summary: ArticleSummary, text: str) -> None:
+    """Raise ``GroundingError`` unless every span of ``summary`` is an exact slice of ``text``."""
+    for span in summary.spans():
+        if text[span.start : span.end] != span.text:
+            raise GroundingError(f"span {span.start}-{span.end} {span.text!r} is not in the article there")
+
+
+def _resolve_speakers(index: SpeakerIndex, candidates: list[Candidate]) -> list[SpeakerEntity | None]:
+    """The entity of each candidate: its own speaker mention, or the one of the quote it continues."""
+    resolved: dict[int, SpeakerEntity | None] = {}
+    entities = index.resolve_all([(c.speaker, c.speaker_hint) for c in candidates])
+    for candidate, entity in zip(candidates, entities, strict=True):
+        if entity is None and candidate.continues is not None:
+            entity = resolved.get(id(candidate.continues))  # a continued quote comes after the one it continues
+        resolved[id(candidate)] = entity
+    return list(resolved.values())
+
+
+def _span(text: str, span: tuple[int, int] | None) -> Span | None:
+    if span is None:
+        return None
+    return Span(text=text[span[0] : span[1]], start=span[0], end=span[1])
+
+
+def _claim(
+    text: str, claim_id: str, candidate: Candidate, speaker_id: str | None, name: str | None, label: StanceLabel
+) -> Claim:
+    quote = Span(
+        text=text[candidate.content[0] : candidate.content[1]], start=candidate.content[0], end=candidate.content[1]
+    )
+    return Claim(
+        id=claim_id,
+        statement=candidate.statement or _statement(text, candidate, name),
+        quote=quote,
+        speaker_id=speaker_id,
+        speaker_mention=_span(text, candidate.speaker),
+        cue=_span(text, candidate.cue),
+        attribution=candidate.kind,
+        stance=label,
+        confidence=candidate.confidence,
+        parts=[Span(text=text[a:b], start=a, end=b) for a, b in candidate.parts],
+    )
+
+
+def _statement(text: str, candidate: Candidate, name: str | None) -> str:
+    """A readable sentence: 'Khawaja Asif said: “…”' or 'Khawaja Asif claimed that …'."""
+    who = name[:1].upper() + name[1:] if name else "An unnamed source"
+    pieces = candidate.parts or [candidate.content]
+    words = " … ".join(" ".join(text[a:b].split()) for a, b in pieces)
+    first = words.split(" ", 1)[0]
+    if first in LOWER_IN_STATEMENT:
+        words = first.lower() + words[len(first) :]
+    verb = "said"
+    if candidate.cue_lemma is not None and candidate.cue_lemma != "according to":
+        verb = past_tense(candidate.cue_lemma) + _particle(text, candidate)
+    if candidate.cue_lemma == "according to":
+        sentence = f"According to {who}, {words}"
+    elif candidate.kind == "direct":
+        sentence = f"{who} {verb}: {words}"
+    else:
+        sentence = f"{who} {verb} {words}"
+    return sentence if sentence.endswith((".", "!", "?", "”", '"', "’", "'")) else sentence + "."
+
+
+def _particle(text: str, candidate: Candidate) -> str:
+    """' about' in 'talked about baseball': the word between the cue and its content, when it is a particle."""
+    if candidate.cue is None or candidate.cue[1] > candidate.content[0]:
+        return ""
+    if text[candidate.cue[0] : candidate.cue[1]].lower() not in CUE_FORMS:
+        return ""  # a noun cue: 'Warren's criticism of the developer' reads 'Warren criticized the developer'
+    between = text[candidate.cue[1] : candidate.content[0]].strip()
+    return f" {between}" if between.lower() in STATEMENT_PARTICLES else ""
+
+
+def _without_repeats(text: str, candidates: list[Candidate], speaker_ids: list[str | None]) -> list[int]:
+    """Indices of the claims to keep: one whose words repeat a longer claim of its speaker elsewhere goes."""
+    words = [" ".join(text[c.content[0] : c.content[1]].split()) for c in candidates]
+    keep = []
+    for n, candidate in enumerate(candidates):
+        if words[n].count(" ") + 1 < _SHORTEST_REPEAT:
+            keep.append(n)  # 'endorsed Mrs. Clinton' is not a repeat of a longer claim that names her
+            continue
+        repeated = False
+        for m, other in enumerate(candidates):
+            if m == n or speaker_ids[m] != speaker_ids[n] or other.sentence == candidate.sentence:
+                continue
+            if other.content[0] < candidate.content[1] and candidate.content[0] < other.content[1]:
+                continue  # nested, not repeated
+            if words[n] in words[m] and (len(words[m]) > len(words[n]) or m < n):
+                repeated = True
+                break
+        if not repeated:
+            keep.append(n)
+    return keep
+
+
+def _stances(
+    text: str, claims: list[Claim], candidates: list[Candidate], speaker_ids: list[str | None]
+) -> list[Stance]:
+    stances = []
+    for n, claim in enumerate(claims):
+        if claim.stance == "neutral":
+            continue
+        target = _answered(candidates, n) if candidates[n].responds_to else None
+        if target is None:
+            target = target_of(text, n, candidates, speaker_ids)
+        stances.append(
+            Stance(
+                speaker_id=claim.speaker_id,
+                target=claims[target].id if target is not None else _phrase(claim.quote.text),
+                label=claim.stance,
+                evidence=claim.quote,
+            )
+        )
+    return stances
+
+
+def _answered(candidates: list[Candidate], n: int) -> int | None:
+    """The claim whose words the engine said claim ``n`` answers."""
+    wanted = candidates[n].responds_to
+    assert wanted is not None
+    return next(
+        (m for m, c in enumerate(candidates) if m != n and c.content[0] < wanted[1] and wanted[0] < c.content[1]),
+        None,
+    )
+
+
+def _phrase(words: str, limit: int = 80) -> str:
+    words = " ".join(words.split())
+    return words if len(words) <= limit else words[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _title(text: str) -> str | None:
+    """The first line that reads as a headline: short, not boilerplate, not a lone section word."""
+    for start, end in paragraphs(text)[:3]:
+        line = text[start:end]
+        words = line.split()
+        if 3 <= len(words) <= 30 and not is_boilerplate(line):
+            return line.rstrip(".")
+    return None
+
+
+def _summary(text: str, claims: list[Claim]) -> str:
+    """A short extractive summary: the lead sentence, then the sentences of the strongest claims."""
+    title = _title(text)
+    sentences = article_sentences(text)
+    starts = [s for s, _ in sentences]
+
+    def summary_sentence(s: int, e: int) -> bool:
+        words = text[s:e]
+        return (
+            len(words.split()) >= 12
+            and words.rstrip("”’\"' ")[-1:] in ".!?"
+            and not is_boilerplate(words)
+            and words.rstrip(".") != title
+        )
+
+    def sentence_of(position: int) -> tuple[int, int] | None:
+        n = bisect.bisect_right(starts, position) - 1
+        found = sentences[n] if n >= 0 and position < sentences[n][1] else None
+        return found if found is not None and summary_sentence(*found) else None
+
+    lead = next((span for span in sentences if summary_sentence(*span)), None)
+    chosen = [lead] if lead is not None else []
+    ranked = sorted(claims, key=lambda c: (-c.confidence, c.stance == "neutral", c.quote.start))
+    for claim in ranked:
+        if len(chosen) >= _SUMMARY_SENTENCES:
+            break
+        sentence = sentence_of(claim.quote.start)
+        if sentence is not None and sentence not in chosen:
+            chosen.append(sentence)
+    if len(chosen) < _SUMMARY_SENTENCES:
+        opposing = next((c for c in claims if c.stance == "opposes"), None)
+        sentence = sentence_of(opposing.quote.start) if opposing is not None else None
+        if sentence is not None and sentence not in chosen:
+            chosen.append(sentence)
+    return " ".join(" ".join(text[s:e].split()) for s, e in sorted(chosen))
