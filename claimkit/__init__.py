@@ -1,8 +1,12 @@
-"""claimkit: who claimed what in a news article, in which words, with which stance."""
+"""claimkit: who claimed what in a news article, in which words, with which stance.
 
-from __future__ import annotations
+The functions, the records, ``Settings``, the errors and ``__version__`` are here. Documented submodules:
+``claimkit.batch`` (many articles, resumable), ``claimkit.testing`` (a pytest plugin for cassettes),
+``claimkit.engines.llm`` (the LLM engine), ``claimkit.records`` (the contract), ``claimkit.errors`` (the error tree),
+``claimkit.settings`` and ``claimkit.evaluate``. ``docs/ARCHITECTURE.md`` maps the rest.
+"""
 
-from typing import TYPE_CHECKING, Any
+import typing as _typing
 
 from ._version import __version__
 from .article_stance import stance
@@ -77,11 +81,11 @@ __all__ = [
 ]
 
 
-if TYPE_CHECKING:
+if _typing.TYPE_CHECKING:
     from .engines.llm.client import make_client
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     """``make_client`` is imported on first use: the model-free path never loads the openai SDK."""
     if name == "make_client":
         from .engines.llm.client import make_client
