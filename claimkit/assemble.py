@@ -18,7 +18,7 @@ from .text.boilerplate import is_boilerplate
 from .text.language import detect
 from .text.spans import article_sentences, paragraphs
 
-__all__ = ["EngineOutput", "assemble", "check_spans"]
+__all__ = ["EngineOutput", "assemble_summary", "check_spans"]
 
 _SUMMARY_SENTENCES = 3
 _SHORTEST_REPEAT = 5
@@ -34,7 +34,8 @@ class EngineOutput:
     warnings: list[str] = field(default_factory=list)
 
 
-def assemble(article: LoadedArticle, output: EngineOutput) -> ArticleSummary:
+def assemble_summary(article: LoadedArticle, output: EngineOutput) -> ArticleSummary:
+    """The summary of ``article`` from what an engine found in it."""
     text = article.text
     candidates = output.candidates
     index = SpeakerIndex(text)

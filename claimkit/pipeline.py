@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .assemble import EngineOutput, assemble
+from .assemble import EngineOutput, assemble_summary
 from .engines.embedded import extract
 from .errors import EmptyInput
 from .records import ArticleSummary, Provenance
@@ -67,12 +67,12 @@ def summarise_article(
             extract(article.text),
             Provenance(claimkit_version=__version__, engine="embedded", created_at=datetime.now(UTC)),
         )
-        return assemble(article, output)
+        return assemble_summary(article, output)
     cache = SummaryCache(settings.store_folder / "cache.sqlite") if settings.cache else None
     key = SummaryCache.key(cache_parts(settings), article.text)
     if cache is not None and (hit := cache.get(key)) is not None:
         return _from_cache(hit, article)
-    summary = assemble(article, _run_model(article.text, settings, client, hybrid=engine == "hybrid"))
+    summary = assemble_summary(article, _run_model(article.text, settings, client, hybrid=engine == "hybrid"))
     if cache is not None:
         cache.put(key, summary)
     return summary

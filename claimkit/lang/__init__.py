@@ -10,11 +10,11 @@ from __future__ import annotations
 from . import de, en
 from .lexicon import Lexicon
 
-__all__ = ["LEXICONS", "Lexicon", "lexicon"]
+__all__ = ["LEXICONS", "Lexicon", "lexicon_for"]
 
 LEXICONS: dict[str, Lexicon] = {"en": en.LEXICON, "de": de.LEXICON}
 
 
-def lexicon(code: str | None) -> Lexicon:
+def lexicon_for(code: str | None) -> Lexicon:
     """The lexicon of a language by its code; English when the language is unknown (``None``)."""
     return LEXICONS.get(code or "en", en.LEXICON)

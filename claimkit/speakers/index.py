@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from ..engines.candidate import SpeakerHint
-from ..lang import Lexicon, lexicon
+from ..lang import Lexicon, lexicon_for
 from ..lang.en.names import (
     GROUP_NOUNS,
     OPENING_DETERMINERS,
@@ -69,7 +69,7 @@ class SpeakerIndex:
 
     def __init__(self, text: str, language: Lexicon | None = None) -> None:
         self.text = text
-        self.lexicon = language or lexicon(detect(text))
+        self.lexicon = language or lexicon_for(detect(text))
         """The article's language: its pronouns, and whether descriptions can be told from names."""
         self._entities: list[SpeakerEntity] = []
         self._names = [(m.start(), m.end(), strip_possessive(m.group())) for m in NAME_RE.finditer(text)]

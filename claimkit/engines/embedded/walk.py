@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ...lang import lexicon
+from ...lang import lexicon_for
 from ...lang.en.cues import (
     CUE_WORDS,
 )
@@ -30,7 +30,7 @@ def extract(text: str) -> list[Candidate]:
     """All attributions in ``text``, in the order of their content."""
     quotes = find_quotes(text)
     sentences = _with_attribution_tails(text, article_sentences(text), quotes)
-    words = lexicon(detect(text))
+    words = lexicon_for(detect(text))
     cue_words = words.cue_words
     candidates: list[Candidate] = []
     n = 0  # sentences and paragraphs both run in text order: walk them together
