@@ -13,7 +13,7 @@ from .lang.en.grammar import LOWER_IN_STATEMENT, STATEMENT_PARTICLES
 from .records import Article, ArticleSummary, Claim, Provenance, Span, Stance, StanceLabel
 from .sources import LoadedArticle
 from .speakers import SpeakerEntity, SpeakerIndex
-from .stance_cues import stance_label, target_of
+from .stance_cues import StanceTargets, stance_label
 from .text.boilerplate import is_boilerplate
 from .text.language import detect
 from .text.spans import article_sentences, paragraphs
@@ -22,6 +22,7 @@ __all__ = ["EngineOutput", "assemble_summary", "check_spans"]
 
 _SUMMARY_SENTENCES = 3
 _SHORTEST_REPEAT = 5
+_REPEAT_WINDOW = 200
 
 
 @dataclass
@@ -50,18 +51,20 @@ def assemble_summary(article: LoadedArticle, output: EngineOutput) -> ArticleSum
     for n, (candidate, speaker_id) in enumerate(zip(candidates, speaker_ids, strict=True), start=1):
         label = candidate.stance or stance_label(text, candidate, names.get(speaker_id or "", ""))
         claims.append(_claim(text, f"c{n}", candidate, speaker_id, names.get(speaker_id or ""), label))
+    used = set(speaker_ids)
+    headline = _title(text)
     summary = ArticleSummary(
         article=Article(
             id=article.id,
-            title=article.title or _title(text),
+            title=article.title or headline,
             source=article.source,
             url=article.url,
             language=detect(text),
             chars=len(text),
             published=article.published,
         ),
-        summary=output.summary or _summary(text, claims),
-        speakers=[s for s in speakers if s.id in set(speaker_ids)],
+        summary=output.summary or _summary(text, claims, headline),
+        speakers=[s for s in speakers if s.id in used],
         claims=claims,
         stances=_stances(text, claims, candidates, speaker_ids),
         provenance=output.provenance,
@@ -146,37 +149,51 @@ def _particle(text: str, candidate: Candidate) -> str:
 
 
 def _without_repeats(text: str, candidates: list[Candidate], speaker_ids: list[str | None]) -> list[int]:
-    """Indices of the claims to keep: one whose words repeat a longer claim of its speaker elsewhere goes."""
+    """Indices of the claims to keep: one whose words repeat a longer claim of its speaker elsewhere goes.
+
+    A claim is held against the ``_REPEAT_WINDOW`` claims of its speaker on either side of it: every claim of a
+    speaker in any real article, and a bounded number in a text of any length.
+    """
     words = [" ".join(text[c.content[0] : c.content[1]].split()) for c in candidates]
+    by_speaker: dict[str | None, list[int]] = {}
+    for n, speaker_id in enumerate(speaker_ids):
+        by_speaker.setdefault(speaker_id, []).append(n)
     keep = []
     for n, candidate in enumerate(candidates):
         if words[n].count(" ") + 1 < _SHORTEST_REPEAT:
             keep.append(n)  # 'endorsed Mrs. Clinton' is not a repeat of a longer claim that names her
             continue
-        repeated = False
-        for m, other in enumerate(candidates):
-            if m == n or speaker_ids[m] != speaker_ids[n] or other.sentence == candidate.sentence:
-                continue
-            if other.content[0] < candidate.content[1] and candidate.content[0] < other.content[1]:
-                continue  # nested, not repeated
-            if words[n] in words[m] and (len(words[m]) > len(words[n]) or m < n):
-                repeated = True
-                break
-        if not repeated:
+        same_speaker = by_speaker[speaker_ids[n]]
+        at = bisect.bisect_left(same_speaker, n)
+        if not any(
+            _repeats(candidate, candidates[m], words[n], words[m], m < n)
+            for m in same_speaker[max(0, at - _REPEAT_WINDOW) : at + _REPEAT_WINDOW + 1]
+            if m != n
+        ):
             keep.append(n)
     return keep
+
+
+def _repeats(candidate: Candidate, other: Candidate, words: str, other_words: str, other_first: bool) -> bool:
+    """Whether ``candidate``'s words repeat ``other``'s, said elsewhere: within them, and longer or earlier."""
+    if other.sentence == candidate.sentence:
+        return False
+    if other.content[0] < candidate.content[1] and candidate.content[0] < other.content[1]:
+        return False  # nested, not repeated
+    return words in other_words and (len(other_words) > len(words) or other_first)
 
 
 def _stances(
     text: str, claims: list[Claim], candidates: list[Candidate], speaker_ids: list[str | None]
 ) -> list[Stance]:
     stances = []
+    targets = StanceTargets(text, candidates, speaker_ids)
     for n, claim in enumerate(claims):
         if claim.stance == "neutral":
             continue
         target = _answered(candidates, n) if candidates[n].responds_to else None
         if target is None:
-            target = target_of(text, n, candidates, speaker_ids)
+            target = targets.target_of(n)
         stances.append(
             Stance(
                 speaker_id=claim.speaker_id,
@@ -213,9 +230,9 @@ def _title(text: str) -> str | None:
     return None
 
 
-def _summary(text: str, claims: list[Claim]) -> str:
-    """A short extractive summary: the lead sentence, then the sentences of the strongest claims."""
-    title = _title(text)
+def _summary(text: str, claims: list[Claim], title: str | None) -> str:
+    """A short extractive summary: the lead sentence, then the sentences of the strongest claims (``title`` is the
+    headline, which is no summary sentence)."""
     sentences = article_sentences(text)
     starts = [s for s, _ in sentences]
 

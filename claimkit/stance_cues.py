@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .engines.candidate import Candidate
 from .lang.en.stance import CONTRAST_OPENERS, CRITICAL_SPEAKERS, OPPOSING_CUES, SUPPORTING_CUES, TARGETS_ITS_CONTENT
 from .records import StanceLabel
 
-__all__ = ["TARGETS_ITS_CONTENT", "stance_label", "target_of"]
+__all__ = ["StanceTargets", "stance_label"]
+
+_ANSWER_WINDOW = 200
 
 _WORD_RE = re.compile(r"[A-Za-z]{4,}")
 
@@ -25,29 +28,48 @@ def stance_label(text: str, candidate: Candidate, speaker_name: str) -> StanceLa
     return "neutral"
 
 
-def target_of(text: str, index: int, candidates: list[Candidate], speakers: list[str | None]) -> int | None:
-    """The earlier claim, by another speaker, that claim ``index`` answers: most shared words, else latest.
+class StanceTargets:
+    """Which earlier claim each claim of one article answers; words and speaker counts are computed once."""
 
-    Participle clauses (', arguing that …') are passed over when a main claim is at hand.
-    """
-    if candidates[index].cue_lemma in TARGETS_ITS_CONTENT:
-        return None  # 'criticised the promotion of …': the target is its own content
-    own = speakers[index]
-    earlier = [n for n in range(index) if speakers[n] != own and speakers[n] is not None]
-    if not earlier:
-        return None
-    words = _content_words(text, candidates[index])
-    overlap = {n: len(words & _content_words(text, candidates[n])) for n in earlier}
-    best = max(earlier, key=lambda n: (overlap[n], n))
-    if overlap[best] >= 2:
-        return best
-    prominent = max({speakers[n] for n in earlier}, key=lambda s: (speakers.count(s), -speakers.index(s)))
-    main = [n for n in earlier if speakers[n] == prominent and not _is_participle(text, candidates[n])]
-    return (main or earlier)[-1]
+    def __init__(self, text: str, candidates: list[Candidate], speakers: list[str | None]) -> None:
+        self._text = text
+        self._candidates = candidates
+        self._speakers = speakers
+        self._words: dict[int, set[str]] = {}
+        self._counts = Counter(speakers)
+        self._first: dict[str | None, int] = {}
+        for n, speaker in enumerate(speakers):
+            self._first.setdefault(speaker, n)
 
+    def target_of(self, index: int) -> int | None:
+        """The earlier claim, by another speaker, that claim ``index`` answers: most shared words, else latest.
 
-def _content_words(text: str, candidate: Candidate) -> set[str]:
-    return {w.lower() for w in _WORD_RE.findall(text[candidate.content[0] : candidate.content[1]])}
+        Participle clauses (', arguing that …') are passed over when a main claim is at hand. Only the
+        ``_ANSWER_WINDOW`` claims before it are candidates: any claim of a real article, and a bounded number in a
+        text of any length.
+        """
+        candidates, speakers = self._candidates, self._speakers
+        if candidates[index].cue_lemma in TARGETS_ITS_CONTENT:
+            return None  # 'criticised the promotion of …': the target is its own content
+        own = speakers[index]
+        window = range(max(0, index - _ANSWER_WINDOW), index)
+        earlier = [n for n in window if speakers[n] != own and speakers[n] is not None]
+        if not earlier:
+            return None
+        words = self._content_words(index)
+        overlap = {n: len(words & self._content_words(n)) for n in earlier}
+        best = max(earlier, key=lambda n: (overlap[n], n))
+        if overlap[best] >= 2:
+            return best
+        prominent = max({speakers[n] for n in earlier}, key=lambda s: (self._counts[s], -self._first[s]))
+        main = [n for n in earlier if speakers[n] == prominent and not _is_participle(self._text, candidates[n])]
+        return (main or earlier)[-1]
+
+    def _content_words(self, n: int) -> set[str]:
+        if n not in self._words:
+            start, end = self._candidates[n].content
+            self._words[n] = {w.lower() for w in _WORD_RE.findall(self._text[start:end])}
+        return self._words[n]
 
 
 def _is_participle(text: str, candidate: Candidate) -> bool:

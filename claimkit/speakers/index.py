@@ -6,6 +6,7 @@ Shared by every engine: an engine gives mention offsets; ``SpeakerIndex.resolve_
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -62,6 +63,24 @@ class SpeakerEntity:
     variants: set[str] = field(default_factory=set)
     mentions: set[Range] = field(default_factory=set)
     first: int = 0
+    occurrences: list[int] = field(default_factory=list)
+    """Where the entity's name, a variant or its surname stands in the text, sorted."""
+    mention_starts: list[int] = field(default_factory=list)
+    """The starts of ``mentions``, sorted."""
+    number: int = -1
+    """The order in which the index created it."""
+
+    def mention(self, at: Range) -> None:
+        if at not in self.mentions:
+            self.mentions.add(at)
+            bisect.insort(self.mention_starts, at[0])
+
+    def last_before(self, position: int) -> int | None:
+        """The last place before ``position`` where the entity is mentioned or named, if any."""
+        n = bisect.bisect_left(self.mention_starts, position)
+        k = bisect.bisect_left(self.occurrences, position)
+        candidates = ([self.mention_starts[n - 1]] if n else []) + ([self.occurrences[k - 1]] if k else [])
+        return max(candidates, default=None)
 
 
 class SpeakerIndex:
@@ -72,12 +91,21 @@ class SpeakerIndex:
         self.lexicon = language or lexicon_for(detect(text))
         """The article's language: its pronouns, and whether descriptions can be told from names."""
         self._entities: list[SpeakerEntity] = []
+        # The same entities, looked up without a scan of them all (an article can have thousands):
+        self._of_kind: dict[SpeakerKind, list[SpeakerEntity]] = {}
+        self._named: dict[str, list[SpeakerEntity]] = {}
+        """By lower-case name, in the order of creation."""
+        self._role_holders: list[SpeakerEntity] = []
+        """The entities with a role, in the order of creation."""
         self._names = [(m.start(), m.end(), strip_possessive(m.group())) for m in NAME_RE.finditer(text)]
-        self._occurrences: list[tuple[int, SpeakerEntity]] = []
+        self._name_ends = [end for _, end, _ in self._names]
+        """The ends of ``_names``, increasing (the matches do not overlap): names before a place, by bisection."""
         self._positions: dict[str, list[int]] = {}
         """Where each capitalised name stands in the text."""
-        for start, _, name in self._names:
+        self._ends: dict[str, list[int]] = {}
+        for start, end, name in self._names:
             self._positions.setdefault(name, []).append(start)
+            self._ends.setdefault(name, []).append(end)
         self._by_last_word: dict[str, list[str]] = {}
         """The distinct names by their last word: spelling variants are looked up among a few words, not every name."""
         for name in self._positions:
@@ -132,7 +160,7 @@ class SpeakerIndex:
         if role is not None:
             found = self._by_role(role, mention[0])
             if found is not None:
-                found.mentions.add(mention)
+                found.mention(mention)
                 return found
         described = None
         if self.lexicon.reads_descriptions:
@@ -147,7 +175,8 @@ class SpeakerIndex:
         role = apposition_role([description])
         if role is None or description.split()[0].lower() not in ("a", "an"):
             return None
-        named = next((n for n in reversed(self._names) if n[1] <= mention[0] - 2), None)
+        k = bisect.bisect_right(self._name_ends, mention[0] - 2)
+        named = self._names[k - 1] if k else None
         if named is None or self.text[named[1] : mention[0]] != ", ":
             return None
         name = parse_titled_name(named[2].split())[2]
@@ -167,14 +196,14 @@ class SpeakerIndex:
         if kind in ("person", "organisation"):
             entity = self._find_name(name)
         else:
-            entity = next((e for e in self._entities if e.name.lower() == name.lower()), None)
+            entity = next(iter(self._named.get(name.lower(), ())), None)
         if entity is None:
             first = mention[0] if mention else max(self.text.find(name), 0)
             entity = self._add(SpeakerEntity(name, kind, role=hint.role, affiliation=hint.affiliation, first=first))
-        entity.role = entity.role or hint.role
+        self._give_role(entity, hint.role)
         entity.affiliation = entity.affiliation or hint.affiliation
         if mention is not None:
-            entity.mentions.add(mention)
+            entity.mention(mention)
         return entity
 
     def _resolve_pronoun(self, pronoun: str, mention: Range) -> SpeakerEntity:
@@ -191,14 +220,13 @@ class SpeakerIndex:
             name = SUBJECT_FORMS.get(pronoun, pronoun)  # 'his refusal' with no antecedent: 'he'
             name = name.capitalize() if raw[:1].isupper() else name
             entity = self._add(SpeakerEntity(name, "unnamed", first=mention[0]))
-        entity.mentions.add(mention)
+        entity.mention(mention)
         return entity
 
     def _nearest_person_name(self, before: int) -> str | None:
         """The closest full name (two words or more) in the 300 characters before ``before``, if a person's."""
-        for start, end, name in reversed(self._names):
-            if end > before:
-                continue
+        for n in range(bisect.bisect_right(self._name_ends, before) - 1, -1, -1):
+            start, _, name = self._names[n]
             if start < before - 300:
                 return None
             words = name.split()
@@ -212,14 +240,18 @@ class SpeakerIndex:
     def _resolve_relative(self, mention: Range) -> SpeakerEntity:
         """'Collins, who …': the phrase before the comma."""
         before = self.text[max(0, mention[0] - 80) : mention[0]].rstrip().rstrip(",").rstrip()
-        names = [n for n in self._names if mention[0] - 80 <= n[1] <= mention[0]]
+        first, last = (
+            bisect.bisect_left(self._name_ends, mention[0] - 80),
+            bisect.bisect_right(self._name_ends, mention[0]),
+        )
+        names = self._names[first:last]
         place = bool(names) and names[-1][2].lower() in PLACES  # 'a gynecologist from Englewood, New Jersey, who'
         if names and not place and self.text[names[-1][1] : mention[0]].strip(" ,’'s") == "":
             return self._resolve_name(names[-1][2], mention, None, None)
         entity = self._latest(("person", "group", "organisation"), mention[0])
         if entity is None:
             entity = self._add(SpeakerEntity(before.split()[-1] if before else "who", "unnamed", first=mention[0]))
-        entity.mentions.add(mention)
+        entity.mention(mention)
         return entity
 
     def _resolve_name(self, name: str, mention: Range, role: str | None, affiliation: str | None) -> SpeakerEntity:
@@ -230,11 +262,11 @@ class SpeakerIndex:
             entity = self._find_name(full) or self._add(SpeakerEntity(full, kind, first=mention[0]))
         if len(name) > len(entity.name) and entity.kind == "person" and len(name.split()) <= 4:
             entity.variants.add(entity.name)
-            entity.name = name
+            self._rename(entity, name)
         entity.variants.add(name)
-        entity.role = entity.role or role
+        self._give_role(entity, role)
         entity.affiliation = entity.affiliation or affiliation
-        entity.mentions.add(mention)
+        entity.mention(mention)
         return entity
 
     def _resolve_description(self, raw: str, mention: Range) -> SpeakerEntity:
@@ -247,7 +279,7 @@ class SpeakerIndex:
         if definite and head in PERSON_DESCRIPTIONS | TITLE_WORDS:
             found = self._by_role(head, mention[0]) or self._latest(("person",), mention[0])
             if found is not None:
-                found.mentions.add(mention)
+                found.mention(mention)
                 return found
         kind: SpeakerKind
         indefinite = bool(words) and words[0] in {"a", "an", "one", "another"}
@@ -265,17 +297,22 @@ class SpeakerIndex:
             re.sub(r"^(?:the|these|those)\s+", "", raw.strip(), flags=re.IGNORECASE) if kind == "group" else raw.strip()
         )
         role = re.sub(r"^(?:a|an|one|another)\s+", "", raw.strip(), flags=re.IGNORECASE) if kind == "unnamed" else None
-        entity = next((e for e in self._entities if e.name.lower() == name.lower() and e.kind == kind), None)
+        entity = next((e for e in self._named.get(name.lower(), ()) if e.kind == kind), None)
         if entity is None:
             entity = self._add(SpeakerEntity(name, kind, role=role if role != name else None, first=mention[0]))
-        entity.mentions.add(mention)
+        entity.mention(mention)
         return entity
 
     # --- lookup --------------------------------------------------------------------------------
 
     def _add(self, entity: SpeakerEntity) -> SpeakerEntity:
         entity.variants.add(entity.name)
+        entity.number = len(self._entities)
         self._entities.append(entity)
+        self._of_kind.setdefault(entity.kind, []).append(entity)
+        self._named.setdefault(entity.name.lower(), []).append(entity)
+        if entity.role:
+            self._role_holders.append(entity)
         if entity.kind in ("person", "organisation"):
             self._index_occurrences(entity)
         return entity
@@ -284,8 +321,25 @@ class SpeakerIndex:
         surname = entity.name.split()[-1]
         for name in self._names_ending_like([surname]):
             if name == surname or name.endswith(" " + surname) or (" " in name and same_name(name, entity.name)):
-                self._occurrences.extend((start, entity) for start in self._positions[name])
-        self._occurrences.sort(key=lambda o: o[0])
+                entity.occurrences.extend(self._positions[name])
+        entity.occurrences.sort()
+
+    def _of_kinds(self, kinds: tuple[SpeakerKind, ...]) -> list[SpeakerEntity]:
+        """The entities of these kinds, in the order of creation."""
+        found = [entity for kind in kinds for entity in self._of_kind.get(kind, ())]
+        return sorted(found, key=lambda e: e.number) if len(kinds) > 1 else found
+
+    def _give_role(self, entity: SpeakerEntity, role: str | None) -> None:
+        if entity.role or not role:
+            return
+        entity.role = role
+        bisect.insort(self._role_holders, entity, key=lambda e: e.number)
+
+    def _rename(self, entity: SpeakerEntity, name: str) -> None:
+        same = self._named[entity.name.lower()]
+        del same[next(n for n, e in enumerate(same) if e is entity)]
+        entity.name = name
+        bisect.insort(self._named.setdefault(name.lower(), []), entity, key=lambda e: e.number)
 
     def _names_ending_like(self, words: list[str]) -> list[str]:
         """The names whose last word is one of ``words`` or spelt like it: the only ones ``same_name`` can match."""
@@ -296,37 +350,35 @@ class SpeakerIndex:
         return [name for word in last_words for name in self._by_last_word[word]]
 
     def _find_name(self, name: str) -> SpeakerEntity | None:
-        for entity in self._entities:
-            if entity.kind not in ("person", "organisation"):
-                continue
+        for entity in self._of_kinds(("person", "organisation")):
             if name in entity.variants or any(same_name(name, v) for v in entity.variants):
                 return entity
-        surname_matches = [e for e in self._entities if e.kind == "person" and e.name.split()[-1] == name]
+        surname_matches = [e for e in self._of_kind.get("person", ()) if e.name.split()[-1] == name]
         return surname_matches[-1] if surname_matches else None
 
     def _fullest_form(self, name: str) -> str:
         """The longest name in the article that ends with ``name`` ('Asif' → 'Khawaja Asif')."""
         if " " in name:
             return name
-        fuller = [n for _, _, n in self._names if n.endswith(" " + name) and len(n.split()) <= 3]
-        fuller = [without_titles(n) for n in fuller]
-        fuller = [n for n in fuller if n.endswith(" " + name) and n.split()[0] not in SENTENCE_STARTERS]
-        return max(fuller, key=lambda n: (fuller.count(n), len(n)), default=name)
+        longer = [n for n in self._by_last_word.get(name, ()) if n.endswith(" " + name) and len(n.split()) <= 3]
+        counts: dict[str, int] = {}  # in the order of first occurrence, so that ties go to the earliest
+        for longer_name in sorted(longer, key=lambda n: self._positions[n][0]):
+            bare = without_titles(longer_name)
+            if bare.endswith(" " + name) and bare.split()[0] not in SENTENCE_STARTERS:
+                counts[bare] = counts.get(bare, 0) + len(self._positions[longer_name])
+        return max(counts, key=lambda n: (counts[n], len(n)), default=name)
 
     def _latest(self, kinds: tuple[SpeakerKind, ...], before: int) -> SpeakerEntity | None:
         best: tuple[int, SpeakerEntity] | None = None
-        for entity in self._entities:
-            if entity.kind not in kinds:
-                continue
-            positions = [m[0] for m in entity.mentions if m[0] < before]
-            positions += [p for p, e in self._occurrences if e is entity and p < before]
-            if positions and (best is None or max(positions) > best[0]):
-                best = (max(positions), entity)
+        for entity in self._of_kinds(kinds):
+            last = entity.last_before(before)
+            if last is not None and (best is None or last > best[0]):
+                best = (last, entity)
         return best[1] if best else None
 
     def _by_role(self, role: str, before: int) -> SpeakerEntity | None:
         role_words = {w.lower() for w in role.split()} - {"the", "former"}
-        matches = [e for e in self._entities if e.role and role_words & {w.lower() for w in e.role.split()}]
+        matches = [e for e in self._role_holders if e.role and role_words & {w.lower() for w in e.role.split()}]
         earlier = [e for e in matches if e.first < before]
         return (earlier or matches)[-1] if matches else None
 
@@ -372,8 +424,8 @@ class SpeakerIndex:
     def _fill_role(self, entity: SpeakerEntity) -> None:
         if entity.kind != "person" or entity.role is not None:
             return
-        for start, _, name in self._names:
-            if name.endswith(entity.name) and name != entity.name:
+        for start, name in self._names_ending_with(entity.name):
+            if name != entity.name:
                 role, affiliation, rest = parse_titled_name(name.split())
                 if rest and same_name(rest, entity.name) and role:
                     entity.role, entity.affiliation = role, entity.affiliation or affiliation
@@ -384,8 +436,21 @@ class SpeakerIndex:
                     entity.role, entity.affiliation = role, entity.affiliation or affiliation
                     return
         if self.lexicon.reads_descriptions:
-            ends = [end for _, end, name in self._names if name == entity.name]
+            ends = self._ends.get(entity.name, [])
             entity.role = next(filter(None, map(self._apposition_after, ends)), None)
+
+    def _names_ending_with(self, words: str) -> list[tuple[int, str]]:
+        """Every name in the text ending with ``words`` ('Khawaja Asif' for 'Asif'), with its start, in text order."""
+        last = words.split()[-1] if words.strip() else words
+        found = [
+            (start, name)
+            for last_word in self._last_words
+            if last_word.endswith(last)
+            for name in self._by_last_word[last_word]
+            if name.endswith(words)
+            for start in self._positions[name]
+        ]
+        return sorted(found)
 
     def _apposition_after(self, end: int) -> str | None:
         """'said Alan Berger, a gynecologist from …': the role an apposition gives the name ending at ``end``."""

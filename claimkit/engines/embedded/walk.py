@@ -29,6 +29,7 @@ _WORD_RE = re.compile(r"[a-zäöüß]+")
 def extract(text: str) -> list[Candidate]:
     """All attributions in ``text``, in the order of their content."""
     quotes = find_quotes(text)
+    quotes_at = _QuotesAt(quotes)
     sentences = _with_attribution_tails(text, article_sentences(text), quotes)
     words = lexicon_for(detect(text))
     cue_words = words.cue_words
@@ -45,7 +46,7 @@ def extract(text: str) -> list[Candidate]:
         found: list[Candidate] = []
         orphans: list[tuple[Range, Range]] = []
         for start, end in in_paragraph:
-            inside = [q for q in quotes if q[0] < end and q[1] > start]
+            inside = quotes_at.sentence(start, end)
             has_cue = not cue_words.isdisjoint(_WORD_RE.findall(text[start:end].lower()))
             sentence = Sentence(start, end, tokenize(text, start, end) if has_cue else [], inside, words)
             attributed = attributions_in(text, sentence) if has_cue else []
@@ -56,6 +57,23 @@ def extract(text: str) -> list[Candidate]:
             found += [headline] if headline is not None else []
         candidates += _attach_orphans(orphans, found, candidates[-1] if candidates else None)
     return without_duplicates(candidates)
+
+
+class _QuotesAt:
+    """The quotations that overlap each sentence, for sentences met in text order: each quotation is looked at
+    a bounded number of times, not once per sentence."""
+
+    def __init__(self, quotes: list[Range]) -> None:
+        self._quotes = quotes  # sorted by start; a quotation may overlap the next
+        self._next = 0
+        self._open: list[Range] = []
+
+    def sentence(self, start: int, end: int) -> list[Range]:
+        while self._next < len(self._quotes) and self._quotes[self._next][0] < end:
+            self._open.append(self._quotes[self._next])
+            self._next += 1
+        self._open = [q for q in self._open if q[1] > start]
+        return [q for q in self._open if q[0] < end]
 
 
 def _with_attribution_tails(text: str, sentences: list[Range], quotes: list[Range]) -> list[Range]:
