@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 from .assemble import EngineOutput, assemble_summary
 from .engines.embedded import extract
-from .errors import EmptyInput
+from .errors import EmptyInput, InputTooLarge
 from .records import ArticleSummary, Provenance
 from .settings import Settings
 from .sources import LoadedArticle, from_text, load
@@ -37,16 +37,27 @@ def summarise(
 
     ``options`` are ``Settings`` fields (``model=``, ``base_url=``, ``engine=`` …), looked up with the
     environment and the config file when ``settings`` is not given. ``client`` is an ``openai.OpenAI``
-    to use instead of the one claimkit would build.
+    to use instead of the one claimkit would build. A string over ``max_bytes`` (5 MB unless set) raises
+    ``InputTooLarge``, as a file of that size does.
     """
     if not text or not text.strip():
         raise EmptyInput("the article holds no text", source=source or "<text>")
+    settings = settings or Settings.resolve(**options)
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > settings.max_bytes:  # the cap a file, stdin or a URL has, for a string too
+        where = source or "the article"
+        raise InputTooLarge(
+            f"{where} is {size:,} bytes, over the limit of {settings.max_bytes:,} (max_bytes)",
+            source=source or "<text>",
+            limit=settings.max_bytes,
+            size=size,
+        )
     article = from_text(text, source=source)
     if title is not None or url is not None:
         article = LoadedArticle(
             article.text, article.source, title or article.title, url or article.url, article.published
         )
-    return summarise_article(article, settings=settings or Settings.resolve(**options), client=client)
+    return summarise_article(article, settings=settings, client=client)
 
 
 def summarise_source(

@@ -71,7 +71,26 @@ class Settings:
 
     @classmethod
     def resolve(cls, config_file: Path | None = None, **arguments: Any) -> Settings:
-        """Settings from explicit arguments (None means unset), then environment, then config file, then defaults."""
+        """Settings from explicit arguments (None means unset), then environment, then config file, then defaults.
+
+        Resolved once for the same arguments, environment and config file (its size and modification time), and
+        again when any of them changes: a process that summarises many strings reads its settings once.
+        """
+        path = _config_path(config_file)
+        environment = tuple(os.environ.get(name) for name in _ENVIRONMENT_NAMES)
+        try:
+            key = (cls, path, _stamp(path), environment, tuple(sorted(arguments.items())))
+            known = _resolved.get(key)
+        except TypeError:  # an argument that cannot be hashed: resolve without remembering
+            return cls._resolve(path, arguments)
+        if known is None:
+            if len(_resolved) >= _REMEMBERED:
+                _resolved.clear()
+            known = _resolved[key] = cls._resolve(path, arguments)
+        return known
+
+    @classmethod
+    def _resolve(cls, config_file: Path, arguments: dict[str, Any]) -> Settings:
         from_file = _read_config(config_file)
         values: dict[str, Any] = {}
         for f in fields(cls):
@@ -124,19 +143,34 @@ def _coerce(name: str, value: Any) -> Any:
     return value
 
 
+_ENVIRONMENT_NAMES = ("CLAIMKIT_CONFIG", *(name for names in _ENVIRONMENT.values() for name in names))
+_REMEMBERED = 64
+"""How many resolved Settings are kept; past that the memory is cleared (settings built in a loop)."""
+_resolved: dict[tuple[Any, ...], Settings] = {}
 _read_configs: dict[Path, tuple[tuple[int, int], dict[str, Any]]] = {}
 
 
-def _read_config(path: Path | None) -> dict[str, Any]:
-    """The config file's table; read again only when its size or modification time changes."""
-    if path is None:
-        named = os.environ.get("CLAIMKIT_CONFIG")
-        path = Path(named) if named else Path.home() / ".config" / "claimkit" / "config.toml"
+def _config_path(path: Path | None) -> Path:
+    if path is not None:
+        return path
+    named = os.environ.get("CLAIMKIT_CONFIG")
+    return Path(named) if named else Path.home() / ".config" / "claimkit" / "config.toml"
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """The file's modification time and size, or None when there is no such file."""
     try:
         status = path.stat()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    return (status.st_mtime_ns, status.st_size)
+
+
+def _read_config(path: Path) -> dict[str, Any]:
+    """The config file's table; read again only when its size or modification time changes."""
+    stamp = _stamp(path)
+    if stamp is None:
         return {}
-    stamp = (status.st_mtime_ns, status.st_size)
     known = _read_configs.get(path)
     if known is not None and known[0] == stamp:
         return known[1]

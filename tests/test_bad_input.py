@@ -120,3 +120,12 @@ def test_html_links_are_never_fetched(tmp_path: Path) -> None:
     summary = claimkit.summarise_source(str(CORPUS["html with scripts and styles"](tmp_path)))
     assert summary.article.title == "Bridge"
     assert all("script" not in c.quote.text for c in summary.claims)
+
+
+def test_a_string_over_the_cap_is_refused_as_a_file_is() -> None:
+    import claimkit
+
+    with pytest.raises(claimkit.InputTooLarge) as caught:
+        claimkit.summarise("He said it would rain. " * 10, max_bytes=100)
+    assert (caught.value.limit, caught.value.size) == (100, 230)
+    assert claimkit.summarise("He said it would rain. " * 4, max_bytes=100).claims

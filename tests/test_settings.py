@@ -33,3 +33,20 @@ def test_openai_variables_are_read(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
 )
 def test_chosen_engine(engine: str, model: str | None, chosen: str) -> None:
     assert Settings(engine=engine, model=model).chosen_engine == chosen  # type: ignore[arg-type]
+
+
+def test_settings_are_resolved_again_only_when_something_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('model = "from-file"\n')
+    monkeypatch.setenv("CLAIMKIT_CONFIG", str(config))
+    first = Settings.resolve()
+    assert Settings.resolve() is first  # nothing changed: the same object, nothing read again
+    assert first.model == "from-file"
+    assert Settings.resolve(model="argument").model == "argument"
+    monkeypatch.setenv("CLAIMKIT_MODEL", "from-environment")
+    assert Settings.resolve().model == "from-environment"
+    monkeypatch.delenv("CLAIMKIT_MODEL")
+    config.write_text('model = "edited file"\n')  # a new size: read again
+    assert Settings.resolve().model == "edited file"

@@ -276,7 +276,7 @@ class SpeakerIndex:
         cased = raw[:1].lower() + raw[1:] if words and words[0] in OPENING_DETERMINERS else raw
         head = words[-1] if words else raw.lower()
         definite = bool(words) and words[0] in {"the", "this", "that"}
-        if definite and head in PERSON_DESCRIPTIONS | TITLE_WORDS:
+        if definite and (head in PERSON_DESCRIPTIONS or head in TITLE_WORDS):
             found = self._by_role(head, mention[0]) or self._latest(("person",), mention[0])
             if found is not None:
                 found.mention(mention)

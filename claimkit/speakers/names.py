@@ -26,6 +26,7 @@ from ..lang.en.names import (
     ROLE_NOUNS,
     STATEMENT_NOUNS,
     TITLE_WORDS,
+    TITLE_WORDS_WITHOUT_DOTS,
 )
 from ..records import SpeakerKind
 
@@ -276,7 +277,7 @@ def title_before(text: str, start: int) -> tuple[str | None, str | None]:
     """The capitalised title words right before a name: 'Defence Minister Khawaja Asif'."""
     words = text[max(0, start - 60) : start].split()
     role: list[str] = []
-    while words and words[-1].lower().rstrip(".") in TITLE_WORDS | {w.rstrip(".") for w in TITLE_WORDS}:
+    while words and words[-1].lower().rstrip(".") in TITLE_WORDS_WITHOUT_DOTS:
         if not words[-1][:1].isupper():
             break
         role.insert(0, words.pop())

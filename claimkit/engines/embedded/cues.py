@@ -127,7 +127,7 @@ def _plural_subject_before(tokens: list[Token], i: int) -> bool:
     if previous is None or previous.lower in DETERMINERS or previous.lower == "to":
         return False
     plural_noun = previous.lower.endswith("s") and not previous.lower.endswith(("ss", "'s", "’s"))
-    return plural_noun or previous.lower in VERB_PRECEDERS - {"he", "she", "it"}
+    return plural_noun or (previous.lower in VERB_PRECEDERS and previous.lower not in ("he", "she", "it"))
 
 
 def _headline(tokens: list[Token]) -> bool:

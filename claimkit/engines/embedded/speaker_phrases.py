@@ -223,7 +223,12 @@ def _joins_modifiers(tokens: list[Token], j: int) -> bool:
 
 def _has_noun(tokens: list[Token]) -> bool:
     words = [t for t in tokens if t.text[:1].isalnum()]
-    return bool(words) and words[-1].lower not in NON_NOUNS | AUXILIARIES and not adverb(words[-1].lower)
+    return (
+        bool(words)
+        and words[-1].lower not in NON_NOUNS
+        and words[-1].lower not in AUXILIARIES
+        and not adverb(words[-1].lower)
+    )
 
 
 def speaker_after(tokens: list[Token], i: int, lexicon: Lexicon) -> Range | None:
@@ -261,7 +266,12 @@ def sentence_subject(tokens: list[Token], quotes: list[Range]) -> Range | None:
     while j < len(tokens) and (tokens[j].text in QUOTE_MARKS or tokens[j].lower in SENTENCE_LINKS):
         j += 1  # 'But she …', 'And, critics say …'
     opener = tokens[j].lower if j < len(tokens) else ""
-    if opener in PREPOSITIONS | SUBORDINATORS | OPENING_ADJUNCTS or opener.endswith(("ed", "ing")):
+    if (
+        opener in PREPOSITIONS
+        or opener in SUBORDINATORS
+        or opener in OPENING_ADJUNCTS
+        or opener.endswith(("ed", "ing"))
+    ):
         # 'In a rare moment of candour, Pakistan’s Defence Minister … has acknowledged …, admitting …'
         comma = next((k for k in range(j + 1, min(len(tokens), j + 30)) if tokens[k].text == ","), None)
         if comma is None:
@@ -278,7 +288,7 @@ def sentence_subject(tokens: list[Token], quotes: list[Range]) -> Range | None:
 
         after_determiner = j > start and tokens[j - 1].lower in DETERMINERS  # 'The retired neurosurgeon'
         verb_like = (lowered.endswith("ed") and not after_determiner) or adverb(lowered) or lowered in IRREGULAR_PAST
-        if token.text.islower() and (verb_like or lowered in CLAUSE_BOUNDARIES - {"and"}):
+        if token.text.islower() and (verb_like or (lowered in CLAUSE_BOUNDARIES and lowered != "and")):
             break
         j += 1
     if j == start or not _has_noun(tokens[start:j]):

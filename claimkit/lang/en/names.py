@@ -24,6 +24,7 @@ __all__ = [
     "STATEMENT_NOUNS",
     "SUBJECT_FORMS",
     "TITLE_WORDS",
+    "TITLE_WORDS_WITHOUT_DOTS",
 ]
 
 PRONOUNS = {
@@ -116,6 +117,7 @@ TITLE_WORDS = frozenset(
     press mr mr. mrs mrs. ms ms. candidate nominee businessman businesswoman adviser advisor aide
     official lt. gen. col. gen general colonel lieutenant admiral captain sheriff""".split()
 )
+TITLE_WORDS_WITHOUT_DOTS = TITLE_WORDS | {w.rstrip(".") for w in TITLE_WORDS}
 
 
 NAME_PARTICLE_WORDS = ("de", "van", "von", "bin", "al", "da")  # 'Lula da Silva', 'Osama bin Laden'
