@@ -9,8 +9,6 @@ The functions, the records, ``Settings``, the errors and ``__version__`` are her
 import typing as _typing
 
 from ._version import __version__
-from .article_stance import stance
-from .comparison import compare
 from .errors import (
     BinaryInput,
     ClaimkitError,
@@ -27,20 +25,6 @@ from .errors import (
     ModelOutputError,
     ModelUnavailable,
     PromptError,
-)
-from .pipeline import summarise, summarise_source
-from .records import (
-    Article,
-    ArticleStance,
-    ArticleSummary,
-    Claim,
-    Comparison,
-    PromptInfo,
-    Provenance,
-    Span,
-    Speaker,
-    Stance,
-    Usage,
 )
 from .settings import Settings
 
@@ -82,13 +66,49 @@ __all__ = [
 
 
 if _typing.TYPE_CHECKING:
+    from .article_stance import stance
+    from .comparison import compare
     from .engines.llm.client import make_client
+    from .pipeline import summarise, summarise_source
+    from .records import (
+        Article,
+        ArticleStance,
+        ArticleSummary,
+        Claim,
+        Comparison,
+        PromptInfo,
+        Provenance,
+        Span,
+        Speaker,
+        Stance,
+        Usage,
+    )
+
+# Imported on first use: `import claimkit` (and so `claimkit --help`) loads neither Pydantic's models nor the
+# rules, and the model-free path never loads the openai SDK.
+_LAZY = {
+    "stance": "article_stance",
+    "compare": "comparison",
+    "make_client": "engines.llm.client",
+    "summarise": "pipeline",
+    "summarise_source": "pipeline",
+    **dict.fromkeys(
+        """Article ArticleStance ArticleSummary Claim Comparison PromptInfo Provenance Span Speaker Stance
+        Usage""".split(),
+        "records",
+    ),
+}
 
 
 def __getattr__(name: str) -> object:
-    """``make_client`` is imported on first use: the model-free path never loads the openai SDK."""
-    if name == "make_client":
-        from .engines.llm.client import make_client
+    if name not in _LAZY:
+        raise AttributeError(f"module 'claimkit' has no attribute {name!r}")
+    import importlib
 
-        return make_client
-    raise AttributeError(f"module 'claimkit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -5,23 +5,19 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from . import errors
 from ._version import __version__
-from .article_stance import stance
-from .batch import iter_items, summarise_many
-from .comparison import compare
-from .evaluate import THRESHOLDS, EvalReport, evaluate, read_gold
-from .pipeline import summarise, summarise_article
-from .progress import batch_progress
-from .records import ArticleSummary
-from .render.text import COMPARE_FORMATS, FORMATS, Format, render, render_comparison
+from .render import COMPARE_FORMATS, FORMATS, Format
 from .settings import ENGINES, STRUCTURED_OUTPUTS, Settings
-from .sources import load
-from .store import CallLog, SummaryCache
+
+if TYPE_CHECKING:
+    from .evaluate import EvalReport
+
+# Each command imports the library parts it uses: `claimkit --help` loads neither the records nor the rules.
 
 __all__ = ["EXIT_CODES", "app", "main"]
 
@@ -74,6 +70,10 @@ def summarise_command(
     timeout: Annotated[float | None, typer.Option(help="Seconds to wait for a URL or a model reply.")] = None,
 ) -> None:
     """Find the speakers, claims and stances of one article."""
+    from .pipeline import summarise_article
+    from .render.text import render
+    from .sources import load
+
     chosen = fmt or ("table" if sys.stdout.isatty() else "json")
     _check_choice("format", chosen, FORMATS)
     _check_choice("engine", engine, ENGINES)
@@ -119,6 +119,11 @@ def compare_command(
     base_url: BaseUrlOption = None,
 ) -> None:
     """Compare articles on one story: shared speakers, claims clustered across outlets, framing."""
+    from .comparison import compare
+    from .pipeline import summarise_article
+    from .render.text import render_comparison
+    from .sources import load
+
     _check_choice("format", fmt, COMPARE_FORMATS)
     _check_choice("engine", engine, ENGINES)
     settings = Settings.resolve(engine=engine, model=model, base_url=base_url)
@@ -139,6 +144,9 @@ def stance_command(
     base_url: BaseUrlOption = None,
 ) -> None:
     """The article's stance toward a claim: supports, opposes, neutral or unrelated, with evidence."""
+    from .article_stance import stance
+    from .sources import load
+
     _check_choice("engine", engine, ENGINES)
     settings = Settings.resolve(engine=engine, model=model, base_url=base_url)
     try:
@@ -168,6 +176,9 @@ def batch_command(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the summary cache.")] = False,
 ) -> None:
     """Summarise many articles: one JSON line each, resumable, with a progress bar on standard error."""
+    from .batch import iter_items, summarise_many
+    from .progress import batch_progress
+
     _check_choice("engine", engine, ENGINES)
     _check_choice("structured output", structured_output, STRUCTURED_OUTPUTS)
     settings = Settings.resolve(
@@ -206,12 +217,16 @@ app.add_typer(cache_app, name="cache")
 @cache_app.command("stats")
 def cache_stats() -> None:
     """Entries, size and location of the cache."""
+    from .store import SummaryCache
+
     typer.echo(json.dumps(SummaryCache(Settings.resolve().store_folder / "cache.sqlite").stats(), indent=2))
 
 
 @cache_app.command("clear")
 def cache_clear() -> None:
     """Remove every cached summary."""
+    from .store import SummaryCache
+
     removed = SummaryCache(Settings.resolve().store_folder / "cache.sqlite").clear()
     typer.echo(f"removed {removed} cached summaries", err=True)
 
@@ -223,6 +238,8 @@ def logs_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """The model calls claimkit made: time, model, endpoint, prompt, status, usage, latency."""
+    from .store import CallLog
+
     log = CallLog(Settings.resolve().store_folder / "calls.sqlite")
     if show is not None:
         call = log.show(show)
@@ -246,6 +263,8 @@ def logs_command(
 @app.command("schema")
 def schema_command() -> None:
     """Print the JSON Schema of the ArticleSummary record."""
+    from .records import ArticleSummary
+
     typer.echo(json.dumps(ArticleSummary.model_json_schema(), indent=2))
 
 
@@ -259,6 +278,10 @@ def eval_command(
     base_url: BaseUrlOption = None,
 ) -> None:
     """Score an engine against gold data: attributions (P, R, F1, speakers, exact spans) and stance."""
+    from .article_stance import stance
+    from .evaluate import evaluate, read_gold
+    from .pipeline import summarise
+
     _check_choice("engine", engine, ENGINES)
     try:
         records = list(read_gold(gold))
@@ -286,6 +309,8 @@ def _article_row(score: object) -> dict[str, object]:
 
 
 def _eval_text(report: EvalReport, details: bool) -> str:
+    from .evaluate import THRESHOLDS
+
     totals = report.totals()
     lines = []
     if report.articles:

@@ -1,2 +1,13 @@
 """Output formats: a table, JSON, JSONL and Markdown (``text``), a self-contained HTML page (``html``),
-schema.org JSON-LD (``jsonld``)."""
+schema.org JSON-LD (``jsonld``). The format names are here, so that the command line can offer them without
+loading a renderer."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+__all__ = ["COMPARE_FORMATS", "FORMATS", "Format"]
+
+Format = Literal["table", "json", "jsonl", "md", "html", "jsonld"]
+FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "md", "html", "jsonld")
+COMPARE_FORMATS: tuple[str, ...] = ("table", "json", "md", "html")

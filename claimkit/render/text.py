@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import io
-from typing import Literal
 
 from rich.console import Console
 from rich.table import Table
 
 from ..records import ArticleSummary, Comparison
 from ..text.words import shorten
+from . import COMPARE_FORMATS, FORMATS, Format
 from .html import comparison_html, summary_html
 from .jsonld import render_jsonld
 
 __all__ = ["COMPARE_FORMATS", "FORMATS", "Format", "render", "render_comparison"]
-
-Format = Literal["table", "json", "jsonl", "md", "html", "jsonld"]
-FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "md", "html", "jsonld")
 
 
 def render(summary: ArticleSummary, fmt: Format, *, text: str | None = None, width: int | None = None) -> str:
@@ -90,9 +87,6 @@ def markdown(summary: ArticleSummary) -> str:
 
 def _cell(value: str | None) -> str:
     return (value or "").replace("|", "\\|")
-
-
-COMPARE_FORMATS: tuple[str, ...] = ("table", "json", "md", "html")
 
 
 def render_comparison(comparison: Comparison, fmt: str) -> str:
