@@ -34,6 +34,7 @@ EXIT_CODES: dict[type[errors.ClaimkitError], int] = {
     errors.ModelUnavailable: 12,
     errors.ModelOutputError: 13,
     errors.PromptError: 14,
+    errors.MissingDependency: 15,
 }
 """Exit codes by error class; 1 is any other claimkit error, 2 a usage error."""
 
@@ -360,4 +361,8 @@ def version_command() -> None:
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except ImportError as e:  # a broken install: one line, not a traceback
+        typer.echo(f"claimkit: error: a module claimkit needs is missing ({e}); reinstall claimkit", err=True)
+        raise SystemExit(EXIT_CODES[errors.MissingDependency]) from None

@@ -14,6 +14,7 @@ The tree::
     ├── GroundingError            a span that is not an exact slice of the article (a bug, never expected)
     ├── ConfigurationError        settings that cannot run (an LLM engine with no model)
     ├── PromptError               a prompt template that is missing, malformed or asks for an unknown variable
+    ├── MissingDependency         a module claimkit needs is not installed (a broken install); carries ``module``
     └── ModelError                the model endpoint failed; carries ``model`` and ``endpoint`` (the host)
         ├── ModelUnavailable      unreachable, or an error status after the SDK's retries; carries ``status``
         └── ModelOutputError      replies still invalid after every re-ask; carries ``attempts``,
@@ -36,6 +37,7 @@ __all__ = [
     "InputIsDirectory",
     "InputNotFound",
     "InputTooLarge",
+    "MissingDependency",
     "ModelError",
     "ModelOutputError",
     "ModelUnavailable",
@@ -99,6 +101,14 @@ class GroundingError(ClaimkitError):
 
 class ConfigurationError(ClaimkitError):
     """The settings ask for something that cannot run (an LLM engine with no model, an unknown value)."""
+
+
+class MissingDependency(ClaimkitError):
+    """A module claimkit needs could not be imported: the install is incomplete."""
+
+    def __init__(self, message: str, *, module: str | None) -> None:
+        super().__init__(message)
+        self.module = module
 
 
 class PromptError(ClaimkitError):

@@ -11,7 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import BinaryInput, EmptyInput, FetchError, InputIsDirectory, InputNotFound, InputTooLarge
+from .errors import (
+    BinaryInput,
+    EmptyInput,
+    FetchError,
+    InputIsDirectory,
+    InputNotFound,
+    InputTooLarge,
+    MissingDependency,
+)
 from .settings import Settings
 
 __all__ = ["LoadedArticle", "from_text", "load"]
@@ -170,7 +178,12 @@ def _check_text(text: str, source: str) -> None:
 
 
 def _extract_html(html: str, *, source: str | None, url: str | None) -> LoadedArticle:
-    import trafilatura
+    try:
+        import trafilatura
+    except ImportError as e:  # lxml without lxml_html_clean, as an old pip installs it
+        raise MissingDependency(
+            f"reading HTML needs {e.name or 'a module'} ({e}); reinstall claimkit with a current pip", module=e.name
+        ) from e
 
     label = source or "<html>"
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
