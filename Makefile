@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 SEED := seeds/002_4cc666bf275705eb.txt
 
-.PHONY: run test test-compiled check lint bench eval clean
+.PHONY: run test compiled test-compiled check lint bench eval clean
 
 # The optional compiled build (setup.py: mypyc over the engine modules) lives in its own environment:
 # installed, not editable, so that a compiled module never shadows a source file under edit.
@@ -25,6 +25,9 @@ $(CBIN)/.installed: pyproject.toml setup.py $(shell find claimkit -name "*.py")
 	$(CBIN)/python -P -c "import claimkit.engines.embedded.walk as e; assert e.__file__.endswith('.so'), e.__file__"
 	touch $@
 
+# The compiled build in one command (a C compiler is needed): .venv-compiled/bin/claimkit, .venv-compiled/bin/python
+compiled: $(CBIN)/.installed
+
 run: $(BIN)/.installed
 	$(BIN)/claimkit summarise $(SEED) --format table
 
@@ -43,6 +46,9 @@ lint: $(BIN)/.installed
 bench: $(BIN)/.installed $(CBIN)/.installed
 	$(BIN)/python bench/embedded_throughput.py
 	$(CBIN)/python bench/embedded_throughput.py
+	$(BIN)/python bench/length_scaling.py
+	$(CBIN)/python bench/length_scaling.py
+	$(BIN)/python bench/startup.py
 	-$(BIN)/python bench/embedded_instructions.py
 	-$(CBIN)/python bench/embedded_instructions.py
 	$(BIN)/python bench/batch_throughput.py
