@@ -53,12 +53,15 @@ __all__ = [
     "PromptError",
     "PromptInfo",
     "Provenance",
+    "QuoteCheck",
+    "QuoteCheckReport",
     "Settings",
     "Span",
     "Speaker",
     "Stance",
     "Usage",
     "__version__",
+    "check_quotes",
     "compare",
     "make_client",
     "stance",
@@ -69,6 +72,7 @@ __all__ = [
 
 if _typing.TYPE_CHECKING:
     from .article_stance import stance
+    from .check import check_quotes
     from .comparison import compare
     from .engines.llm.client import make_client
     from .pipeline import summarise, summarise_source
@@ -80,6 +84,8 @@ if _typing.TYPE_CHECKING:
         Comparison,
         PromptInfo,
         Provenance,
+        QuoteCheck,
+        QuoteCheckReport,
         Span,
         Speaker,
         Stance,
@@ -90,13 +96,14 @@ if _typing.TYPE_CHECKING:
 # rules, and the model-free path never loads the openai SDK.
 _LAZY = {
     "stance": "article_stance",
+    "check_quotes": "check",
     "compare": "comparison",
     "make_client": "engines.llm.client",
     "summarise": "pipeline",
     "summarise_source": "pipeline",
     **dict.fromkeys(
-        """Article ArticleStance ArticleSummary Claim Comparison PromptInfo Provenance Span Speaker Stance
-        Usage""".split(),
+        """Article ArticleStance ArticleSummary Claim Comparison PromptInfo Provenance QuoteCheck QuoteCheckReport
+        Span Speaker Stance Usage""".split(),
         "records",
     ),
 }

@@ -11,7 +11,7 @@ import typer
 
 from . import errors
 from ._version import __version__
-from .render import COMPARE_FORMATS, FORMATS, Format
+from .render import CHECK_FORMATS, COMPARE_FORMATS, FORMATS, CheckFormat, Format
 from .settings import ENGINES, STRUCTURED_OUTPUTS, Settings
 
 if TYPE_CHECKING:
@@ -37,6 +37,8 @@ EXIT_CODES: dict[type[errors.ClaimkitError], int] = {
     errors.MissingDependency: 15,
 }
 """Exit codes by error class; 1 is any other claimkit error, 2 a usage error."""
+STRICT_EXIT = 16
+"""``claimkit check --strict``: a quotation was altered or not found in the sources."""
 
 EngineOption = Annotated[str | None, typer.Option(help=f"One of {', '.join(ENGINES)} (default auto).")]
 ModelOption = Annotated[str | None, typer.Option(help="Model name; with one, the LLM engine runs.")]
@@ -106,6 +108,11 @@ def _check_choice(what: str, value: str | None, choices: tuple[str, ...]) -> Non
         raise typer.Exit(2)
 
 
+def _as_check_format(name: str) -> CheckFormat:
+    assert name in CHECK_FORMATS
+    return name  # type: ignore[return-value]
+
+
 def _as_format(name: str) -> Format:
     assert name in FORMATS
     return name  # type: ignore[return-value]
@@ -133,6 +140,43 @@ def compare_command(
     except errors.ClaimkitError as e:
         _fail(e)
     typer.echo(render_comparison(compare(summaries), fmt))
+
+
+@app.command("check")
+def check_command(
+    article: Annotated[str, typer.Argument(help="The article: a file, '-' for standard input, or an http(s) URL.")],
+    sources: Annotated[
+        list[str], typer.Option("--source", "-s", help="A source to check the quotations against (repeatable).")
+    ],
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help=f"One of {', '.join(CHECK_FORMATS)}; a table on a terminal, else json."),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help=f"Exit {STRICT_EXIT} when any quotation is altered or not found.")
+    ] = False,
+    engine: EngineOption = None,
+    model: ModelOption = None,
+    base_url: BaseUrlOption = None,
+    max_bytes: Annotated[int | None, typer.Option(help="Largest input accepted, in bytes.")] = None,
+) -> None:
+    """Are the article's quotations what the sources say? Verbatim, altered (with the changes), elided or not found."""
+    from .check import check_articles
+    from .render.check import render_check
+    from .sources import load
+
+    chosen = fmt or ("table" if sys.stdout.isatty() else "json")
+    _check_choice("format", chosen, CHECK_FORMATS)
+    _check_choice("engine", engine, ENGINES)
+    settings = Settings.resolve(engine=engine, model=model, base_url=base_url, max_bytes=max_bytes)
+    try:
+        loaded = load(article, settings)
+        report = check_articles(loaded, [load(source, settings) for source in sources], settings=settings)
+    except errors.ClaimkitError as e:
+        _fail(e)
+    typer.echo(render_check(report, _as_check_format(chosen)))
+    if strict and (report.count("altered") or report.count("not_found")):
+        raise typer.Exit(STRICT_EXIT)
 
 
 @app.command("stance")

@@ -9,6 +9,7 @@ are the clusters.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from ._version import __version__
 from .lang.en.stance import SPEECH_ACTS
 from .records import ArticleSummary, Claim, ClaimCluster, ClusterQuote, Comparison, SharedSpeaker, Speaker
 from .speakers import same_name
+from .text.matching import ALTERED_AT, align, words_of
 from .text.words import content_words, stem, words
 
 __all__ = ["compare"]
@@ -196,6 +198,7 @@ def _differences(members: list[_Item], summaries: list[ArticleSummary]) -> list[
     ):
         if len(values) > 1:
             found.append(f"{field} differs: {', '.join(sorted(values))}")
+    found += _wording(members, summaries)
     for m in members:
         others = set().union(*(o.words.keys() for o in members if o.article != m.article))
         surface = _surface(m.claim)
@@ -203,4 +206,30 @@ def _differences(members: list[_Item], summaries: list[ArticleSummary]) -> list[
         if own:
             source = summaries[m.article].article.source or summaries[m.article].article.id
             found.append(f"only {source}: {', '.join(own)}")
+    return found
+
+
+def _wording(members: list[_Item], summaries: list[ArticleSummary]) -> list[str]:
+    """Where two outlets quote one statement in different words: the quotations aligned word by word (the
+    matcher of ``claimkit check``), each substituted, added or dropped word named."""
+    found = []
+    quoted = [m for m in members if m.claim.attribution in ("direct", "mixed")]
+    for a, b in itertools.combinations(quoted, 2):
+        if a.article == b.article:
+            continue
+        words_a, offsets_a = words_of(a.claim.quote.text)
+        words_b, offsets_b = words_of(b.claim.quote.text)
+        if not words_a or not words_b:
+            continue
+        alignment = align(words_a, words_b, 0, len(words_b))
+        if alignment.similarity < ALTERED_AT or not alignment.changes:
+            continue
+        name_a, name_b = (summaries[m.article].article.source or summaries[m.article].article.id for m in (a, b))
+        shown = []
+        for change in alignment.changes[:4]:
+            (i1, i2), (j1, j2) = change.quote_words, change.text_words
+            one = a.claim.quote.text[offsets_a[i1][0] : offsets_a[i2 - 1][1]] if i2 > i1 else "—"
+            other = b.claim.quote.text[offsets_b[j1][0] : offsets_b[j2 - 1][1]] if j2 > j1 else "—"
+            shown.append(f"“{one}” / “{other}”")
+        found.append(f"quoted in different words ({name_a} / {name_b}): {'; '.join(shown)}")
     return found

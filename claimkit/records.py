@@ -18,6 +18,8 @@ __all__ = [
     "ArticleStanceLabel",
     "ArticleSummary",
     "Attribution",
+    "ChangeKind",
+    "CheckedSource",
     "Claim",
     "ClaimCluster",
     "ClusterQuote",
@@ -25,6 +27,10 @@ __all__ = [
     "ModelStance",
     "PromptInfo",
     "Provenance",
+    "QuoteChange",
+    "QuoteCheck",
+    "QuoteCheckReport",
+    "QuoteStatus",
     "SharedSpeaker",
     "Span",
     "Speaker",
@@ -229,3 +235,56 @@ class Comparison(_Record):
     clusters: list[ClaimCluster]
     created_at: datetime
     claimkit_version: str
+
+
+# --- the article's quotations against their sources (claimkit.check_quotes) ---------------------------------
+
+QuoteStatus = Literal["verbatim", "altered", "elided", "not_found"]
+ChangeKind = Literal["substituted", "added", "dropped"]
+
+
+class QuoteChange(_Record):
+    """One difference between a quotation and its source: words the article substituted, added or dropped."""
+
+    kind: ChangeKind
+    article: Span | None = Field(description="The article's words (none for a dropped word).")
+    source: Span | None = Field(description="The source's words, offsets into that source (none for an added word).")
+
+
+class QuoteCheck(_Record):
+    """One quotation of the article, held against the sources."""
+
+    id: str
+    quote: Span = Field(description="The quoted words in the article, inside their quotation marks.")
+    claim_id: str | None = Field(description="The claim of the article summary that holds the quotation.")
+    speaker: str | None = Field(description="Who the article says spoke the words.")
+    status: QuoteStatus
+    similarity: float = Field(
+        ge=0.0, le=1.0, description="The share of the quotation's words that the passage has, in the same order."
+    )
+    source: str | None = Field(description="The name of the source that holds the passage.")
+    passage: Span | None = Field(
+        description="The passage in that source (offsets into the source's text); for not_found, the best candidate."
+    )
+    changes: list[QuoteChange] = Field(default_factory=list)
+    omitted: list[Span] = Field(
+        default_factory=list, description="For an elided quotation: the source's words left out between its parts."
+    )
+
+
+class CheckedSource(_Record):
+    name: str = Field(description="A path, '-' or a URL, as given.")
+    id: str = Field(description="The first 16 hex digits of the SHA-256 of the source's text.")
+    chars: int = Field(ge=0)
+
+
+class QuoteCheckReport(_Record):
+    """Every quotation of an article, each verbatim, altered, elided or not found in the sources."""
+
+    article: Article
+    sources: list[CheckedSource]
+    checks: list[QuoteCheck] = Field(default_factory=list)
+    provenance: Provenance
+
+    def count(self, status: QuoteStatus) -> int:
+        return sum(check.status == status for check in self.checks)

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["COMPARE_FORMATS", "FORMATS", "Format"]
+__all__ = ["CHECK_FORMATS", "COMPARE_FORMATS", "FORMATS", "CheckFormat", "Format"]
 
 Format = Literal["table", "json", "jsonl", "md", "html", "jsonld"]
 FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "md", "html", "jsonld")
 COMPARE_FORMATS: tuple[str, ...] = ("table", "json", "md", "html")
+CheckFormat = Literal["table", "json", "md", "html"]
+CHECK_FORMATS: tuple[str, ...] = ("table", "json", "md", "html")

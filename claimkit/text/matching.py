@@ -1,0 +1,153 @@
+"""Where a quotation's words stand in a long text, and how they differ: the matcher behind ``claimkit check``.
+
+A text is indexed once (``IndexedText``): its words (letters, digits and inner apostrophes or hyphens), folded
+to lower case with typographic apostrophes made straight, each with its offsets in the text, and joined by single
+spaces into one string. A quotation is sought by anchors, runs of three of its words (then two, then single long
+words), found with ``str.find`` at word boundaries: no quotation is compared with every window of the text.
+Each anchor votes for where the quotation would start; the best few places are aligned word by word
+(``difflib.SequenceMatcher``), and the alignment gives the similarity and the changes.
+
+Quotation marks, dashes, white space, case and punctuation are not words, so they never count as changes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Literal
+
+__all__ = ["ALTERED_AT", "Alignment", "Change", "IndexedText", "align", "words_of"]
+
+ChangeKind = Literal["substituted", "added", "dropped"]
+Range = tuple[int, int]
+
+ALTERED_AT = 0.5
+"""The least similarity for a passage to count as a quotation's, altered; below it the quotation is not found."""
+_KINDS: dict[str, ChangeKind] = {"replace": "substituted", "delete": "added", "insert": "dropped"}
+"""difflib's opcodes, from the quotation to the passage: words the article substituted, added, dropped."""
+_WORD_RE = re.compile(r"\w+(?:[’'\-]\w+)*")
+_ANCHORS = 12
+"""At most this many anchors are looked up per quotation (spread over it)."""
+_HITS_PER_ANCHOR = 64
+"""Occurrences of one anchor that may vote: a phrase found more often says little about where the quote stands."""
+_PLACES = 3
+"""How many of the best-voted places are aligned word by word."""
+_MARGIN = 4
+"""Words of context on either side of a place, so that an added or dropped word at an edge is still seen."""
+
+
+def words_of(text: str, start: int = 0, end: int | None = None) -> tuple[list[str], list[Range]]:
+    """The folded words of ``text[start:end]`` and, for each, its offsets in ``text``."""
+    matches = list(_WORD_RE.finditer(text, start, len(text) if end is None else end))
+    return [_fold(m.group()) for m in matches], [(m.start(), m.end()) for m in matches]
+
+
+def _fold(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference between a quotation and the passage: word ranges (indices) on each side."""
+
+    kind: ChangeKind
+    quote_words: Range
+    """Indices into the quotation's words; empty (i, i) for a dropped word."""
+    text_words: Range
+    """Indices into the indexed text's words; empty (j, j) for an added word."""
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The best passage for a quotation: where it is (word indices), how much of the quotation it holds, how."""
+
+    first: int
+    last: int
+    """The passage is the indexed text's words ``first`` to ``last`` (exclusive)."""
+    matched: int
+    similarity: float
+    """The share of the quotation's words found in the passage in the same order (0 to 1)."""
+    changes: tuple[Change, ...]
+
+
+class IndexedText:
+    """One text, indexed once to be searched many times."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words, self.offsets = words_of(text)
+        self._joined = " " + " ".join(self.words) + " "
+        self._starts: list[int] = []
+        """Where each word starts in ``_joined``: a character position back to a word index, by bisection."""
+        position = 1
+        for word in self.words:
+            self._starts.append(position)
+            position += len(word) + 1
+
+    def span(self, first: int, last: int) -> Range:
+        """The character offsets in ``text`` of the words ``first`` to ``last`` (exclusive, ``last > first``)."""
+        return self.offsets[first][0], self.offsets[last - 1][1]
+
+    def find(self, quote: list[str], *, after: int = 0) -> Alignment | None:
+        """The best passage for the words ``quote``, starting at word ``after`` or later; None when no anchor hits."""
+        if not quote:
+            return None
+        votes = self._votes(quote, after)
+        if not votes:
+            return None
+        places = [place for place, _ in votes.most_common(_PLACES)]
+        return max(
+            (align(quote, self.words, max(after, place - _MARGIN), place + len(quote) + _MARGIN) for place in places),
+            key=lambda a: (a.similarity, -len(a.changes), -a.first),
+        )
+
+    def _votes(self, quote: list[str], after: int) -> Counter[int]:
+        """For each place the quotation could start, how many of its anchors stand there."""
+        for size in (3, 2, 1):
+            if len(quote) < size:
+                continue
+            anchors = [(i, quote[i : i + size]) for i in range(len(quote) - size + 1)]
+            if size == 1:
+                anchors = [(i, words) for i, words in anchors if len(words[0]) >= 5]  # 'the' says nothing
+            step = max(1, len(anchors) // _ANCHORS)
+            votes: Counter[int] = Counter()
+            for i, words in anchors[::step][:_ANCHORS]:
+                for word_index in self._occurrences(words, after):
+                    votes[word_index - i] += 1
+            if votes:
+                return votes
+        return Counter()
+
+    def _occurrences(self, words: list[str], after: int) -> list[int]:
+        """Word indices, from ``after`` on, where the run ``words`` stands (at most ``_HITS_PER_ANCHOR``)."""
+        needle = " " + " ".join(words) + " "
+        found: list[int] = []
+        position = self._starts[after] - 1 if after < len(self._starts) else len(self._joined)
+        while len(found) < _HITS_PER_ANCHOR:
+            position = self._joined.find(needle, position)
+            if position < 0:
+                break
+            found.append(bisect.bisect_left(self._starts, position + 1))
+            position += 1
+        return found
+
+
+def align(quote: list[str], words: list[str], start: int, end: int) -> Alignment:
+    """The quotation's words aligned with ``words[start:end]``, trimmed to the matched passage."""
+    start, end = max(0, start), min(len(words), end)
+    window = words[start:end]
+    blocks = [b for b in SequenceMatcher(None, quote, window, autojunk=False).get_matching_blocks() if b.size]
+    matched = sum(b.size for b in blocks)
+    if not blocks:
+        return Alignment(start, start, 0, 0.0, ())
+    first, last = blocks[0].b, blocks[-1].b + blocks[-1].size  # the passage: first to last matched word
+    passage = window[first:last]
+    changes = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, quote, passage, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        changes.append(Change(_KINDS[tag], (i1, i2), (start + first + j1, start + first + j2)))
+    return Alignment(start + first, start + last, matched, matched / len(quote), tuple(changes))
