@@ -174,7 +174,7 @@ def check_command(
         report = check_articles(loaded, [load(source, settings) for source in sources], settings=settings)
     except errors.ClaimkitError as e:
         _fail(e)
-    typer.echo(render_check(report, _as_check_format(chosen)))
+    typer.echo(render_check(report, _as_check_format(chosen), color=sys.stdout.isatty()))
     if strict and (report.count("altered") or report.count("not_found")):
         raise typer.Exit(STRICT_EXIT)
 

@@ -15,14 +15,15 @@ __all__ = ["render_check"]
 _STATUS_STYLE = {"verbatim": "green", "elided": "cyan", "altered": "yellow", "not_found": "red"}
 
 
-def render_check(report: QuoteCheckReport, fmt: CheckFormat, *, width: int | None = None) -> str:
+def render_check(report: QuoteCheckReport, fmt: CheckFormat, *, width: int | None = None, color: bool = False) -> str:
+    """The report as text in ``fmt``; the table marks changed words in colour when ``color`` (a terminal)."""
     if fmt == "json":
         return report.model_dump_json(indent=2)
     if fmt == "md":
         return _markdown(report)
     if fmt == "html":
         return _html(report)
-    return _table(report, width=width)
+    return _table(report, width=width, color=color)
 
 
 def _counts(report: QuoteCheckReport) -> str:
@@ -55,18 +56,18 @@ def _side(change: QuoteChange, side: str) -> Span | None:
     return change.article if side == "article" else change.source
 
 
-def _table(report: QuoteCheckReport, *, width: int | None) -> str:
+def _table(report: QuoteCheckReport, *, width: int | None, color: bool) -> str:
     from rich.console import Console
     from rich.markup import escape as rich_escape
     from rich.table import Table
 
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width or 120, force_terminal=False, highlight=False)
+    console = Console(file=buffer, width=width or 120, force_terminal=color, highlight=False)
     console.print(f"[bold]{rich_escape(report.article.title or report.article.source or report.article.id)}[/bold]")
     console.print(_counts(report), style="dim")
     table = Table(show_lines=True, expand=True)
-    for column, ratio in (("id", 1), ("speaker", 3), ("status", 2), ("sim.", 1), ("quotation", 8), ("source", 8)):
-        table.add_column(column, ratio=ratio, overflow="fold")
+    for column, ratio in (("id", 1), ("speaker", 3), ("status", 2), ("similarity", 2), ("quotation", 8), ("source", 8)):
+        table.add_column(column, ratio=ratio, overflow="fold", no_wrap=column in ("id", "similarity"))
     for check in report.checks:
         quote = (
             rich_escape(_marked(check, "article", "\x00", "\x01")).replace("\x00", "[bold red]").replace("\x01", "[/]")
@@ -99,8 +100,8 @@ def _markdown(report: QuoteCheckReport) -> str:
     ]
     lines += ["| id | speaker | status | similarity | quotation | source |", "|---|---|---|---|---|---|"]
     for check in report.checks:
-        quote = _marked(check, "article", "**", "**").replace("|", "\\|")
-        passage = _marked(check, "source", "**", "**").replace("|", "\\|")
+        quote = _cell(_marked(check, "article", "**", "**"))
+        passage = _cell(_marked(check, "source", "**", "**"))
         source = f"{check.source}: {passage}" if check.passage else ""
         lines.append(
             f"| {check.id} | {check.speaker or '?'} | {check.status} | {check.similarity:.2f} | {quote} | {source} |"
@@ -114,6 +115,11 @@ def _markdown(report: QuoteCheckReport) -> str:
                 lines.append(f"- {change.kind}: the article has {article} where the source has {source}")
             lines += [f"- left out: “{o.text}”" for o in check.omitted]
     return "\n".join(lines)
+
+
+def _cell(text: str) -> str:
+    """Text that stays inside one cell of a Markdown table."""
+    return " ".join(text.split()).replace("|", "\\|")
 
 
 _STYLE = """

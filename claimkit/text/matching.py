@@ -13,6 +13,8 @@ Quotation marks, dashes, white space, case and punctuation are not words, so the
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -26,6 +28,7 @@ Range = tuple[int, int]
 
 ALTERED_AT = 0.5
 """The least similarity for a passage to count as a quotation's, altered; below it the quotation is not found."""
+_APOSTROPHE = operator.methodcaller("replace", "’", "'")
 _KINDS: dict[str, ChangeKind] = {"replace": "substituted", "delete": "added", "insert": "dropped"}
 """difflib's opcodes, from the quotation to the passage: words the article substituted, added, dropped."""
 _WORD_RE = re.compile(r"\w+(?:[’'\-]\w+)*")
@@ -41,12 +44,10 @@ _MARGIN = 4
 
 def words_of(text: str, start: int = 0, end: int | None = None) -> tuple[list[str], list[Range]]:
     """The folded words of ``text[start:end]`` and, for each, its offsets in ``text``."""
+    # A source can hold a million words: each column is built by C-level maps, no Python code per word.
     matches = list(_WORD_RE.finditer(text, start, len(text) if end is None else end))
-    return [_fold(m.group()) for m in matches], [(m.start(), m.end()) for m in matches]
-
-
-def _fold(word: str) -> str:
-    return word.lower().replace("’", "'")
+    folded = list(map(_APOSTROPHE, map(str.lower, map(re.Match.group, matches))))
+    return folded, list(zip(map(re.Match.start, matches), map(re.Match.end, matches), strict=True))
 
 
 @dataclass(frozen=True)
@@ -80,12 +81,9 @@ class IndexedText:
         self.text = text
         self.words, self.offsets = words_of(text)
         self._joined = " " + " ".join(self.words) + " "
-        self._starts: list[int] = []
+        self._starts = list(itertools.accumulate(map((1).__add__, map(len, self.words[:-1])), initial=1))
+        self._starts = self._starts if self.words else []
         """Where each word starts in ``_joined``: a character position back to a word index, by bisection."""
-        position = 1
-        for word in self.words:
-            self._starts.append(position)
-            position += len(word) + 1
 
     def span(self, first: int, last: int) -> Range:
         """The character offsets in ``text`` of the words ``first`` to ``last`` (exclusive, ``last > first``)."""
