@@ -236,14 +236,18 @@ def _summary(text: str, claims: list[Claim], title: str | None) -> str:
     sentences = article_sentences(text)
     starts = [s for s, _ in sentences]
 
+    judged: dict[tuple[int, int], bool] = {}  # a sentence is judged once, however many claims it holds
+
     def summary_sentence(s: int, e: int) -> bool:
-        words = text[s:e]
-        return (
-            len(words.split()) >= 12
-            and words.rstrip("”’\"' ")[-1:] in ".!?"
-            and not is_boilerplate(words)
-            and words.rstrip(".") != title
-        )
+        if (s, e) not in judged:
+            words = text[s:e]
+            judged[s, e] = (
+                len(words.split()) >= 12
+                and words.rstrip("”’\"' ")[-1:] in ".!?"
+                and not is_boilerplate(words)
+                and words.rstrip(".") != title
+            )
+        return judged[s, e]
 
     def sentence_of(position: int) -> tuple[int, int] | None:
         n = bisect.bisect_right(starts, position) - 1

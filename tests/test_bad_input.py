@@ -129,3 +129,25 @@ def test_a_string_over_the_cap_is_refused_as_a_file_is() -> None:
         claimkit.summarise("He said it would rain. " * 10, max_bytes=100)
     assert (caught.value.limit, caught.value.size) == (100, 230)
     assert claimkit.summarise("He said it would rain. " * 4, max_bytes=100).claims
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "“Yes,” said Tom, ",
+        "He said “this never closes. And ” she said ‘no. ",
+        "the minister said that officials argued and critics claimed, ",
+        "“a ‘b” c’ d „e » f « ... ",
+        "A-",
+        "''x ",
+        "Mr O'Neil's Big 'Plan' Said ",
+        "(",
+    ],
+)
+def test_pathological_shapes_give_exact_spans(unit: str) -> None:
+    """The shapes of bench/hostile_shapes.py (which times their growth) at 20 kB: a valid summary."""
+    text = (unit * (20_000 // len(unit) + 1))[:20_000]
+    summary = claimkit.summarise(text, engine="embedded")
+    for span in summary.spans():
+        assert text[span.start : span.end] == span.text
+    assert all(len(c.quote.text) <= 2_000 for c in summary.claims)  # no rule reads more than a bounded piece

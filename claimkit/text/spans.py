@@ -28,7 +28,6 @@ __all__ = [
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”“»"
 _STRAIGHT_DOUBLE = '"'
-_LINE_RE = re.compile(r"[^\n]*\S[^\n]*")
 _DOUBLE_MARK_RE = re.compile('[“”„«»"]')
 
 _TOKEN_RE = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|\w+(?:[’'\-&]\w+)*|[^\w\s]")
@@ -70,10 +69,12 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=16)
 def _paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     found = []
-    for match in _LINE_RE.finditer(text):
-        start, end = trim(text, match.start(), match.end())
+    position = 0
+    for line in text.split("\n"):
+        start, end = trim(text, position, position + len(line))
         if start < end:
             found.append((start, end))
+        position += len(line) + 1
     return tuple(found)
 
 
@@ -117,7 +118,25 @@ def _double_quotes_in(text: str, start: int, end: int) -> tuple[list[tuple[int, 
     return found, open_at
 
 
-_DOUBLED_APOSTROPHES_RE = re.compile(r"''(?=\S)[^\n]*?\S''")
+def _doubled_apostrophes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """''Quoted'' with two apostrophes for each mark: an opening pair before a non-space, closed by the next pair
+    after a non-space, in one pass (a paragraph of pairs that never close costs no more than its length)."""
+    found = []
+    opening = text.find("''", start, end)
+    while opening >= 0:
+        if opening + 2 < end and not text[opening + 2].isspace():
+            closing = text.find("''", opening + 3, end)
+            while closing >= 0 and text[closing - 1].isspace():
+                closing = text.find("''", closing + 1, end)
+            if closing < 0:
+                break  # no pair closes this one, and none can close a later one
+            found.append((opening, closing + 2))
+            opening = text.find("''", closing + 2, end)
+        else:
+            opening = text.find("''", opening + 1, end)
+    return found
+
+
 # The mark comes first and the look-behind after it (is the character before the mark a letter or an
 # apostrophe?): a pattern that opens with a literal set lets the regex engine jump from mark to mark.
 _SINGLE_QUOTE_RE = re.compile(r"([‘'])(?<![\w’'][‘'])(?=\s?[\w“\"])([^\n]{1,300}?)(?<=[\w.,!?…])\s?([’'])(?![\w])")
@@ -125,11 +144,14 @@ _SINGLE_QUOTE_RE = re.compile(r"([‘'])(?<![\w’'][‘'])(?=\s?[\w“\"])([^\n
 
 def _single_quotes_in(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     found = []
+    taken_starts = [a for a, _ in taken]  # the double quotations of one paragraph: in order, none inside another
     for match in _SINGLE_QUOTE_RE.finditer(text, start, end):
         if (match.group(1) == "'") != (match.group(3) == "'"):
             continue
         s, e = match.start(), match.end()
-        if any(a <= s < b or a < e <= b for a, b in taken):
+        before_s = bisect.bisect_right(taken_starts, s) - 1
+        before_e = bisect.bisect_left(taken_starts, e) - 1
+        if (before_s >= 0 and s < taken[before_s][1]) or (before_e >= 0 and e <= taken[before_e][1]):
             continue  # nested inside a double quotation
         inner = match.group(2)
         if inner.count("’") > inner.count("‘") + 2:
@@ -155,7 +177,7 @@ def _find_quotes(text: str) -> tuple[tuple[int, int], ...]:
     carried: int | None = None
     for start, end in paragraphs(text):
         found, open_at = _double_quotes_in(text, start, end)
-        doubled = [(m.start(), m.end()) for m in _DOUBLED_APOSTROPHES_RE.finditer(text, start, end)]
+        doubled = _doubled_apostrophes(text, start, end)
         if doubled and not found:
             # ''Quoted'' with two apostrophes for each mark (a newspaper archive convention)
             found, open_at = doubled, None
@@ -178,7 +200,7 @@ def _paragraph_end_before(text: str, start: int) -> int:
     return len(text[:start].rstrip())
 
 
-_SENTENCE_END_RE = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[\"“‘'(\[]{0,2}[A-Z0-9]|\s*$)")
+_SENTENCE_END_RE = re.compile(r"(?<![.!?…])[.!?…]+[”’\"')\]]*(?=\s+[\"“‘'(\[]{0,2}[A-Z0-9]|\s*$)")
 
 
 def split_sentences(text: str, protected: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:

@@ -69,9 +69,9 @@ def attributions_in(text: str, sentence: Sentence) -> list[Candidate]:
         if candidate is not None:
             found.append(candidate)
     for i in range(1, len(tokens) - 2):
-        if tokens[i].lower in CUE_NOUNS and not sentence.in_quote(tokens[i]):
+        if tokens[i].lower in CUE_NOUNS and not sentence.in_quote(i):
             candidate = _noun_attribution(text, sentence, i)
-            if candidate is not None and all(c.content != candidate.content for c in found):
+            if candidate is not None and candidate.content not in {c.content for c in found}:
                 found.append(candidate)
     return found
 

@@ -3,6 +3,8 @@ stance verb, or the clause before ', he said'."""
 
 from __future__ import annotations
 
+import bisect
+
 from ...lang.en.cues import (
     AUXILIARIES,
     CUE_FORMS,
@@ -57,20 +59,30 @@ __all__ = [
 
 def quote_ending_before(sentence: Sentence, position: int) -> Range | None:
     """A quotation that ends just before ``position`` (only a comma or nothing between)."""
-    for q_start, q_end in sentence.quotes:
-        gap = [t for t in sentence.tokens if q_end <= t.start < position]
-        if q_end <= position and all(t.text in ",:—–-" for t in gap):
-            return q_start, q_end
-    return None
+    tokens = sentence.tokens
+    k = sentence.first_at(position) - 1
+    while k >= 0 and tokens[k].text in ",:—–-":
+        k -= 1
+    after = tokens[k].start if k >= 0 else -1  # the quotation must end after the last word before the gap
+    ends = sentence.index.quote_ends
+    candidates = ends[bisect.bisect_right(ends, (after, len(ends))) : bisect.bisect_right(ends, (position, len(ends)))]
+    if not candidates:
+        return None
+    return sentence.quotes[min(n for _, n in candidates)]  # the first of them in the sentence's order
 
 
 def with_lead_in(sentence: Sentence, quote: Range) -> Range:
     """'Mills "got an immunity agreement," Jordan said': the words that lead into the quotation belong to it."""
-    lead = [t for t in sentence.tokens if t.end <= quote[0]]
-    cue_verb = [t for t in lead if t.lower in CUE_WORDS and t.lower not in NOUN_LIKE]  # not 'secretary of state'
-    if not lead or cue_verb or any(t.text in QUOTE_MARKS or t.text in ".!?" for t in lead):
+    lead = sentence.count_before(quote[0])
+    if not lead or any(_closes_a_lead_in(t) for t in sentence.tokens[:lead]):
         return quote
     return sentence.start, quote[1]
+
+
+def _closes_a_lead_in(token: Token) -> bool:
+    """A cue verb ('said', not 'secretary of state'), a quotation mark or a full stop before the quotation."""
+    cue_verb = token.lower in CUE_WORDS and token.lower not in NOUN_LIKE
+    return cue_verb or token.text in QUOTE_MARKS or token.text in ".!?"
 
 
 def quote_after_clause(text: str, sentence: Sentence, position: int) -> Range | None:
@@ -78,28 +90,28 @@ def quote_after_clause(text: str, sentence: Sentence, position: int) -> Range | 
 
     Words before B belong to it ('…," Jordan said, and still "got to sit in …"').
     """
-    tail = [t for t in sentence.tokens if t.start >= position]
-    for n, token in enumerate(tail[:8]):
+    first = sentence.first_at(position)
+    tail = sentence.tokens[first : first + 8]
+    for n, token in enumerate(tail):
         if token.text in ".!?":
             return None
         if token.text == ",":
-            rest = tail[n + 1 :]
-            for q in sentence.quotes:
-                if rest and q[0] == rest[0].start:
-                    return q
-                if (
-                    rest
-                    and any(q[0] == t.start for t in rest[1:5])
-                    and not CUE_WORDS.intersection(t.lower for t in rest[:5])
-                ):
-                    return trimmed(text, rest[0].start, sentence.end)
+            rest = sentence.tokens[first + n + 1 : first + n + 6]
+            if not rest or not sentence.quotes:
+                return None
+            quote = sentence.quote_at(rest[0].start)
+            if quote is not None:
+                return quote
+            opens_soon = any(sentence.quote_at(t.start) is not None for t in rest[1:5])
+            if opens_soon and not CUE_WORDS.intersection(t.lower for t in rest[:5]):
+                return trimmed(text, rest[0].start, sentence.end)
             return None
     return None
 
 
 def content_after(text: str, sentence: Sentence, position: int, lemma: str, next_cue: int | None) -> Range | None:
     """The content that follows the cue: a quotation, or the clause up to the end of the sentence."""
-    tokens = [t for t in sentence.tokens if t.start >= position]
+    tokens = sentence.tokens[sentence.first_at(position) :]
     if len(tokens) > 2 and tokens[0].lower in sentence.lexicon.cue_skips and tokens[1].text == ",":
         tokens = tokens[1:]  # 'Wie die FIFA bekanntgegeben hat, wird …'
     if not tokens or tokens[0].text in "—–(":
@@ -114,7 +126,7 @@ def content_after(text: str, sentence: Sentence, position: int, lemma: str, next
     for n, token in enumerate(tokens[:7]):
         if token.lower in sentence.lexicon.complementizers or token.text in ".!?":
             break
-        quote = next((q for q in sentence.quotes if q[0] == token.start), None)
+        quote = sentence.quote_at(token.start)
         if quote is not None:
             if n == 0 or tokens[n - 1].text in ",:" or lemma in OBJECT_TAKING:
                 return quote
@@ -233,19 +245,20 @@ def _complement_starts_at_that(tokens: list[Token], that_at: int, lemma: str) ->
 def clause_end(text: str, sentence: Sentence, start: int, next_cue: int | None) -> int:
     """Where the content ends: before ', adding that …' or ', he said', else at the sentence end."""
     end = sentence.end
-    semicolon = next((t for t in sentence.tokens if t.start > start and t.text == ";"), None)
-    if semicolon is not None and not any(a < semicolon.start < b for a, b in sentence.quotes):
-        end = semicolon.start
-    for token in sentence.tokens:
-        if token.start <= start or any(a < token.start < b for a, b in sentence.quotes):
-            continue
-        if token.text in "—–-" and text[token.start - 1 : token.start].isspace():
-            end = min(end, token.start)  # '… - as many Republicans as Democrats': the writer's aside
-            break
-    opener = sentence.tokens[0].lower if sentence.tokens else ""
+    tokens, inside = sentence.tokens, sentence.index.strictly_inside
+    after = sentence.first_at(start + 1)
+    semicolons = sentence.index.semicolons
+    at = bisect.bisect_left(semicolons, after)
+    if at < len(semicolons) and not inside[semicolons[at]]:
+        end = tokens[semicolons[at]].start
+    asides = sentence.aside_dashes(text)
+    at = bisect.bisect_left(asides, after)
+    if at < len(asides):
+        end = min(end, tokens[asides[at]].start)  # '… - as many Republicans as Democrats': the writer's aside
+    opener = tokens[0].lower if tokens else ""
     if opener in SUBORDINATORS:
         # 'While Islamabad has denied such allegations, Asif’s words …': the content ends with the clause
-        comma = next((t for t in sentence.tokens if t.start >= start and t.text == ","), None)
+        comma = next((t for t in tokens[sentence.first_at(start) :] if t.text == ","), None)
         if comma is not None:
             end = min(end, comma.start)
     if next_cue is not None:
@@ -261,22 +274,22 @@ def clause_end(text: str, sentence: Sentence, start: int, next_cue: int | None) 
 
 def content_before(text: str, sentence: Sentence, position: int) -> Range | None:
     """In 'The plan will fail, he said.': the clause before the comma that precedes the speaker."""
-    before = [t for t in sentence.tokens if t.end <= position]
-    if len(before) < 3 or before[-1].text != ",":
+    count = sentence.count_before(position)
+    if count < 3 or sentence.tokens[count - 1].text != ",":
         return None
-    return trimmed(text, sentence.start, before[-1].start)
+    return trimmed(text, sentence.start, sentence.tokens[count - 1].start)
 
 
 def comma_before(sentence: Sentence, position: int) -> bool:
-    before = [t for t in sentence.tokens if t.end <= position]
-    return bool(before) and before[-1].text == ","
+    count = sentence.count_before(position)
+    return count > 0 and sentence.tokens[count - 1].text == ","
 
 
 def parenthetical(sentence: Sentence, position: int) -> bool:
-    after = [t for t in sentence.tokens if t.start >= position]
-    return len(after) > 3 and after[0].text == ","
+    first = sentence.first_at(position)
+    return len(sentence.tokens) - first > 3 and sentence.tokens[first].text == ","
 
 
 def next_token_start(sentence: Sentence, position: int, skip: str) -> int:
-    after = [t for t in sentence.tokens if t.start >= position and t.text not in skip]
-    return after[0].start if after else position
+    following = (t for t in sentence.tokens[sentence.first_at(position) :] if t.text not in skip)
+    return next((t.start for t in following), position)

@@ -43,9 +43,9 @@ def cue_lemma(sentence: Sentence, i: int, text: str) -> str | None:
     if word == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
         return "according to"
     lemma = CUE_FORMS.get(word)
-    if lemma is None or sentence.in_quote(tokens[i]):
+    if lemma is None or sentence.in_quote(i):
         return None
-    if tokens[i].text[0].isupper() and i > 0 and not (_headline(tokens) and lemma in HEADLINE_CUES):
+    if tokens[i].text[0].isupper() and i > 0 and not (sentence.is_headline and lemma in HEADLINE_CUES):
         return None  # 'the United States', 'Hope Hicks
     after = tokens[i + 1 : i + 7]
     if lemma in ATTITUDE_ADJECTIVES and not _after_be(tokens, i):
@@ -128,11 +128,6 @@ def _plural_subject_before(tokens: list[Token], i: int) -> bool:
         return False
     plural_noun = previous.lower.endswith("s") and not previous.lower.endswith(("ss", "'s", "’s"))
     return plural_noun or (previous.lower in VERB_PRECEDERS and previous.lower not in ("he", "she", "it"))
-
-
-def _headline(tokens: list[Token]) -> bool:
-    words = [t.text for t in tokens if t.text[:1].isalpha() and len(t.text) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _quote_follows(tokens: list[Token], within: int) -> bool:

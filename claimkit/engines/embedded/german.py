@@ -36,7 +36,7 @@ def cue_lemma(sentence: Sentence, i: int) -> str | None:
     """'sagte', 'teilte … mit' (with its particle), 'laut', 'zufolge', 'nach Angaben', '„…“, so X'."""
     tokens = sentence.tokens
     word = tokens[i].lower
-    if sentence.in_quote(tokens[i]):
+    if sentence.in_quote(i):
         return None
     following = tokens[i + 1] if i + 1 < len(tokens) else None
     if word in ("laut", "zufolge"):

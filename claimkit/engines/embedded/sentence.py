@@ -5,7 +5,8 @@ Shared by the English rules (``embedded``) and the German ones (``german``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+from dataclasses import dataclass, field
 
 from ...lang import Lexicon, en
 from ...lang.en.grammar import NOT_A_SPEAKER, PHRASE_OPENERS
@@ -33,19 +34,94 @@ MAX_SPEAKER_TOKENS = 9
 
 @dataclass
 class Sentence:
+    """A sentence's tokens and quotations, with positions the rules look up by bisection (not by a scan of every
+    token or quotation per cue: a sentence of any length costs time in proportion to its length)."""
+
     start: int
     end: int
     tokens: list[Token]
     quotes: list[Range]
     lexicon: Lexicon = en.LEXICON
     """The words of the article's language, which every rule reads."""
+    _index: _Index | None = field(default=None, init=False, repr=False, compare=False)
+    _headline: bool | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def german(self) -> bool:
         return self.lexicon.code == "de"
 
-    def in_quote(self, token: Token) -> bool:
-        return any(a <= token.start < b for a, b in self.quotes)
+    @property
+    def index(self) -> _Index:
+        if self._index is None:
+            self._index = _Index(self.tokens, self.quotes)
+        return self._index
+
+    def in_quote(self, i: int) -> bool:
+        """Whether token ``i`` stands inside a quotation (its opening mark included)."""
+        return self.index.inside[i]
+
+    def first_at(self, position: int) -> int:
+        """The index of the first token that starts at ``position`` or later."""
+        return bisect.bisect_left(self.index.starts, position)
+
+    def count_before(self, position: int) -> int:
+        """How many tokens end at ``position`` or before."""
+        return bisect.bisect_right(self.index.ends, position)
+
+    def quote_at(self, position: int) -> Range | None:
+        """The quotation that opens at ``position``, if one does."""
+        return self.index.quote_starts.get(position)
+
+    def quote_within(self, start: int, end: int) -> bool:
+        """Whether a whole quotation stands between ``start`` and ``end``."""
+        starts = self.index.sorted_quote_starts
+        for n in range(bisect.bisect_left(starts, (start, -1)), len(starts)):
+            quote_start, quote_end = starts[n]
+            if quote_start >= end:
+                return False
+            if quote_end <= end:
+                return True
+        return False
+
+    @property
+    def is_headline(self) -> bool:
+        """Most words of four letters or more capitalised: a headline, whose capitalised cues are cues."""
+        if self._headline is None:
+            words = [t.text for t in self.tokens if t.text[:1].isalpha() and len(t.text) > 3]
+            self._headline = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+        return self._headline
+
+    def aside_dashes(self, text: str) -> list[int]:
+        """The indices of the dashes after a space outside quotations: each opens the writer's aside."""
+        index = self.index
+        if index.asides is None:
+            index.asides = [
+                k
+                for k, t in enumerate(self.tokens)
+                if t.text in "—–-" and not index.strictly_inside[k] and text[t.start - 1 : t.start].isspace()
+            ]
+        return index.asides
+
+
+class _Index:
+    def __init__(self, tokens: list[Token], quotes: list[Range]) -> None:
+        self.starts = [t.start for t in tokens]
+        self.ends = [t.end for t in tokens]
+        self.inside = [False] * len(tokens)
+        """Token i starts inside a quotation, its opening mark included."""
+        self.strictly_inside = [False] * len(tokens)
+        """Token i starts inside a quotation after its opening mark."""
+        for a, b in quotes:
+            for k in range(bisect.bisect_left(self.starts, a), bisect.bisect_left(self.starts, b)):
+                self.inside[k] = True
+                self.strictly_inside[k] = self.strictly_inside[k] or self.starts[k] > a
+        self.quote_starts: dict[int, Range] = {}
+        for quote in quotes:
+            self.quote_starts.setdefault(quote[0], quote)
+        self.quote_ends = sorted((b, n) for n, (_, b) in enumerate(quotes))
+        self.sorted_quote_starts = sorted(quotes)
+        self.semicolons = [k for k, t in enumerate(tokens) if t.text == ";"]
+        self.asides: list[int] | None = None
 
 
 def trimmed(text: str, start: int, end: int) -> Range:
@@ -76,7 +152,7 @@ def make_candidate(
     if speaker is not None and not sentence.german and not _can_be_speaker(text[speaker[0] : speaker[1]]):
         # 'In a YouTube clip Tridevil said': the name at the end; 'on solid ground attacking …': no one
         speaker = _name_at_end(sentence, speaker)
-    kind = _kind(parts or [content], sentence.quotes)
+    kind = _kind(parts or [content], sentence)
     if kind == "direct":
         confidence = max(confidence, 0.85)
     return Candidate(content, speaker, cue, kind, confidence, (sentence.start, sentence.end), lemma, parts)
@@ -101,10 +177,10 @@ def _name_at_end(sentence: Sentence, speaker: Range) -> Range | None:
     return tokens[n].start, tokens[-1].end
 
 
-def _kind(pieces: list[Range], quotes: list[Range]) -> Kind:
+def _kind(pieces: list[Range], sentence: Sentence) -> Kind:
     """Direct when every piece is a whole quotation, mixed when a quotation is inside, else indirect."""
-    if all(piece in quotes for piece in pieces):
+    if all(sentence.quote_at(piece[0]) == piece for piece in pieces):
         return "direct"
-    if any(a <= q[0] and q[1] <= b for a, b in pieces for q in quotes):
+    if any(sentence.quote_within(a, b) for a, b in pieces):
         return "mixed"
     return "indirect"

@@ -3,6 +3,9 @@ apposition ('Senator John Cornyn of Texas, the No. 2 Republican, said'), or the 
 
 from __future__ import annotations
 
+import bisect
+import itertools
+
 from ...lang import Lexicon
 from ...lang.en.cues import (
     ATTITUDE_ADJECTIVES,
@@ -101,9 +104,15 @@ def closing_clause(tokens: list[Token], comma: int, i: int, lexicon: Lexicon) ->
     if comma < 3 or tokens[comma].text != ",":
         return False
     speaker = speaker_after(tokens, i + 1, lexicon)
-    if speaker is None or any(t.lower in AUXILIARIES for t in tokens[i + 1 :] if t.end <= speaker[1]):
+    if speaker is None:
+        return False
+    phrase = list(itertools.takewhile(lambda t: t.end <= speaker[1], tokens[i + 1 :]))
+    if any(t.lower in AUXILIARIES for t in phrase):
         return False  # ', said the chamber will vote …' has a verb: it is the content
-    rest = [t for t in tokens[i + 1 :] if t.start >= speaker[1] and t.text not in ENDING_PUNCT]
+    after = i + 1 + len(phrase)
+    if len(tokens) - after > _LONGEST_TAIL:
+        return False  # more than a few words follow the speaker: they are no adjunct
+    rest = [t for t in tokens[after:] if t.text not in ENDING_PUNCT]
     if not rest:
         return True
     # ', said one GOP source in the room.', ', said a spokesman on Sunday.'
@@ -111,6 +120,10 @@ def closing_clause(tokens: list[Token], comma: int, i: int, lexicon: Lexicon) ->
     if rest[-1].lower in lexicon.clause_particles and len(rest) <= 4:
         return True  # ', teilte das Unternehmen heute mit.'
     return adjunct and len(rest) <= 8 and not any(t.text in CLAUSE_PUNCT or t.text in QUOTE_MARKS for t in rest)
+
+
+_LONGEST_TAIL = 12
+"""Tokens after the speaker of a closing clause, at most: an adjunct ('in the room') and the full stop."""
 
 
 def appositive_speaker(tokens: list[Token], comma: int, lexicon: Lexicon) -> Range | None:
@@ -261,7 +274,8 @@ def sentence_subject(tokens: list[Token], quotes: list[Range]) -> Range | None:
     j = 0
     opening_quote = next((q for q in quotes if tokens and q[0] == tokens[0].start), None)
     if opening_quote is not None:  # '“Everything is on the table,” Carson told the AP after hinting …'
-        while j < len(tokens) and (tokens[j].start < opening_quote[1] or tokens[j].text == ","):
+        j = bisect.bisect_left(tokens, opening_quote[1], key=lambda t: t.start)
+        while j < len(tokens) and tokens[j].text == ",":
             j += 1
     while j < len(tokens) and (tokens[j].text in QUOTE_MARKS or tokens[j].lower in SENTENCE_LINKS):
         j += 1  # 'But she …', 'And, critics say …'
