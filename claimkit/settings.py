@@ -36,6 +36,7 @@ _ENVIRONMENT: dict[str, tuple[str, ...]] = {
     "chunk_chars": ("CLAIMKIT_CHUNK_CHARS",),
     "max_tokens": ("CLAIMKIT_MAX_TOKENS",),
     "cache_dir": ("CLAIMKIT_CACHE_DIR",),
+    "allow_private_urls": ("CLAIMKIT_ALLOW_PRIVATE_URLS",),
 }
 
 
@@ -68,6 +69,9 @@ class Settings:
     """Folder of the cache and the call log; None means $CLAIMKIT_CACHE_DIR, else ~/.cache/claimkit."""
     log_calls: bool = True
     """Keep every model call (bodies, usage, latency; never the key) in the call log."""
+    allow_private_urls: bool = False
+    """Read article URLs on loopback, private, link-local or reserved addresses (an intranet); off by default, so
+    that a URL from untrusted input cannot reach this machine's or its network's internal services."""
 
     @classmethod
     def resolve(cls, config_file: Path | None = None, **arguments: Any) -> Settings:
@@ -130,7 +134,7 @@ _INTEGERS = {"max_reasks", "max_retries", "max_bytes", "chunk_chars", "chunk_ove
 _FLOATS = {"timeout", "temperature"}
 
 
-_BOOLEANS = {"cache", "log_calls"}
+_BOOLEANS = {"cache", "log_calls", "allow_private_urls"}
 
 
 def _coerce(name: str, value: Any) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.server
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -101,10 +102,37 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
-        if self.path in ("/article", "/big"):
-            body = ARTICLE.encode() * (1000 if self.path == "/big" else 1)
+        if self.path == "/drip":  # one byte at a time, for longer than the deadline
             self.send_response(200)
-            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            for byte in ARTICLE.encode()[:40]:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.1)
+            return
+        if self.path == "/short":  # announces more than it sends
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(len(ARTICLE) * 2))
+            self.end_headers()
+            self.wfile.write(ARTICLE.encode())
+            return
+        if self.path == "/garbage":  # not HTTP at all
+            self.wfile.write(b"HELLO\r\n\r\n")
+            return
+        if self.path in ("/article", "/big", "/cp1252", "/pdf"):
+            body = ARTICLE.encode() * (1000 if self.path == "/big" else 1)
+            kind = "text/plain; charset=utf-8"
+            if self.path == "/cp1252":
+                body, kind = (
+                    "Le maire a dit : « très bien », et il est parti.".encode("cp1252"),
+                    "text/plain; charset=cp1252",
+                )
+            if self.path == "/pdf":
+                body, kind = b"%PDF-1.7 not an article", "application/pdf"
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
         else:
             body = b"not here"
             self.send_response(404)
@@ -126,30 +154,75 @@ def local_server() -> Iterator[str]:
     server.server_close()
 
 
+INTRANET = Settings(allow_private_urls=True)
+
+
+def test_private_addresses_are_refused_unless_allowed(local_server: str) -> None:
+    with pytest.raises(errors.FetchError, match="private, loopback or reserved"):
+        load(f"{local_server}/article")
+    assert load(f"{local_server}/article", INTRANET).text == ARTICLE
+
+
 def test_url_is_fetched(local_server: str) -> None:
-    article = load(f"{local_server}/article")
+    article = load(f"{local_server}/article", INTRANET)
     assert article.text == ARTICLE
     assert article.url == f"{local_server}/article"
 
 
 def test_url_errors(local_server: str) -> None:
     with pytest.raises(errors.FetchError, match="HTTP 404"):
-        load(f"{local_server}/missing")
+        load(f"{local_server}/missing", INTRANET)
     port = local_server.rsplit(":", 1)[1]
     with pytest.raises(errors.FetchError):
         load(f"http://127.0.0.1:{int(port) + 1 if int(port) < 65535 else 1}/closed", Settings(timeout=2))
+    with pytest.raises(errors.FetchError, match="cannot fetch"):
+        load("http://[::1/", INTRANET)
     with pytest.raises(errors.FetchError, match="only http and https"):
         load("file:///etc/passwd")
 
 
 def test_redirects_stay_on_the_named_host_and_are_bounded(local_server: str) -> None:
-    assert load(f"{local_server}/moved").text == ARTICLE
-    with pytest.raises(errors.FetchError, match="redirect to http://localhost refused"):
-        load(f"{local_server}/elsewhere")
+    assert load(f"{local_server}/moved", INTRANET).text == ARTICLE
+    with pytest.raises(errors.FetchError, match=r"redirect to http://localhost:[0-9]+ refused"):
+        load(f"{local_server}/elsewhere", INTRANET)
     with pytest.raises(errors.FetchError, match="HTTP 302"):
-        load(f"{local_server}/loop")
+        load(f"{local_server}/loop", INTRANET)
 
 
 def test_url_over_the_size_cap(local_server: str) -> None:
     with pytest.raises(errors.InputTooLarge):
-        load(f"{local_server}/big", Settings(max_bytes=10_000))
+        load(f"{local_server}/big", Settings(max_bytes=10_000, allow_private_urls=True))
+
+
+def test_a_careful_client(local_server: str) -> None:
+    with pytest.raises(errors.FetchError, match="took longer than 1 s"):
+        load(f"{local_server}/drip", Settings(timeout=1, allow_private_urls=True))
+    with pytest.raises(errors.FetchError, match="ended after"):
+        load(f"{local_server}/short", INTRANET)
+    with pytest.raises(errors.FetchError, match="application/pdf, not text"):
+        load(f"{local_server}/pdf", INTRANET)
+    with pytest.raises(errors.FetchError, match="cannot fetch"):
+        load(f"{local_server}/garbage", INTRANET)
+    assert "« très bien »" in load(f"{local_server}/cp1252", INTRANET).text  # the declared charset
+
+
+def test_credentials_in_a_url_are_never_repeated(local_server: str) -> None:
+    url = local_server.replace("http://", "http://user:s3cret@") + "/missing"
+    with pytest.raises(errors.FetchError) as caught:
+        load(url, INTRANET)
+    assert "s3cret" not in str(caught.value) and "***@127.0.0.1" in str(caught.value)
+
+
+def test_the_command_line_refuses_a_loopback_url_unless_allowed(
+    local_server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from claimkit.cli import EXIT_CODES, app
+
+    refused = CliRunner().invoke(app, ["summarise", f"{local_server}/article", "-f", "json"])
+    assert refused.exit_code == EXIT_CODES[errors.FetchError]
+    assert "allow_private_urls" in refused.output
+    monkeypatch.setenv("CLAIMKIT_ALLOW_PRIVATE_URLS", "1")
+    allowed = CliRunner().invoke(app, ["summarise", f"{local_server}/article", "-f", "json"])
+    assert allowed.exit_code == 0, allowed.output
