@@ -44,7 +44,13 @@ EngineOption = Annotated[str | None, typer.Option(help=f"One of {', '.join(ENGIN
 ModelOption = Annotated[str | None, typer.Option(help="Model name; with one, the LLM engine runs.")]
 BaseUrlOption = Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8765/v1.")]
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Who claimed what in a news article.")
+# No locals in tracebacks: a local may be an API key.
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Who claimed what in a news article.",
+    pretty_exceptions_show_locals=False,
+)
 
 
 def _fail(error: errors.ClaimkitError) -> NoReturn:
@@ -63,7 +69,15 @@ def summarise_command(
     engine: EngineOption = None,
     model: ModelOption = None,
     base_url: BaseUrlOption = None,
-    api_key: Annotated[str | None, typer.Option(help="API key (better: OPENAI_API_KEY in the environment).")] = None,
+    api_key: Annotated[
+        str | None,
+        typer.Option(
+            help="API key: visible to other users in the process list; prefer --api-key-file or OPENAI_API_KEY."
+        ),
+    ] = None,
+    api_key_file: Annotated[
+        Path | None, typer.Option(help="A file holding the API key ('-' for standard input: the first line).")
+    ] = None,
     structured_output: Annotated[
         str | None, typer.Option(help=f"One of {', '.join(STRUCTURED_OUTPUTS)} (default auto).")
     ] = None,
@@ -85,7 +99,7 @@ def summarise_command(
         engine=engine,
         model=model,
         base_url=base_url,
-        api_key=api_key,
+        api_key=api_key or _read_key(api_key_file),
         structured_output=structured_output,
         max_reasks=max_reasks,
         max_retries=max_retries,
@@ -100,6 +114,20 @@ def summarise_command(
     typer.echo(render(summary, _as_format(chosen), text=article.text))
     for warning in summary.warnings:
         typer.echo(f"claimkit: warning: {warning}", err=True)
+
+
+def _read_key(path: Path | None) -> str | None:
+    """The key in a file, or on the first line of standard input for '-'; never echoed."""
+    if path is None:
+        return None
+    try:
+        text = sys.stdin.readline() if str(path) == "-" else path.read_text(encoding="utf-8")
+    except OSError as e:
+        _fail(errors.ConfigurationError(f"cannot read the API key file {path}: {e.strerror}"))
+    key = text.strip()
+    if not key:
+        _fail(errors.ConfigurationError(f"the API key file {path} is empty"))
+    return key
 
 
 def _check_choice(what: str, value: str | None, choices: tuple[str, ...]) -> None:

@@ -51,6 +51,8 @@ class ScriptedServer:
     def __init__(self, steps: list[Step]) -> None:
         self.steps = steps
         self.requests: list[dict[str, Any]] = []
+        self.authorizations: list[str | None] = []
+        """The Authorization header of each request."""
         self._lock = threading.Lock()
 
     @property
@@ -72,6 +74,7 @@ def _handler(server: ScriptedServer) -> type[http.server.BaseHTTPRequestHandler]
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             body = json.loads(self.rfile.read(length) or b"{}")
+            server.authorizations.append(self.headers.get("Authorization"))
             step = server.next_step(body)
             if step.delay:
                 time.sleep(step.delay)

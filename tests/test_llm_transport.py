@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -128,3 +129,22 @@ def test_truncated_reply_is_reasked() -> None:
         claimkit.summarise(ARTICLE, settings=_settings(url))
     assert server.count == 2
     assert "token limit" in server.requests[1]["messages"][-1]["content"]
+
+
+@pytest.mark.parametrize("from_stdin", [False, True])
+def test_the_key_can_come_from_a_file_or_standard_input(tmp_path: Path, from_stdin: bool) -> None:
+    from typer.testing import CliRunner
+
+    from claimkit.cli import app
+
+    article = tmp_path / "article.txt"
+    article.write_text("The mayor said the bridge would reopen in May.\n")
+    key_file = tmp_path / "key"
+    key_file.write_text("sk-from-a-file-123\n")
+    with scripted_server([Step(content=VALID)]) as (server, url):
+        arguments = ["summarise", str(article), "-f", "json", "--model", "m", "--base-url", url]
+        arguments += ["--structured-output", "json_object", "--api-key-file", "-" if from_stdin else str(key_file)]
+        result = CliRunner().invoke(app, arguments, input="sk-from-a-file-123\n" if from_stdin else None)
+    assert result.exit_code == 0, result.output
+    assert server.authorizations == ["Bearer sk-from-a-file-123"]
+    assert "sk-from-a-file-123" not in result.output
