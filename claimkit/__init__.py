@@ -25,6 +25,7 @@ from .errors import (
     ModelError,
     ModelOutputError,
     ModelUnavailable,
+    OutputError,
     PromptError,
 )
 from .settings import Settings
@@ -50,6 +51,7 @@ __all__ = [
     "ModelError",
     "ModelOutputError",
     "ModelUnavailable",
+    "OutputError",
     "PromptError",
     "PromptInfo",
     "Provenance",

@@ -8,7 +8,9 @@ cores for the embedded engine, each result appended and flushed as soon as it is
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ctypes
+import fcntl
 import glob
 import json
 import os
@@ -21,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import ClaimkitError, InputNotFound
+from .errors import ClaimkitError, InputNotFound, OutputError
 from .pipeline import summarise_article
 from .settings import Settings
 from .sources import from_text, load
@@ -103,39 +105,89 @@ def process(settings: Settings, item: BatchItem) -> dict[str, Any]:
 
 
 class OutputFile:
-    """A JSONL output that can be resumed: ids already written are known, a torn last line is cut off."""
+    """A JSONL output that can be resumed, and that never loses or destroys what it holds.
+
+    On resume: ids with a record are done; failed records are dropped so that their ids run again; a damaged
+    or torn line is set aside in ``OUT.damaged`` with the rest kept. A file whose first line is no claimkit
+    record is refused (it is not this output), and so is a file another run is writing (an exclusive lock).
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.done: set[str] = set()
-        if path.exists():
-            self._recover()
+        self.retried = 0
+        """Failed records of an earlier run, dropped so that their ids run again."""
         path.parent.mkdir(parents=True, exist_ok=True)
         self._handle = path.open("ab")
+        try:
+            fcntl.flock(self._handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as e:
+            self._handle.close()
+            raise OutputError(f"{path} is being written by another claimkit batch", path=str(path)) from e
+        if path.stat().st_size:
+            self._recover()
 
     def _recover(self) -> None:
         data = self.path.read_bytes()
-        keep = 0
-        for line in data.splitlines(keepends=True):
-            if not line.endswith(b"\n"):
-                break  # a line torn by a kill: cut it off
-            try:
-                self.done.add(str(json.loads(line)["id"]))
-            except (ValueError, KeyError, TypeError):
-                break
-            keep += len(line)
-        if keep < len(data):
-            with self.path.open("r+b") as handle:
-                handle.truncate(keep)
+        lines = data.splitlines(keepends=True)
+        if _record(lines[0]) is None:
+            self.close()
+            raise OutputError(
+                f"{self.path} is not a claimkit batch output (its first line is no record); choose another file",
+                path=str(self.path),
+            )
+        kept: list[bytes] = []
+        damaged: list[bytes] = []
+        for line in lines:
+            record = _record(line) if line.endswith(b"\n") else None  # a line torn by a kill is damaged
+            if record is None:
+                damaged.append(line if line.endswith(b"\n") else line + b"\n")
+            elif not record.get("ok", True):
+                self.retried += 1
+            else:
+                self.done.add(str(record["id"]))
+                kept.append(line)
+        if damaged or self.retried:
+            if damaged:
+                with self.path.with_name(self.path.name + ".damaged").open("ab") as aside:
+                    aside.write(b"".join(damaged))
+            replacement = self.path.with_name(self.path.name + ".tmp")
+            replacement.write_bytes(b"".join(kept))
+            os.replace(replacement, self.path)  # the lock is on the old file: take it on the new one
+            self._handle.close()
+            self._handle = self.path.open("ab")
+            fcntl.flock(self._handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
     def write(self, record: dict[str, Any]) -> None:
         """Append one line in one write, and flush it to the operating system at once."""
         self._handle.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
         self._handle.flush()
-        self.done.add(str(record["id"]))
+        if record.get("ok", True):
+            self.done.add(str(record["id"]))
+
+    def fileno(self) -> int:
+        return self._handle.fileno()
 
     def close(self) -> None:
         self._handle.close()
+
+
+def _same_file(output: Path, source: str | None) -> bool:
+    if not source or source == "-" or "://" in source:
+        return False
+    try:
+        return output.resolve() == Path(source).resolve()
+    except OSError:
+        return False
+
+
+def _record(line: bytes) -> dict[str, Any] | None:
+    """The claimkit record on a line: a JSON object with an id and an ok flag; None for anything else."""
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return None
+    return record if isinstance(record, dict) and "id" in record and "ok" in record else None
 
 
 @dataclass
@@ -145,6 +197,8 @@ class BatchReport:
     cached: int = 0
     skipped: int = 0
     """Articles already in the output file from an earlier run."""
+    retried: int = 0
+    """Articles that failed in an earlier run, tried again."""
     prompt_tokens: int = 0
     completion_tokens: int = 0
     seconds: float = 0.0
@@ -179,12 +233,17 @@ def summarise_many(
     """Summarise every item; write each record to ``output`` as soon as it is made; return the counts.
 
     Model calls run ``concurrency`` at a time in threads; the embedded engine uses a process per core.
-    Items whose id is already in ``output`` are skipped, so an interrupted run resumes where it stopped.
+    Items whose id is already in ``output`` are skipped, so an interrupted run resumes where it stopped; items
+    that failed in an earlier run are tried again. ``output`` may not be one of the items' own files.
     """
     settings = settings or Settings()
     report = BatchReport()
     started = time.perf_counter()
+    items = list(items)
+    if output is not None and any(_same_file(output, item.path) for item in items):
+        raise OutputError(f"{output} is one of the inputs: writing it would erase an article", path=str(output))
     sink = OutputFile(output) if output is not None else None
+    report.retried = sink.retried if sink is not None else 0
     done_before = sink.done if sink is not None else set()
     pending_items = []
     for item in items:
@@ -194,7 +253,7 @@ def summarise_many(
             pending_items.append(item)
     if on_record is not None:
         on_record(None, report)
-    executor = _executor(settings, concurrency)
+    executor = _executor(settings, concurrency, (sink.fileno(),) if sink is not None else ())
     try:
         for record in _run(executor, settings, pending_items, limit=_workers(settings, concurrency) * 2):
             if sink is not None:
@@ -214,10 +273,20 @@ def _workers(settings: Settings, concurrency: int) -> int:
     return os.cpu_count() or 1 if settings.chosen_engine == "embedded" else max(1, concurrency)
 
 
-def _executor(settings: Settings, concurrency: int) -> Executor:
+def _executor(settings: Settings, concurrency: int, inherited: tuple[int, ...] = ()) -> Executor:
     if settings.chosen_engine == "embedded":
-        return ProcessPoolExecutor(max_workers=_workers(settings, concurrency), initializer=_die_with_parent)
+        workers = _workers(settings, concurrency)
+        return ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(inherited,))
     return ThreadPoolExecutor(max_workers=_workers(settings, concurrency))
+
+
+def _start_worker(inherited: tuple[int, ...]) -> None:
+    """A new worker process: close the output file it inherited (its lock must end with the batch), and die with
+    the batch process."""
+    for descriptor in inherited:
+        with contextlib.suppress(OSError):
+            os.close(descriptor)
+    _die_with_parent()
 
 
 def _die_with_parent() -> None:

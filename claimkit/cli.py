@@ -35,6 +35,7 @@ EXIT_CODES: dict[type[errors.ClaimkitError], int] = {
     errors.ModelOutputError: 13,
     errors.PromptError: 14,
     errors.MissingDependency: 15,
+    errors.OutputError: 17,
 }
 """Exit codes by error class; 1 is any other claimkit error, 2 a usage error."""
 STRICT_EXIT = 16
@@ -262,20 +263,22 @@ def batch_command(
         cache=False if no_cache else None,
     )
     try:
+        if any(Path(spec).exists() and Path(spec).resolve() == output.resolve() for spec in inputs):
+            raise errors.OutputError(f"{output} is one of the inputs: writing it would erase them", path=str(output))
         items = list(iter_items(inputs))
-    except errors.ClaimkitError as e:
-        _fail(e)
-    try:
         with batch_progress(len(items)) as on_record:
             report = summarise_many(
                 items, settings=settings, output=output, concurrency=concurrency, on_record=on_record
             )
+    except errors.ClaimkitError as e:
+        _fail(e)
     except KeyboardInterrupt:
         typer.echo(f"claimkit: interrupted; finished records are in {output}; run again to resume", err=True)
         raise typer.Exit(130) from None
     typer.echo(
         f"claimkit: {report.done} done ({report.cached} from the cache), {report.failed} failed, "
-        f"{report.skipped} already in {output}; tokens {report.prompt_tokens} in, {report.completion_tokens} out; "
+        f"{report.skipped} already in {output}, {report.retried} failed before and tried again; "
+        f"tokens {report.prompt_tokens} in, {report.completion_tokens} out; "
         f"{report.seconds:.1f} s",
         err=True,
     )

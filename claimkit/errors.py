@@ -15,6 +15,7 @@ The tree::
     ├── ConfigurationError        settings that cannot run (an LLM engine with no model)
     ├── PromptError               a prompt template that is missing, malformed or asks for an unknown variable
     ├── MissingDependency         a module claimkit needs is not installed (a broken install); carries ``module``
+    ├── OutputError               an output file claimkit will not write: not its own, an input, or in use
     └── ModelError                the model endpoint failed; carries ``model`` and ``endpoint`` (the host)
         ├── ModelUnavailable      unreachable, or an error status after the SDK's retries; carries ``status``
         └── ModelOutputError      replies still invalid after every re-ask; carries ``attempts``,
@@ -41,6 +42,7 @@ __all__ = [
     "ModelError",
     "ModelOutputError",
     "ModelUnavailable",
+    "OutputError",
     "PromptError",
 ]
 
@@ -109,6 +111,15 @@ class MissingDependency(ClaimkitError):
     def __init__(self, message: str, *, module: str | None) -> None:
         super().__init__(message)
         self.module = module
+
+
+class OutputError(ClaimkitError):
+    """An output file claimkit refuses to write: one that is not its own output, one of the inputs, or one that
+    another run is writing; carries ``path``."""
+
+    def __init__(self, message: str, *, path: str) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class PromptError(ClaimkitError):

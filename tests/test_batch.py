@@ -263,3 +263,56 @@ def test_threads_that_open_new_stores_at_once_all_succeed(tmp_path: Path) -> Non
         for thread in threads:
             thread.join()
     assert errors == []
+
+
+def test_a_damaged_line_is_set_aside_and_the_records_after_it_are_kept(tmp_path: Path) -> None:
+    output = tmp_path / "out.jsonl"
+    output.write_bytes(b'{"id": "a0", "ok": true}\n{"id": "a1", "ok": tr\n{"id": "a2", "ok": true}\n')
+    sink = OutputFile(output)
+    sink.close()
+    assert sink.done == {"a0", "a2"}
+    assert output.read_bytes() == b'{"id": "a0", "ok": true}\n{"id": "a2", "ok": true}\n'
+    assert (tmp_path / "out.jsonl.damaged").read_bytes() == b'{"id": "a1", "ok": tr\n'
+
+
+def test_a_file_that_is_no_claimkit_output_is_refused_and_left_alone(tmp_path: Path) -> None:
+    from claimkit.errors import OutputError
+
+    notes = tmp_path / "notes.txt"
+    notes.write_text('my notes\n{"id": 1, "ok": true}\n')
+    with pytest.raises(OutputError, match="not a claimkit batch output"):
+        OutputFile(notes)
+    assert notes.read_text() == 'my notes\n{"id": 1, "ok": true}\n'
+
+
+def test_a_second_run_on_one_output_is_refused(tmp_path: Path) -> None:
+    from claimkit.errors import OutputError
+
+    first = OutputFile(tmp_path / "out.jsonl")
+    with pytest.raises(OutputError, match="another claimkit batch"):
+        OutputFile(tmp_path / "out.jsonl")
+    first.close()
+    OutputFile(tmp_path / "out.jsonl").close()  # free again
+
+
+def test_failed_articles_are_tried_again_on_the_next_run(tmp_path: Path) -> None:
+    source = _articles(tmp_path / "in.jsonl", 3)
+    output = tmp_path / "out.jsonl"
+    output.write_text('{"id": "a0", "ok": false, "error": {"type": "ModelUnavailable", "message": "down"}}\n')
+    report = summarise_many(iter_items([str(source)]), settings=Settings(engine="embedded"), output=output)
+    assert (report.done, report.retried, report.failed) == (3, 1, 0)
+    assert sorted(r["id"] for r in _records(output)) == ["a0", "a1", "a2"]
+    assert all(r["ok"] for r in _records(output))
+
+
+def test_the_output_may_not_be_an_input(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from claimkit.cli import EXIT_CODES, app
+    from claimkit.errors import OutputError
+
+    source = _articles(tmp_path / "in.jsonl", 2)
+    before = source.read_bytes()
+    result = CliRunner().invoke(app, ["batch", str(source), "-o", str(source)])
+    assert result.exit_code == EXIT_CODES[OutputError]
+    assert source.read_bytes() == before

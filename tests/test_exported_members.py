@@ -58,6 +58,7 @@ def test_public_api_is_pinned() -> None:
         "ModelError",
         "ModelOutputError",
         "ModelUnavailable",
+        "OutputError",
         "PromptError",
         "PromptInfo",
         "Provenance",
