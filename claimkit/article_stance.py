@@ -109,7 +109,7 @@ def _model_stance(claim: str, text: str, settings: Settings, client: openai.Open
         engine="llm",
         model=settings.model,
         prompt=prompt.info,
-        warnings=warnings,
+        warnings=[*warnings, *caller.log_problems],
     )
 
 

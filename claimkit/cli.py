@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -86,6 +87,8 @@ def summarise_command(
     max_retries: Annotated[int | None, typer.Option(help="Transport retries, done by the OpenAI SDK.")] = None,
     max_bytes: Annotated[int | None, typer.Option(help="Largest input accepted, in bytes.")] = None,
     timeout: Annotated[float | None, typer.Option(help="Seconds to wait for a URL or a model reply.")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the summary cache.")] = False,
+    no_log: Annotated[bool, typer.Option("--no-log", help="Keep no record of the model calls.")] = False,
 ) -> None:
     """Find the speakers, claims and stances of one article."""
     from .pipeline import summarise_article
@@ -106,6 +109,8 @@ def summarise_command(
         max_retries=max_retries,
         max_bytes=max_bytes,
         timeout=timeout,
+        cache=False if no_cache else None,
+        log_calls=False if no_log else None,
     )
     try:
         article = load(source, settings)
@@ -248,6 +253,7 @@ def batch_command(
     base_url: BaseUrlOption = None,
     structured_output: Annotated[str | None, typer.Option(help="Structured-output mode (default auto).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the summary cache.")] = False,
+    no_log: Annotated[bool, typer.Option("--no-log", help="Keep no record of the model calls.")] = False,
 ) -> None:
     """Summarise many articles: one JSON line each, resumable, with a progress bar on standard error."""
     from .batch import iter_items, summarise_many
@@ -261,6 +267,7 @@ def batch_command(
         base_url=base_url,
         structured_output=structured_output,
         cache=False if no_cache else None,
+        log_calls=False if no_log else None,
     )
     try:
         if any(Path(spec).exists() and Path(spec).resolve() == output.resolve() for spec in inputs):
@@ -303,7 +310,16 @@ def cache_clear() -> None:
     """Remove every cached summary."""
     from .store import SummaryCache
 
-    removed = SummaryCache(Settings.resolve().store_folder / "cache.sqlite").clear()
+    path = Settings.resolve().store_folder / "cache.sqlite"
+    try:
+        removed = SummaryCache(path).clear()
+    except (sqlite3.Error, OSError) as e:  # a damaged file: a new, empty one in its place
+        for damaged in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            damaged.unlink(missing_ok=True)
+        SummaryCache.forget(path)
+        SummaryCache(path)
+        typer.echo(f"the cache was damaged ({e}); a new, empty one was made", err=True)
+        return
     typer.echo(f"removed {removed} cached summaries", err=True)
 
 

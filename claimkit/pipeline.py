@@ -4,6 +4,7 @@ with the summary cache and provenance for the LLM engines."""
 from __future__ import annotations
 
 import gc
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -83,14 +84,40 @@ def summarise_article(
                 Provenance(claimkit_version=__version__, engine="embedded", created_at=datetime.now(UTC)),
             )
             return assemble_summary(article, output)
-    cache = SummaryCache(settings.store_folder / "cache.sqlite") if settings.cache else None
+    problems: list[str] = []  # the cache is best effort: a broken one costs a warning, never a paid-for summary
+    cache = _open_cache(settings, problems)
     key = SummaryCache.key(cache_parts(settings), article.text)
-    if cache is not None and (hit := cache.get(key)) is not None:
+    hit = _cached(cache, key, problems) if cache is not None else None
+    if hit is not None:
         return _from_cache(hit, article)
     summary = assemble_summary(article, _run_model(article.text, settings, client, hybrid=engine == "hybrid"))
     if cache is not None:
-        cache.put(key, summary)
+        try:
+            cache.put(key, summary)
+        except (sqlite3.Error, OSError) as e:
+            problems.append(f"the summary cache could not be written ({e}); the summary is not cached")
+    if problems:
+        summary = summary.model_copy(update={"warnings": [*summary.warnings, *problems]})
     return summary
+
+
+def _open_cache(settings: Settings, problems: list[str]) -> SummaryCache | None:
+    if not settings.cache:
+        return None
+    path = settings.store_folder / "cache.sqlite"
+    try:
+        return SummaryCache(path)
+    except (sqlite3.Error, OSError) as e:
+        problems.append(f"the summary cache {path} cannot be used ({e}); `claimkit cache clear` makes a new one")
+        return None
+
+
+def _cached(cache: SummaryCache, key: str, problems: list[str]) -> ArticleSummary | None:
+    try:
+        return cache.get(key)
+    except (sqlite3.Error, OSError, ValueError) as e:
+        problems.append(f"the summary cache could not be read ({e}); the model was asked")
+        return None
 
 
 @contextmanager

@@ -37,6 +37,8 @@ _ENVIRONMENT: dict[str, tuple[str, ...]] = {
     "max_tokens": ("CLAIMKIT_MAX_TOKENS",),
     "cache_dir": ("CLAIMKIT_CACHE_DIR",),
     "allow_private_urls": ("CLAIMKIT_ALLOW_PRIVATE_URLS",),
+    "cache": ("CLAIMKIT_CACHE",),
+    "log_calls": ("CLAIMKIT_LOG_CALLS",),
 }
 
 

@@ -53,6 +53,16 @@ class _Database:
             self._create()
             _READY.add((type(self), path))
 
+    @classmethod
+    def forget(cls, path: Path) -> None:
+        """Forget that the file at ``path`` was made ready (it was removed): the next opening makes it again."""
+        with _CREATING:
+            _READY.discard((cls, path))
+        connection = getattr(_THREAD, str(path), None)
+        if connection is not None:
+            connection.close()
+            delattr(_THREAD, str(path))
+
     def _create(self) -> None:
         """WAL mode and the tables. Switching to WAL answers 'database is locked' at once, without waiting,
         while another process is doing the same: try again for a few seconds."""
@@ -81,6 +91,8 @@ class _Database:
 
 
 class SummaryCache(_Database):
+    """Summaries by the hash of everything that determines them (``key``)."""
+
     schema = """
     CREATE TABLE IF NOT EXISTS summaries (
         key TEXT PRIMARY KEY,

@@ -148,3 +148,32 @@ def test_the_key_can_come_from_a_file_or_standard_input(tmp_path: Path, from_std
     assert result.exit_code == 0, result.output
     assert server.authorizations == ["Bearer sk-from-a-file-123"]
     assert "sk-from-a-file-123" not in result.output
+
+
+@pytest.mark.parametrize("damage", ["corrupt file", "a folder in its place"])
+def test_a_broken_cache_or_call_log_costs_a_warning_not_the_summary(tmp_path: Path, damage: str) -> None:
+    from typer.testing import CliRunner
+
+    from claimkit.cli import app
+
+    store = tmp_path / "store"
+    store.mkdir()
+    for name in ("cache.sqlite", "calls.sqlite"):
+        if damage == "corrupt file":
+            (store / name).write_bytes(b"this is not a database" * 100)
+        else:
+            (store / name).mkdir()
+    with scripted_server([Step(content=VALID)]) as (server, url):
+        settings = Settings(model="m", base_url=url, structured_output="json_object", cache_dir=str(store))
+        summary = claimkit.summarise(ARTICLE, settings=settings)
+    assert server.count == 1 and summary.claims
+    assert any("summary cache" in w for w in summary.warnings)
+    assert any("call log" in w for w in summary.warnings)
+    if damage == "corrupt file":  # `cache clear` makes a new cache in place of a damaged one
+        result = CliRunner().invoke(app, ["cache", "clear"], env={"CLAIMKIT_CACHE_DIR": str(store)})
+        assert result.exit_code == 0 and "damaged" in result.output
+        with scripted_server([Step(content=VALID)]) as (server, url):
+            settings = Settings(model="m", base_url=url, structured_output="json_object", cache_dir=str(store))
+            claimkit.summarise(ARTICLE, settings=settings)
+            again = claimkit.summarise(ARTICLE, settings=settings)
+        assert server.count == 1 and again.provenance.cached

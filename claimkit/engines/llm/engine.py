@@ -125,7 +125,7 @@ class LLMEngine:
         return LLMResult(
             candidates=without_duplicates(candidates),
             summary=" ".join(s for s in summaries[:1] if s),
-            warnings=warnings,
+            warnings=[*warnings, *self.caller.log_problems],
             usage=tally.as_usage(),
             request_ids=tally.request_ids,
             mode=self.mode,

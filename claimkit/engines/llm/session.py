@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import TYPE_CHECKING
 
 from ...errors import ConfigurationError
@@ -21,5 +22,13 @@ def structured_caller(settings: Settings, client: openai.OpenAI | None = None) -
     built from ``settings``; every call logged unless the call log is off."""
     if not settings.model:
         raise ConfigurationError("the LLM engine needs a model: pass --model or set CLAIMKIT_MODEL")
-    log = CallLog(settings.store_folder / "calls.sqlite") if settings.log_calls else None
-    return StructuredCaller(client or make_client(settings), settings, log)
+    log, problem = None, None
+    if settings.log_calls:
+        try:
+            log = CallLog(settings.store_folder / "calls.sqlite")
+        except (sqlite3.Error, OSError) as e:  # the call log is best effort
+            problem = f"the call log cannot be used ({e}); calls are not logged"
+    caller = StructuredCaller(client or make_client(settings), settings, log)
+    if problem is not None:
+        caller.log_problems.append(problem)
+    return caller

@@ -8,6 +8,7 @@ Transport failures are retried by the OpenAI SDK alone, never by this loop.
 from __future__ import annotations
 
 import json
+import sqlite3
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -82,6 +83,8 @@ class StructuredCaller:
         self.client = client
         self.settings = settings
         self.log = log
+        self.log_problems: list[str] = []
+        """Why calls went unlogged (a broken or full call log), for the output's warnings."""
         self.mode: StructuredMode | None = None if settings.structured_output == "auto" else settings.structured_output
 
     def call(self, prompt: Prompt, variables: dict[str, Any], model: type[Reply], tally: Tally) -> Reply:
@@ -167,6 +170,23 @@ class StructuredCaller:
     ) -> None:
         if self.log is None:
             return
+        try:
+            self._add_to_log(started, prompt, mode, request, status, content, usage)
+        except (sqlite3.Error, OSError) as e:  # best effort: a full disk must not lose a reply that was paid for
+            self.log = None
+            self.log_problems.append(f"the call log could not be written ({e}); later calls are not logged")
+
+    def _add_to_log(
+        self,
+        started: float,
+        prompt: Prompt,
+        mode: str,
+        request: dict[str, Any],
+        status: int | None,
+        content: str | None,
+        usage: dict[str, int],
+    ) -> None:
+        assert self.log is not None
         self.log.add(
             started=started,
             model=self.settings.model,
