@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -457,3 +459,27 @@ def main() -> None:
     except ImportError as e:  # a broken install: one line, not a traceback
         typer.echo(f"claimkit: error: a module claimkit needs is missing ({e}); reinstall claimkit", err=True)
         raise SystemExit(EXIT_CODES[errors.MissingDependency]) from None
+    except SystemExit as done:
+        _flush_or_fail()  # a full disk under `> file` must not pass for success
+        raise done from None
+    except OSError as e:
+        if e.errno not in _OUTPUT_ERRORS:
+            raise
+        _output_failed(e)
+
+
+_OUTPUT_ERRORS = {errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EDQUOT, errno.EFBIG}
+"""Why writing the output can fail: a full disk or quota, a closed pipe, a device error."""
+
+
+def _output_failed(error: OSError) -> NoReturn:
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 -- nothing more can be written; no retry at exit
+    typer.echo(f"claimkit: error: the output could not be written ({error.strerror or error})", err=True)
+    raise SystemExit(EXIT_CODES[errors.OutputError]) from None
+
+
+def _flush_or_fail() -> None:
+    try:
+        sys.stdout.flush()
+    except OSError as e:
+        _output_failed(e)

@@ -143,3 +143,20 @@ def test_eval_refuses_a_bad_gold_file(tmp_path: Path) -> None:
     result = runner.invoke(app, ["eval", str(path)])
     assert result.exit_code == EXIT_CODES[__import__("claimkit").GoldFileError]
     assert "gold.jsonl:1" in result.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full to write to")
+def test_a_full_disk_under_the_output_is_an_error_not_a_success() -> None:
+    import subprocess
+    import sys
+
+    seed = Path(__file__).parent.parent / "seeds" / "002_4cc666bf275705eb.txt"
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "claimkit", "summarise", str(seed), "-f", "json"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert done.returncode == 17
+    assert "could not be written" in done.stderr and "Traceback" not in done.stderr
