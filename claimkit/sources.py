@@ -186,36 +186,33 @@ def _public_only(settings: Settings) -> Any:
     return create_connection
 
 
+def _guarded(base: type[http.client.HTTPConnection], connect: Any) -> type[http.client.HTTPConnection]:
+    """``base`` (HTTP or HTTPS) connecting through ``connect``: checked when the connection is made."""
+
+    class Connection(base):  # type: ignore[valid-type,misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._create_connection = connect
+
+    return Connection
+
+
 class _GuardedHTTP(urllib.request.HTTPHandler):
     def __init__(self, settings: Settings) -> None:
         super().__init__()
-        self._connect = _public_only(settings)
+        self._connection = _guarded(http.client.HTTPConnection, _public_only(settings))
 
     def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        connect = self._connect
-
-        class Connection(http.client.HTTPConnection):
-            def __init__(self, *args: Any, **kwargs: Any) -> None:
-                super().__init__(*args, **kwargs)
-                self._create_connection = connect  # checked when the connection is made, redirects included
-
-        return self.do_open(Connection, req)
+        return self.do_open(self._connection, req)
 
 
 class _GuardedHTTPS(urllib.request.HTTPSHandler):
     def __init__(self, settings: Settings) -> None:
         super().__init__()
-        self._connect = _public_only(settings)
+        self._connection = _guarded(http.client.HTTPSConnection, _public_only(settings))
 
     def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        connect = self._connect
-
-        class Connection(http.client.HTTPSConnection):
-            def __init__(self, *args: Any, **kwargs: Any) -> None:
-                super().__init__(*args, **kwargs)
-                self._create_connection = connect  # checked when the connection is made, redirects included
-
-        return self.do_open(Connection, req)
+        return self.do_open(self._connection, req)
 
 
 class _SameHostRedirects(urllib.request.HTTPRedirectHandler):

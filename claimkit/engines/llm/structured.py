@@ -171,35 +171,22 @@ class StructuredCaller:
         if self.log is None:
             return
         try:
-            self._add_to_log(started, prompt, mode, request, status, content, usage)
+            self.log.add(
+                started=started,
+                model=self.settings.model,
+                endpoint=self.settings.endpoint_host,
+                prompt_sha256=prompt.sha256,
+                mode=mode,
+                status=status,
+                latency_ms=(time.time() - started) * 1000,
+                prompt_tokens=usage.get("prompt_tokens"),
+                completion_tokens=usage.get("completion_tokens"),
+                request=json.dumps({**request, "response_format": mode}),
+                response=content,
+            )
         except (sqlite3.Error, OSError) as e:  # best effort: a full disk must not lose a reply that was paid for
             self.log = None
             self.log_problems.append(f"the call log could not be written ({e}); later calls are not logged")
-
-    def _add_to_log(
-        self,
-        started: float,
-        prompt: Prompt,
-        mode: str,
-        request: dict[str, Any],
-        status: int | None,
-        content: str | None,
-        usage: dict[str, int],
-    ) -> None:
-        assert self.log is not None
-        self.log.add(
-            started=started,
-            model=self.settings.model,
-            endpoint=self.settings.endpoint_host,
-            prompt_sha256=prompt.sha256,
-            mode=mode,
-            status=status,
-            latency_ms=(time.time() - started) * 1000,
-            prompt_tokens=usage.get("prompt_tokens"),
-            completion_tokens=usage.get("completion_tokens"),
-            request=json.dumps({**request, "response_format": mode}),
-            response=content,
-        )
 
     def _request(
         self, client: openai.OpenAI, common: dict[str, Any], model: type[BaseModel], mode: StructuredMode
