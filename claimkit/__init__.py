@@ -10,6 +10,7 @@ import typing as _typing
 
 from ._version import __version__
 from .errors import (
+    ArticleTimeout,
     BinaryInput,
     ClaimkitError,
     ConfigurationError,
@@ -34,6 +35,7 @@ __all__ = [
     "Article",
     "ArticleStance",
     "ArticleSummary",
+    "ArticleTimeout",
     "BinaryInput",
     "Claim",
     "ClaimkitError",

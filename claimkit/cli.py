@@ -39,6 +39,7 @@ EXIT_CODES: dict[type[errors.ClaimkitError], int] = {
     errors.PromptError: 14,
     errors.MissingDependency: 15,
     errors.OutputError: 17,
+    errors.ArticleTimeout: 18,
 }
 """Exit codes by error class; 1 is any other claimkit error, 2 a usage error."""
 STRICT_EXIT = 16

@@ -13,6 +13,7 @@ The tree::
     ├── GoldFileError             an evaluation file that is not in the expected format; carries ``line``
     ├── GroundingError            a span that is not an exact slice of the article (a bug, never expected)
     ├── ConfigurationError        settings that cannot run (an LLM engine with no model)
+    ├── ArticleTimeout            one article took longer than the deadline (``deadline``); carries ``seconds``
     ├── PromptError               a prompt template that is missing, malformed or asks for an unknown variable
     ├── MissingDependency         a module claimkit needs is not installed (a broken install); carries ``module``
     ├── OutputError               an output file claimkit will not write: not its own, an input, or in use
@@ -27,6 +28,7 @@ The library raises these; only ``claimkit.cli`` turns them into messages and exi
 from __future__ import annotations
 
 __all__ = [
+    "ArticleTimeout",
     "BinaryInput",
     "ClaimkitError",
     "ConfigurationError",
@@ -99,6 +101,14 @@ class GoldFileError(ClaimkitError):
 
 class GroundingError(ClaimkitError):
     """A span does not equal the slice of the article it points to."""
+
+
+class ArticleTimeout(ClaimkitError):
+    """One article took longer than its deadline (the ``deadline`` setting); a batch goes on with the next."""
+
+    def __init__(self, message: str, *, seconds: float) -> None:
+        super().__init__(message)
+        self.seconds = seconds
 
 
 class ConfigurationError(ClaimkitError):

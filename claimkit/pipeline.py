@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from . import deadline
 from ._version import __version__
 from .assemble import EngineOutput, assemble_summary
 from .engines.embedded import extract
@@ -78,7 +79,7 @@ def summarise_article(
     settings = settings or Settings()
     engine = settings.chosen_engine
     if engine == "embedded":
-        with _collector_paused():
+        with _collector_paused(), deadline.within(settings.deadline):
             output = EngineOutput(
                 extract(article.text),
                 Provenance(claimkit_version=__version__, engine="embedded", created_at=datetime.now(UTC)),
@@ -90,7 +91,9 @@ def summarise_article(
     hit = _cached(cache, key, problems) if cache is not None else None
     if hit is not None:
         return _from_cache(hit, article)
-    summary = assemble_summary(article, _run_model(article.text, settings, client, hybrid=engine == "hybrid"))
+    output = _run_model(article.text, settings, client, hybrid=engine == "hybrid")
+    with deadline.within(settings.deadline):
+        summary = assemble_summary(article, output)
     if cache is not None:
         try:
             cache.put(key, summary)

@@ -38,6 +38,7 @@ _ENVIRONMENT: dict[str, tuple[str, ...]] = {
     "cache_dir": ("CLAIMKIT_CACHE_DIR",),
     "allow_private_urls": ("CLAIMKIT_ALLOW_PRIVATE_URLS",),
     "cache": ("CLAIMKIT_CACHE",),
+    "deadline": ("CLAIMKIT_DEADLINE",),
     "log_calls": ("CLAIMKIT_LOG_CALLS",),
 }
 
@@ -71,6 +72,9 @@ class Settings:
     """Folder of the cache and the call log; None means $CLAIMKIT_CACHE_DIR, else ~/.cache/claimkit."""
     log_calls: bool = True
     """Keep every model call (bodies, usage, latency; never the key) in the call log."""
+    deadline: float = 120.0
+    """Seconds one article may take in the rules and in assembling its summary (0: none). The worst text known
+    takes about 20 CPU-seconds at the 5 MB cap; a news article, milliseconds."""
     allow_private_urls: bool = False
     """Read article URLs on loopback, private, link-local or reserved addresses (an intranet); off by default, so
     that a URL from untrusted input cannot reach this machine's or its network's internal services."""
@@ -133,7 +137,7 @@ class Settings:
 
 
 _INTEGERS = {"max_reasks", "max_retries", "max_bytes", "chunk_chars", "chunk_overlap", "max_tokens", "seed"}
-_FLOATS = {"timeout", "temperature"}
+_FLOATS = {"timeout", "temperature", "deadline"}
 
 
 _BOOLEANS = {"cache", "log_calls", "allow_private_urls"}

@@ -151,3 +151,16 @@ def test_pathological_shapes_give_exact_spans(unit: str) -> None:
     for span in summary.spans():
         assert text[span.start : span.end] == span.text
     assert all(len(c.quote.text) <= 2_000 for c in summary.claims)  # no rule reads more than a bounded piece
+
+
+def test_an_article_past_its_deadline_ends_with_a_clear_error_and_a_batch_goes_on(tmp_path: Path) -> None:
+    from claimkit.batch import BatchItem, summarise_many
+    from claimkit.settings import Settings
+
+    long = "He said “this never closes. And ” she said ‘no. " * 20_000
+    with pytest.raises(claimkit.ArticleTimeout, match="deadline"):
+        claimkit.summarise(long, engine="embedded", deadline=0.05)
+    items = [BatchItem(id="long", text=long), BatchItem(id="short", text=SENTENCE)]
+    report = summarise_many(items, settings=Settings(engine="embedded", deadline=0.05), concurrency=1)
+    assert (report.done, report.failed) == (1, 1)
+    assert report.errors[0]["id"] == "long" and report.errors[0]["type"] == "ArticleTimeout"

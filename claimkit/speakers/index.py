@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from .. import deadline
 from ..engines.candidate import SpeakerHint
 from ..lang import Lexicon, lexicon_for
 from ..lang.en.names import (
@@ -123,6 +124,7 @@ class SpeakerIndex:
         """
         entities: list[SpeakerEntity | None] = [None] * len(sites)
         for n in sorted(range(len(sites)), key=lambda n: self._resolution_order(*sites[n])):
+            deadline.check()
             mention, hint = sites[n]
             if hint is not None:
                 entities[n] = self.resolve_hint(hint, mention)

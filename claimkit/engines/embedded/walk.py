@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ... import deadline
 from ...lang import lexicon_for
 from ...lang.en.cues import (
     CUE_WORDS,
@@ -44,6 +45,7 @@ def extract(text: str) -> list[Candidate]:
             if sentences[n][0] >= p_start:
                 in_paragraph.append(sentences[n])
             n += 1
+        deadline.check()
         if is_boilerplate(text[p_start:p_end]):
             continue
         found: list[Candidate] = []
