@@ -78,6 +78,12 @@ FAULTS = [
     Fault("503 every time", [Step(status=503)], 3, claimkit.ModelUnavailable),
     Fault("hang every time", [Step(content=VALID, delay=_HANG)], 3, claimkit.ModelUnavailable),
     Fault("fail, fail, succeed", [Step(status=500), Step(status=500), Step(content=VALID)], 3),
+    Fault(
+        "200 with a proxy's HTML page, then success", [Step(body=b"<html>Bad gateway</html>"), Step(content=VALID)], 2
+    ),
+    Fault(
+        '200 with {"choices": "oops"}, every time', [Step(body=b'{"choices": "oops"}')], 3, claimkit.ModelUnavailable
+    ),
 ]
 _RESULTS: dict[str, dict[str, object]] = {}
 

@@ -151,7 +151,7 @@ class StructuredCaller:
             common["seed"] = self.settings.seed
         started = time.time()
         try:
-            reply = self._request(client, common, model, mode)
+            reply = self._completion(client, common, model, mode)
         except ModelUnavailable as e:
             self._log(prompt, started, mode, common, e.status, None, {})
             raise
@@ -187,6 +187,25 @@ class StructuredCaller:
         except (sqlite3.Error, OSError) as e:  # best effort: a full disk must not lose a reply that was paid for
             self.log = None
             self.log_problems.append(f"the call log could not be written ({e}); later calls are not logged")
+
+    def _completion(
+        self, client: openai.OpenAI, common: dict[str, Any], model: type[BaseModel], mode: StructuredMode
+    ) -> _Reply:
+        """A reply that is a completion: a 200 whose body is none (a proxy's error page, ``{"choices": "oops"}``)
+        is a transport fault, asked again like one (``max_retries``), then named."""
+        for attempt in range(self.settings.max_retries + 1):
+            try:
+                return self._request(client, common, model, mode)
+            except _NotACompletion as e:
+                if attempt == self.settings.max_retries:
+                    raise ModelUnavailable(
+                        f"{self.settings.endpoint_host} answered 200 with no completion ({e}) "
+                        f"{attempt + 1} time(s)",
+                        model=self.settings.model,
+                        endpoint=self.settings.endpoint_host,
+                        status=200,
+                    ) from e
+        raise AssertionError("unreachable: the last attempt returns or raises")
 
     def _request(
         self, client: openai.OpenAI, common: dict[str, Any], model: type[BaseModel], mode: StructuredMode
@@ -246,10 +265,23 @@ def _validated(reply: _Reply, messages: list[dict[str, str]], model: type[Reply]
         raise _InvalidReply(reply.content, reason) from e
 
 
+class _NotACompletion(Exception):
+    """A 200 reply whose body is no chat completion."""
+
+
 def _reply_from(raw: Any, *, parse: bool) -> _Reply:
-    body = raw.http_response.json()
-    choice = (body.get("choices") or [{}])[0]
+    try:
+        body = raw.http_response.json()
+    except ValueError as e:
+        kind = raw.http_response.headers.get("content-type", "no content type")
+        raise _NotACompletion(f"a body that is not JSON, {kind}") from e
+    choices = body.get("choices") if isinstance(body, dict) else None
+    if not isinstance(choices, list) or not choices or not isinstance(choices[0], dict):
+        raise _NotACompletion("JSON without a list of choices")
+    choice = choices[0]
     message = choice.get("message") or {}
+    if not isinstance(message, dict):
+        raise _NotACompletion("a choice without a message")
     reply = _Reply(
         content=message.get("content"),
         finish_reason=choice.get("finish_reason"),
