@@ -178,11 +178,14 @@ def _from_cache(summary: ArticleSummary, article: LoadedArticle) -> ArticleSumma
 
 def _run_model(text: str, settings: Settings, client: openai.OpenAI | None, *, hybrid: bool) -> EngineOutput:
     from .engines.llm import LLMEngine, load_prompt, structured_caller  # the SDK loads only when a model is used
+    from .engines.llm.guard import addressed_to_a_model, speaker_disagreements
 
     caller = structured_caller(settings, client)
     prompt = load_prompt("extract_claims")
     engine = LLMEngine(caller, settings, prompt)
     result = engine.extract(text, _hints(text) if hybrid else [])
+    # Against steering: text addressed to a model is named, and so is an attribution the rules read otherwise.
+    checks = [*addressed_to_a_model(text), *speaker_disagreements(text, result.candidates, extract(text))]
     provenance = Provenance(
         claimkit_version=__version__,
         engine="hybrid" if hybrid else "llm",
@@ -194,7 +197,7 @@ def _run_model(text: str, settings: Settings, client: openai.OpenAI | None, *, h
         usage=result.usage,
         request_ids=result.request_ids,
     )
-    return EngineOutput(result.candidates, provenance, result.summary, result.warnings)
+    return EngineOutput(result.candidates, provenance, result.summary, [*result.warnings, *checks])
 
 
 def _hints(text: str) -> list[dict[str, str]]:

@@ -199,8 +199,7 @@ class StructuredCaller:
             except _NotACompletion as e:
                 if attempt == self.settings.max_retries:
                     raise ModelUnavailable(
-                        f"{self.settings.endpoint_host} answered 200 with no completion ({e}) "
-                        f"{attempt + 1} time(s)",
+                        f"{self.settings.endpoint_host} answered 200 with no completion ({e}) {attempt + 1} time(s)",
                         model=self.settings.model,
                         endpoint=self.settings.endpoint_host,
                         status=200,

@@ -1,0 +1,18 @@
+"""Phrases that address a language model rather than a reader: text in an article that tries to steer the model
+that reads it ('Ignore all previous instructions …')."""
+
+from __future__ import annotations
+
+__all__ = ["ADDRESSED_TO_A_MODEL"]
+
+ADDRESSED_TO_A_MODEL = (
+    r"ignore (?:all |any |the )?(?:previous|prior|above|earlier) (?:instructions|prompts?|rules)",
+    r"disregard (?:all |any |the )?(?:previous|prior|above) (?:instructions|prompts?)",
+    r"you are now (?:in )?(?:an? )?(?:ai|assistant|developer mode|unrestricted)",
+    r"developer mode",
+    r"as an ai(?: language model)?",
+    r"(?:^|\s)(?:system|assistant)\s*:",
+    r"</?(?:article|system|instructions?|prompt)>",
+    r"(?:invent|fabricate) (?:\w+ ){0,3}quotes?",
+    r"attribute (?:them|it|these quotes) to",
+)
