@@ -196,6 +196,14 @@ def _run_model(text: str, settings: Settings, client: openai.OpenAI | None, *, h
         structured_output=result.mode,
         usage=result.usage,
         request_ids=result.request_ids,
+        model_written=[
+            field
+            for field, written in (
+                ("statement", any(c.statement for c in result.candidates)),
+                ("summary", bool(result.summary)),
+            )
+            if written
+        ],
     )
     return EngineOutput(result.candidates, provenance, result.summary, [*result.warnings, *checks])
 

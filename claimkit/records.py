@@ -140,6 +140,10 @@ class Provenance(_Record):
     usage: Usage | None = None
     request_ids: list[str] = Field(default_factory=list)
     cached: bool = Field(default=False, description="Whether this summary came from the cache, with no model call.")
+    model_written: list[str] = Field(
+        default_factory=list,
+        description="Fields whose text a model wrote, not code from the article's words: 'statement', 'summary'.",
+    )
 
 
 class ArticleSummary(_Record):

@@ -216,3 +216,16 @@ def test_an_honest_reply_raises_no_steering_warning() -> None:
             ARTICLE, settings=Settings(model="m", base_url=url, structured_output="json_object", cache=False)
         )
     assert not any("language model" in w or "the text reads" in w for w in summary.warnings)
+
+
+def test_model_written_text_is_marked() -> None:
+    from claimkit.render.jsonld import summary_jsonld
+
+    with scripted_server([Step(content=VALID)]) as (_, url):
+        summary = claimkit.summarise(
+            ARTICLE, settings=Settings(model="m", base_url=url, structured_output="json_object", cache=False)
+        )
+    assert summary.provenance.model_written == ["statement", "summary"]
+    claims = [node for node in summary_jsonld(summary)["@graph"] if node["@type"] == "Claim"]
+    assert claims and all(c["creativeWorkStatus"] == "description written by a language model" for c in claims)
+    assert claimkit.summarise(ARTICLE, engine="embedded").provenance.model_written == []

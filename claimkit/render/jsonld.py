@@ -43,6 +43,8 @@ def summary_jsonld(summary: ArticleSummary) -> dict[str, Any]:
             "appearance": {"@id": appearance["@id"]},
             "firstAppearance": {"@id": appearance["@id"]},
         }
+        if "statement" in summary.provenance.model_written:
+            item["creativeWorkStatus"] = "description written by a language model"
         author = _author(summary.speaker(claim.speaker_id))
         if author is not None:
             item["author"] = author
