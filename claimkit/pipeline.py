@@ -80,9 +80,14 @@ def summarise_article(
     engine = settings.chosen_engine
     if engine == "embedded":
         with _collector_paused(), deadline.within(settings.deadline):
+            candidates = extract(article.text, limit=settings.max_claims)
+            capped = [
+                f"the article holds more than {settings.max_claims:,} claims (max_claims): the rest were not read"
+            ]
             output = EngineOutput(
-                extract(article.text),
+                candidates,
                 Provenance(claimkit_version=__version__, engine="embedded", created_at=datetime.now(UTC)),
+                warnings=capped if len(candidates) >= settings.max_claims else [],
             )
             return assemble_summary(article, output)
     problems: list[str] = []  # the cache is best effort: a broken one costs a warning, never a paid-for summary

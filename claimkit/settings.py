@@ -39,6 +39,7 @@ _ENVIRONMENT: dict[str, tuple[str, ...]] = {
     "allow_private_urls": ("CLAIMKIT_ALLOW_PRIVATE_URLS",),
     "cache": ("CLAIMKIT_CACHE",),
     "deadline": ("CLAIMKIT_DEADLINE",),
+    "max_claims": ("CLAIMKIT_MAX_CLAIMS",),
     "log_calls": ("CLAIMKIT_LOG_CALLS",),
 }
 
@@ -75,6 +76,9 @@ class Settings:
     deadline: float = 120.0
     """Seconds one article may take in the rules and in assembling its summary (0: none). The worst text known
     takes about 20 CPU-seconds at the 5 MB cap; a news article, milliseconds."""
+    max_claims: int = 10_000
+    """Claims read from one article at most: a news article has dozens; the cap bounds the memory a pathological
+    text can take (a 5 MB text of nothing but quotes would otherwise hold 290,000 claims and 1.9 GB)."""
     allow_private_urls: bool = False
     """Read article URLs on loopback, private, link-local or reserved addresses (an intranet); off by default, so
     that a URL from untrusted input cannot reach this machine's or its network's internal services."""
@@ -136,7 +140,16 @@ class Settings:
         return urlsplit(self.base_url).hostname or "" if self.base_url else "api.openai.com"
 
 
-_INTEGERS = {"max_reasks", "max_retries", "max_bytes", "chunk_chars", "chunk_overlap", "max_tokens", "seed"}
+_INTEGERS = {
+    "max_claims",
+    "max_reasks",
+    "max_retries",
+    "max_bytes",
+    "chunk_chars",
+    "chunk_overlap",
+    "max_tokens",
+    "seed",
+}
 _FLOATS = {"timeout", "temperature", "deadline"}
 
 

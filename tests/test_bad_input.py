@@ -164,3 +164,11 @@ def test_an_article_past_its_deadline_ends_with_a_clear_error_and_a_batch_goes_o
     report = summarise_many(items, settings=Settings(engine="embedded", deadline=0.05), concurrency=1)
     assert (report.done, report.failed) == (1, 1)
     assert report.errors[0]["id"] == "long" and report.errors[0]["type"] == "ArticleTimeout"
+
+
+def test_the_claims_of_one_article_are_capped_with_a_warning() -> None:
+    text = "“Yes,” said Tom, " * 400
+    summary = claimkit.summarise(text, engine="embedded", max_claims=50)
+    assert len(summary.claims) == 50
+    assert any("max_claims" in w for w in summary.warnings)
+    assert not any("max_claims" in w for w in claimkit.summarise(text, engine="embedded").warnings)

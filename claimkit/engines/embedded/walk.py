@@ -30,8 +30,9 @@ _LONGEST_SENTENCE = 2_000
 """Characters the rules read at once (the longest sentence of the PolNeAR and Wikinews data has 1,395)."""
 
 
-def extract(text: str) -> list[Candidate]:
-    """All attributions in ``text``, in the order of their content."""
+def extract(text: str, *, limit: int | None = None) -> list[Candidate]:
+    """All attributions in ``text``, in the order of their content; the first ``limit`` or so when one is given
+    (the walk stops after the paragraph that reaches it)."""
     quotes = find_quotes(text)
     quotes_at = _QuotesAt(quotes)
     sentences = list(_bounded(text, _with_attribution_tails(text, article_sentences(text), quotes)))
@@ -61,7 +62,9 @@ def extract(text: str) -> list[Candidate]:
             headline = headline_attribution(text, p_start, p_end, quotes, words)
             found += [headline] if headline is not None else []
         candidates += _attach_orphans(orphans, found, candidates[-1] if candidates else None)
-    return without_duplicates(candidates)
+        if limit is not None and len(candidates) >= limit:
+            break
+    return without_duplicates(candidates)[:limit]
 
 
 class _QuotesAt:
