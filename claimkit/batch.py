@@ -28,7 +28,16 @@ from .pipeline import summarise_article
 from .settings import Settings
 from .sources import from_text, load
 
-__all__ = ["BatchItem", "BatchReport", "OutputFile", "asummarise_many", "iter_items", "process", "summarise_many"]
+__all__ = [
+    "BatchItem",
+    "BatchReport",
+    "OutputFile",
+    "asummarise_many",
+    "iter_items",
+    "process",
+    "same_file",
+    "summarise_many",
+]
 
 _ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md")
 
@@ -172,7 +181,8 @@ class OutputFile:
         self._handle.close()
 
 
-def _same_file(output: Path, source: str | None) -> bool:
+def same_file(output: Path, source: str | None) -> bool:
+    """Whether ``source`` (a path, '-' or a URL) names the file ``output``."""
     if not source or source == "-" or "://" in source:
         return False
     try:
@@ -240,7 +250,7 @@ def summarise_many(
     report = BatchReport()
     started = time.perf_counter()
     items = list(items)
-    if output is not None and any(_same_file(output, item.path) for item in items):
+    if output is not None and any(same_file(output, item.path) for item in items):
         raise OutputError(f"{output} is one of the inputs: writing it would erase an article", path=str(output))
     sink = OutputFile(output) if output is not None else None
     report.retried = sink.retried if sink is not None else 0

@@ -18,7 +18,6 @@ found by whichever engine runs, with the speaker the article gives. Each source 
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import re
 from collections.abc import Sequence
@@ -38,7 +37,7 @@ from .records import (
 from .settings import Settings
 from .sources import LoadedArticle, from_text
 from .text.matching import ALTERED_AT, Alignment, IndexedText, words_of
-from .text.spans import find_quotes
+from .text.spans import find_quotes, trim
 
 if TYPE_CHECKING:
     import openai
@@ -80,19 +79,17 @@ def check_articles(
     """``check_quotes`` for inputs already read (``claimkit.sources.load``): the command line's path."""
     settings = settings or Settings.resolve()
     summary = summarise_article(article, settings=settings, client=client)
-    indexed = [_Source(source.source or f"source {n}", IndexedText(source.text)) for n, source in enumerate(sources, 1)]
+    indexed = [
+        _Source(source.source or f"source {n}", source.id, IndexedText(source.text))
+        for n, source in enumerate(sources, 1)
+    ]
     checks = [
         _check(f"q{n}", quote, claim_id, speaker, indexed, article.text)
         for n, (quote, claim_id, speaker) in enumerate(_quotations(summary, article.text), start=1)
     ]
     return QuoteCheckReport(
         article=summary.article,
-        sources=[
-            CheckedSource(
-                name=s.name, id=hashlib.sha256(s.index.text.encode()).hexdigest()[:16], chars=len(s.index.text)
-            )
-            for s in indexed
-        ],
+        sources=[CheckedSource(name=s.name, id=s.id, chars=len(s.index.text)) for s in indexed],
         checks=checks,
         provenance=summary.provenance,
     )
@@ -101,6 +98,7 @@ def check_articles(
 @dataclass(frozen=True)
 class _Source:
     name: str
+    id: str
     index: IndexedText
 
 
@@ -123,10 +121,7 @@ def _quotations(summary: ArticleSummary, text: str) -> list[tuple[Span, str | No
 
 def _inside_marks(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The words of a quotation without its marks and the white space inside them; None when no word is left."""
-    while start < end and (text[start] in _MARKS or text[start].isspace()):
-        start += 1
-    while end > start and (text[end - 1] in _MARKS or text[end - 1].isspace()):
-        end -= 1
+    start, end = trim(text, start, end, _MARKS)
     return (start, end) if words_of(text, start, end)[0] else None
 
 
@@ -134,17 +129,17 @@ def _check(
     check_id: str, quote: Span, claim_id: str | None, speaker: str | None, sources: list[_Source], article: str
 ) -> QuoteCheck:
     pieces = _pieces(quote, article)
-    best: tuple[float, _Found] | None = None
+    best: _Found | None = None
     for source in sources:
-        found = _find_pieces(pieces, source, article) if len(pieces) > 1 else _find_whole(pieces[0], source, article)
-        if found is not None and (best is None or found.similarity > best[0]):
-            best = (found.similarity, found)
+        found = _find(pieces, source, article)
+        if found is not None and (best is None or found.similarity > best.similarity):
+            best = found
     if best is None:
         return QuoteCheck(
             id=check_id, quote=quote, claim_id=claim_id, speaker=speaker, status="not_found", similarity=0.0,
             source=None, passage=None,
         )  # fmt: skip
-    found = best[1]
+    found = best
     changes = found.changes if found.status != "not_found" else []  # a far passage's differences say nothing
     return QuoteCheck(
         id=check_id,
@@ -186,25 +181,9 @@ def _pieces(quote: Span, article: str) -> list[_Piece]:
     return [piece for piece in pieces if piece.words] or [_Piece(*words_of(article, quote.start, quote.end))]
 
 
-def _find_whole(piece: _Piece, source: _Source, article: str) -> _Found | None:
-    alignment = source.index.find(piece.words)
-    if alignment is None or alignment.matched == 0:
-        return None
-    status: QuoteStatus = "verbatim" if not alignment.changes and alignment.similarity == 1.0 else "altered"
-    if alignment.similarity < ALTERED_AT:
-        status = "not_found"
-    return _Found(
-        source,
-        status,
-        alignment.similarity,
-        source.index.span(alignment.first, alignment.last),
-        _changes(alignment, piece, source, article),
-        [],
-    )
-
-
-def _find_pieces(pieces: list[_Piece], source: _Source, article: str) -> _Found | None:
-    """Each part in order, each after the one before, in one source."""
+def _find(pieces: list[_Piece], source: _Source, article: str) -> _Found | None:
+    """The quotation in one source: each part (one, or those between ellipses) in order, each after the one
+    before."""
     alignments: list[Alignment] = []
     after = 0
     for piece in pieces:
@@ -217,7 +196,7 @@ def _find_pieces(pieces: list[_Piece], source: _Source, article: str) -> _Found 
     similarity = sum(a.matched for a in alignments) / words
     changes = [c for a, p in zip(alignments, pieces, strict=True) for c in _changes(a, p, source, article)]
     gaps = [(a.last, b.first) for a, b in itertools.pairwise(alignments) if b.first > a.last]
-    status: QuoteStatus = "elided" if not changes else "altered"
+    status: QuoteStatus = "altered" if changes else "elided" if len(pieces) > 1 else "verbatim"
     if similarity < ALTERED_AT:
         status = "not_found"
     passage = source.index.span(alignments[0].first, alignments[-1].last)
@@ -232,10 +211,6 @@ def _changes(alignment: Alignment, piece: _Piece, source: _Source, article: str)
         in_source = _span(source.index.text, *source.index.span(j1, j2)) if j2 > j1 else None
         found.append(QuoteChange(kind=change.kind, article=in_article, source=in_source))
     return found
-
-
-def _text_id(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def _span(text: str, start: int, end: int) -> Span:

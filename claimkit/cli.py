@@ -259,7 +259,7 @@ def batch_command(
     no_log: Annotated[bool, typer.Option("--no-log", help="Keep no record of the model calls.")] = False,
 ) -> None:
     """Summarise many articles: one JSON line each, resumable, with a progress bar on standard error."""
-    from .batch import iter_items, summarise_many
+    from .batch import iter_items, same_file, summarise_many
     from .progress import batch_progress
 
     _check_choice("engine", engine, ENGINES)
@@ -273,7 +273,7 @@ def batch_command(
         log_calls=False if no_log else None,
     )
     try:
-        if any(Path(spec).exists() and Path(spec).resolve() == output.resolve() for spec in inputs):
+        if any(same_file(output, spec) for spec in inputs):
             raise errors.OutputError(f"{output} is one of the inputs: writing it would erase them", path=str(output))
         items = list(iter_items(inputs))
         with batch_progress(len(items)) as on_record:
@@ -317,10 +317,7 @@ def cache_clear() -> None:
     try:
         removed = SummaryCache(path).clear()
     except (sqlite3.Error, OSError) as e:  # a damaged file: a new, empty one in its place
-        for damaged in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-            damaged.unlink(missing_ok=True)
-        SummaryCache.forget(path)
-        SummaryCache(path)
+        SummaryCache.recreate(path)
         typer.echo(f"the cache was damaged ({e}); a new, empty one was made", err=True)
         return
     typer.echo(f"removed {removed} cached summaries", err=True)

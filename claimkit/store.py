@@ -54,14 +54,17 @@ class _Database:
             _READY.add((type(self), path))
 
     @classmethod
-    def forget(cls, path: Path) -> None:
-        """Forget that the file at ``path`` was made ready (it was removed): the next opening makes it again."""
+    def recreate(cls, path: Path) -> None:
+        """A new, empty file in place of a damaged one (its write-ahead log and shared memory go with it)."""
         with _CREATING:
             _READY.discard((cls, path))
         connection = getattr(_THREAD, str(path), None)
         if connection is not None:
             connection.close()
             delattr(_THREAD, str(path))
+        for damaged in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            damaged.unlink(missing_ok=True)
+        cls(path)
 
     def _create(self) -> None:
         """WAL mode and the tables. Switching to WAL answers 'database is locked' at once, without waiting,
