@@ -413,9 +413,28 @@ def _eval_text(report: EvalReport, details: bool) -> str:
                 f"IoU ≥ {threshold}:  precision {t['precision']:.3f}   recall {t['recall']:.3f}   F1 {t['f1']:.3f}"
                 f"   ({t['matched']} matched)"
             )
+        if totals["resolved_speaker_accuracy"] is not None:
+            lines.append(
+                f"resolved speakers {totals['resolved_speaker_accuracy']:.3f} over {totals['speakers_judged']}"
+                " matched pairs (the claim's speaker is the gold speaker's entity)"
+            )
         lines.append(
-            f"speaker accuracy {totals['speaker_accuracy']:.3f} over {totals['speakers_judged']} matched pairs"
+            f"speaker mentions {totals['mention_accuracy']:.3f} over {totals['mentions_judged']} matched pairs"
+            " (the claim's speaker mention overlaps the gold's)"
         )
+        lines.append(
+            "exact match    "
+            + "   ".join(
+                f"{role} P {f['precision']:.3f} R {f['recall']:.3f} F1 {f['f1']:.3f}"
+                for role, f in totals["exact"].items()
+            )
+        )
+        for kind, f in totals["by_kind"].items():
+            speakers = f["resolved_speaker_accuracy"]
+            lines.append(
+                f"{kind:<9}      gold {f['gold']:>5}   recall @{THRESHOLDS[0]} {f['recall']:.3f}"
+                + (f"   resolved speakers {speakers:.3f}" if speakers is not None else "")
+            )
         lines.append(f"exact-slice spans {totals['exact_span_share']:.1%}")
     if "stance" in totals:
         lines += _stance_lines(totals["stance"])

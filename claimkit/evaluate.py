@@ -2,23 +2,40 @@
 
 Attribution lines: a predicted claim matches a gold attribution when the character IoU of the claim's
 ``quote`` span and the gold content's covering span reaches the threshold; pairs are matched greedily,
-one to one, highest IoU first. Speaker accuracy is measured on the pairs matched at the lower threshold,
-over gold attributions that name a speaker.
+one to one, highest IoU first. On the pairs matched at the lower threshold:
+
+- **resolved-speaker accuracy**, over gold attributions whose speaker is resolved to an entity
+  (``speaker_entity``, ``speaker_aliases``): the claim's speaker record names that entity when its name, with
+  case, "the", the titles Mr./Mrs./Ms./Dr. and a possessive "'s" ignored, equals the entity or one of its
+  aliases or holds one of them as whole words. A claim with no speaker record names nobody.
+- **mention accuracy**, over gold attributions with a speaker span: the claim's speaker mention overlaps it.
+
+**Exact match per role** (content, source, cue), the measure of the published PolNeAR results: a predicted span
+is right when, trimmed of white space, punctuation and quotation marks, it is exactly a gold span of that role
+in the article (one to one). The gold gives no offsets for cues: a gold cue is placed at the whole-word
+occurrence of its text nearest to its content (a cue whose text is not in the article is not scored).
+Figures by kind use the dataset's ``kind``, else its ``kind_heuristic``.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import string
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import GoldFileError
-from .records import ArticleSummary, Claim
+from .records import ArticleSummary, Claim, Span
+from .text.spans import trim
 
 __all__ = [
     "GOLD_STANCE",
+    "KINDS",
+    "ROLES",
     "STANCE_LABELS",
     "ArticleScore",
     "EvalReport",
@@ -32,7 +49,13 @@ __all__ = [
 ]
 
 THRESHOLDS = (0.3, 0.8)
+ROLES = ("content", "source", "cue")
+KINDS = ("direct", "mixed", "indirect")
 Range = tuple[int, int]
+_ROLE_TRIM = string.punctuation + "“”‘’„‚«»‹›"
+"""Characters trimmed from both ends of a span before exact matching."""
+_TITLES_RE = re.compile(r"\b(?:the|mr|mrs|ms|dr)\b\.?|['’]s\b")
+_NON_WORD_RE = re.compile(r"[^\w]+")
 
 
 @dataclass(frozen=True)
@@ -40,6 +63,17 @@ class GoldAttribution:
     content: Range
     speaker: str | None
     speaker_spans: tuple[Range, ...]
+    cue: Range | None = None
+    """The gold cue, placed in the text (see the module's notes); None when it has none or is not found."""
+    kind: str | None = None
+    entity: str | None = None
+    """The entity the speaker mention refers to, where the gold resolves it."""
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def source(self) -> Range | None:
+        """One span covering every fragment of the speaker mention."""
+        return _covering(list(self.speaker_spans)) if self.speaker_spans else None
 
 
 @dataclass(frozen=True)
@@ -66,22 +100,37 @@ def read_gold(path: str | Path) -> Iterator[GoldRecord]:
 def _gold_record(line: str, path: str, number: int) -> GoldRecord:
     try:
         raw = json.loads(line)
-        attributions = tuple(
-            GoldAttribution(
-                content=_covering(a["content_spans"]),
-                speaker=a.get("speaker"),
-                speaker_spans=tuple((int(s), int(e)) for s, e in a.get("speaker_spans") or []),
-            )
-            for a in raw.get("attributions") or []
-        )
-        return GoldRecord(id=str(raw["id"]), text=raw["text"], attributions=attributions, stance=raw.get("stance"))
+        text = raw["text"]
+        attributions = tuple(_gold_attribution(text, a) for a in raw.get("attributions") or [])
+        return GoldRecord(id=str(raw["id"]), text=text, attributions=attributions, stance=raw.get("stance"))
     except (json.JSONDecodeError, KeyError, TypeError, ValueError) as e:
         raise GoldFileError(f"{path}:{number}: not a gold record ({e})", path=path, line=number) from e
 
 
-def _covering(spans: list[list[int]]) -> Range:
-    """One span covering every fragment of a discontinuous content."""
+def _gold_attribution(text: str, raw: dict[str, Any]) -> GoldAttribution:
+    content = _covering(raw["content_spans"])
+    return GoldAttribution(
+        content=content,
+        speaker=raw.get("speaker"),
+        speaker_spans=tuple((int(s), int(e)) for s, e in raw.get("speaker_spans") or []),
+        cue=_placed(text, raw.get("cue"), content),
+        kind=raw.get("kind") or raw.get("kind_heuristic"),
+        entity=raw.get("speaker_entity"),
+        aliases=tuple(raw.get("speaker_aliases") or ()),
+    )
+
+
+def _covering(spans: list[list[int]] | list[Range]) -> Range:
+    """One span covering every fragment of a discontinuous span."""
     return min(s for s, _ in spans), max(e for _, e in spans)
+
+
+def _placed(text: str, cue: str | None, content: Range) -> Range | None:
+    """The whole-word occurrence of ``cue`` nearest to ``content``."""
+    if not cue:
+        return None
+    found = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(cue)}(?!\w)", text)]
+    return min(found, key=lambda r: max(content[0] - r[1], r[0] - content[1], 0), default=None)
 
 
 def iou(a: Range, b: Range) -> float:
@@ -118,9 +167,17 @@ class ArticleScore:
     gold: int
     matched: dict[float, int]
     speakers_correct: int
+    """Matched pairs whose claim names the gold speaker's entity."""
     speakers_judged: int
+    """Matched pairs whose gold speaker is resolved to an entity."""
+    mentions_correct: int
+    mentions_judged: int
     spans: int
     exact_spans: int
+    roles: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    """Per role: (exactly right, predicted, gold)."""
+    kinds: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
+    """Per gold kind: (gold, matched at the lower threshold, speakers judged, speakers right)."""
 
 
 STANCE_LABELS = ("supports", "opposes", "neutral", "unrelated")
@@ -171,21 +228,38 @@ class EvalReport:
         gold = sum(a.gold for a in self.articles)
         result: dict[str, Any] = {"articles": len(self.articles), "predicted": predicted, "gold": gold}
         for threshold in THRESHOLDS:
-            matched = sum(a.matched[threshold] for a in self.articles)
-            p = matched / predicted if predicted else 0.0
-            r = matched / gold if gold else 0.0
-            f = 2 * p * r / (p + r) if p + r else 0.0
-            result[f"iou>={threshold}"] = {"matched": matched, "precision": p, "recall": r, "f1": f}
+            result[f"iou>={threshold}"] = _prf(sum(a.matched[threshold] for a in self.articles), predicted, gold)
         judged = sum(a.speakers_judged for a in self.articles)
         correct = sum(a.speakers_correct for a in self.articles)
-        result["speaker_accuracy"] = correct / judged if judged else 0.0
+        result["resolved_speaker_accuracy"] = correct / judged if judged else None
         result["speakers_judged"] = judged
+        judged = sum(a.mentions_judged for a in self.articles)
+        result["mention_accuracy"] = sum(a.mentions_correct for a in self.articles) / judged if judged else 0.0
+        result["mentions_judged"] = judged
+        result["exact"] = {}
+        for role in ROLES:
+            right, predicted_role, gold_role = (sum(a.roles[role][k] for a in self.articles) for k in range(3))
+            result["exact"][role] = _prf(right, predicted_role, gold_role)
+        result["by_kind"] = {}
+        for kind in KINDS:
+            gold_kind, matched, judged, correct = (sum(a.kinds[kind][k] for a in self.articles) for k in range(4))
+            result["by_kind"][kind] = {
+                "gold": gold_kind,
+                "recall": matched / gold_kind if gold_kind else 0.0,
+                "resolved_speaker_accuracy": correct / judged if judged else None,
+            }
         spans = sum(a.spans for a in self.articles)
         result["exact_span_share"] = sum(a.exact_spans for a in self.articles) / spans if spans else 1.0
         result["skipped_records"] = self.skipped
         if self.stance.total:
             result["stance"] = self.stance.figures()
         return result
+
+
+def _prf(right: int, predicted: int, gold: int) -> dict[str, Any]:
+    p = right / predicted if predicted else 0.0
+    r = right / gold if gold else 0.0
+    return {"matched": right, "precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
 def evaluate(
@@ -211,32 +285,71 @@ def score_article(record: GoldRecord, summary: ArticleSummary) -> ArticleScore:
     predicted = [(c.quote.start, c.quote.end) for c in claims]
     gold = [a.content for a in record.attributions]
     matched = {t: match(predicted, gold, t) for t in THRESHOLDS}
-    judged = correct = 0
-    for i, j in matched[THRESHOLDS[0]]:
-        attribution = record.attributions[j]
-        if attribution.speaker is None:
-            continue
-        judged += 1
-        correct += _speaker_correct(claims[i], attribution, summary)
+    resolved = {j: _names_entity(claims[i], record.attributions[j], summary) for i, j in matched[THRESHOLDS[0]]}
+    mentions = [
+        _mention_overlaps(claims[i].speaker_mention, record.attributions[j])
+        for i, j in matched[THRESHOLDS[0]]
+        if record.attributions[j].speaker_spans
+    ]
+    kinds = {}
+    for kind in KINDS:
+        of_kind = [j for j, a in enumerate(record.attributions) if a.kind == kind]
+        judged = [resolved[j] for j in of_kind if resolved.get(j) is not None]
+        kinds[kind] = (len(of_kind), sum(j in resolved for j in of_kind), len(judged), sum(map(bool, judged)))
     spans = summary.spans()
     return ArticleScore(
         id=record.id,
         predicted=len(predicted),
         gold=len(gold),
         matched={t: len(m) for t, m in matched.items()},
-        speakers_correct=correct,
-        speakers_judged=judged,
+        speakers_correct=sum(r is True for r in resolved.values()),
+        speakers_judged=sum(r is not None for r in resolved.values()),
+        mentions_correct=sum(mentions),
+        mentions_judged=len(mentions),
         spans=len(spans),
         exact_spans=sum(record.text[s.start : s.end] == s.text for s in spans),
+        roles=_exact_roles(record, claims),
+        kinds=kinds,
     )
 
 
-def _speaker_correct(claim: Claim, gold: GoldAttribution, summary: ArticleSummary) -> bool:
-    mention = claim.speaker_mention
-    if mention is not None and any(mention.start < e and s < mention.end for s, e in gold.speaker_spans):
-        return True
+def _mention_overlaps(mention: Span | None, gold: GoldAttribution) -> bool:
+    return mention is not None and any(mention.start < e and s < mention.end for s, e in gold.speaker_spans)
+
+
+def _names_entity(claim: Claim, gold: GoldAttribution, summary: ArticleSummary) -> bool | None:
+    """Whether the claim's speaker record names the gold entity; None when the gold resolves no entity."""
+    if gold.entity is None:
+        return None
     speaker = summary.speaker(claim.speaker_id)
-    if speaker is None or gold.speaker is None:
+    if speaker is None:
         return False
-    wanted = gold.speaker.lower()
-    return wanted in speaker.name.lower() or any(wanted in m.text.lower() for m in speaker.mentions)
+    name = _name_key(speaker.name)
+    wanted = {key for key in map(_name_key, (gold.entity, *gold.aliases)) if key}
+    return any(name == key or f" {key} " in f" {name} " for key in wanted)
+
+
+def _name_key(name: str) -> str:
+    """A name with case, "the", titles, a possessive and punctuation ignored."""
+    return " ".join(_NON_WORD_RE.sub(" ", _TITLES_RE.sub(" ", name.lower())).split())
+
+
+def _exact_roles(record: GoldRecord, claims: list[Claim]) -> dict[str, tuple[int, int, int]]:
+    """Per role: predicted spans exactly equal to a gold span of that role (one to one), predicted, gold."""
+    text = record.text
+    predicted: dict[str, list[Range]] = {
+        "content": [(c.quote.start, c.quote.end) for c in claims],
+        "source": [(c.speaker_mention.start, c.speaker_mention.end) for c in claims if c.speaker_mention],
+        "cue": [(c.cue.start, c.cue.end) for c in claims if c.cue],
+    }
+    gold: dict[str, list[Range]] = {
+        "content": [a.content for a in record.attributions],
+        "source": [a.source for a in record.attributions if a.source is not None],
+        "cue": [a.cue for a in record.attributions if a.cue is not None],
+    }
+    scores = {}
+    for role in ROLES:
+        mine = Counter(trim(text, s, e, _ROLE_TRIM) for s, e in predicted[role])
+        theirs = Counter(trim(text, s, e, _ROLE_TRIM) for s, e in gold[role])
+        scores[role] = (sum((mine & theirs).values()), len(predicted[role]), len(gold[role]))
+    return scores

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -133,7 +134,8 @@ def test_eval_on_a_small_gold_file(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert report["iou>=0.3"]["f1"] == 1.0
-    assert report["speaker_accuracy"] == 1.0
+    assert report["mention_accuracy"] == 1.0
+    assert report["resolved_speaker_accuracy"] is None  # this gold resolves no speaker
     assert report["per_article"][0]["id"] == "t:1"
 
 
@@ -146,7 +148,7 @@ def test_eval_refuses_a_bad_gold_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full to write to")
-def test_a_full_disk_under_the_output_is_an_error_not_a_success() -> None:
+def test_a_full_disk_under_the_output_is_an_error_not_a_success(hostile_row: Callable[..., None]) -> None:
     import subprocess
     import sys
 
@@ -160,3 +162,4 @@ def test_a_full_disk_under_the_output_is_an_error_not_a_success() -> None:
         )
     assert done.returncode == 17
     assert "could not be written" in done.stderr and "Traceback" not in done.stderr
+    hostile_row("durability", "`summarise -f json` to a full disk", "failed clearly: OutputError (exit 17)")

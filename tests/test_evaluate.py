@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 import claimkit
-from claimkit.evaluate import evaluate, iou, match, read_gold
+from claimkit.evaluate import GoldRecord, evaluate, iou, match, read_gold, score_article
 
 
 @pytest.mark.parametrize(
@@ -43,4 +44,93 @@ def test_polnear_dev_scores(eval_dir: Path) -> None:
     assert totals["exact_span_share"] == 1.0
     assert totals["iou>=0.3"]["precision"] >= 0.75
     assert totals["iou>=0.3"]["f1"] >= 0.58
-    assert totals["speaker_accuracy"] >= 0.85
+    assert totals["mention_accuracy"] >= 0.85
+    assert totals["resolved_speaker_accuracy"] >= 0.78
+    assert totals["exact"]["content"]["f1"] >= 0.5
+
+
+ARTICLE = (
+    "Donald Trump said the wall would be built. “It will be beautiful,” he said. "
+    "The Trump campaign said polls were wrong, according to Mr. Smith's aide."
+)
+
+
+def _record(line: str) -> GoldRecord:
+    from claimkit.evaluate import _gold_record
+
+    return _gold_record(line, "gold.jsonl", 1)
+
+
+def _attribution(content: str, speaker: str, cue: str, entity: str | None, aliases: list[str]) -> dict[str, object]:
+    start = ARTICLE.index(content)
+    speaker_start = re.search(rf"\b{speaker}\b", ARTICLE).start()  # type: ignore[union-attr]
+    return {
+        "speaker": speaker,
+        "content": content,
+        "cue": cue,
+        "content_spans": [[start, start + len(content)]],
+        "speaker_spans": [[speaker_start, speaker_start + len(speaker)]],
+        "speaker_entity": entity,
+        "speaker_aliases": aliases,
+        "kind_heuristic": "direct" if content.startswith("“") else "indirect",
+    }
+
+
+@pytest.mark.parametrize(
+    ("speaker", "right"),
+    [
+        ("Donald Trump", True),  # the entity itself
+        ("Mr. Trump", True),  # an alias, a title ignored
+        ("the Trump campaign", True),  # holds an alias as whole words, as the gold's README says
+        ("Trumpet", False),  # a word that starts like the name is not the name
+        ("Mike Pence", False),
+    ],
+)
+def test_a_speaker_is_right_when_it_names_the_gold_entity(speaker: str, right: bool) -> None:
+    gold = _record(
+        json.dumps(
+            {
+                "id": "t",
+                "text": ARTICLE,
+                "stance": None,
+                "attributions": [
+                    _attribution("“It will be beautiful,”", "he", "said", "Donald Trump", ["Trump", "Mr. Trump"])
+                ],
+            }
+        )
+    )
+    summary = claimkit.summarise(ARTICLE)
+    claim = next(c for c in summary.claims if "beautiful" in c.quote.text)
+    speaker_record = summary.speaker(claim.speaker_id)
+    assert speaker_record is not None
+    renamed = summary.model_copy(
+        update={
+            "speakers": [s.model_copy(update={"name": speaker}) if s is speaker_record else s for s in summary.speakers]
+        }
+    )
+    score = score_article(gold, renamed)
+    assert (score.speakers_correct, score.speakers_judged) == (int(right), 1)
+    assert (score.mentions_correct, score.mentions_judged) == (1, 1)  # "he" overlaps the gold "he" either way
+
+
+def test_exact_match_per_role_trims_marks_and_places_the_cue_near_its_content() -> None:
+    gold = _record(
+        json.dumps(
+            {
+                "id": "t",
+                "text": ARTICLE,
+                "stance": None,
+                "attributions": [
+                    _attribution("“It will be beautiful,”", "he", "said", "Donald Trump", []),
+                    _attribution("the wall would be built", "Donald Trump", "said", "Donald Trump", []),
+                ],
+            }
+        )
+    )
+    assert gold.attributions[0].cue == (ARTICLE.index("he said") + 3, ARTICLE.index("he said") + 7)
+    assert gold.attributions[1].cue == (13, 17)
+    summary = claimkit.summarise(ARTICLE)
+    roles = score_article(gold, summary).roles
+    right, _, wanted = roles["content"]
+    assert wanted == 2 and right >= 2  # “It will be beautiful,” equals It will be beautiful once trimmed
+    assert roles["cue"][0] == 2 and roles["source"][0] == 2
