@@ -33,13 +33,15 @@ class EngineOutput:
     provenance: Provenance
     summary: str = ""
     warnings: list[str] = field(default_factory=list)
+    read_to: int | None = None
+    """Where the engine stopped reading (at the claim cap); None: the whole article was read."""
 
 
 def assemble_summary(article: LoadedArticle, output: EngineOutput) -> ArticleSummary:
     """The summary of ``article`` from what an engine found in it."""
     text = article.text
     candidates = output.candidates
-    index = SpeakerIndex(text)
+    index = SpeakerIndex(text, read_to=output.read_to)
     entities = _resolve_speakers(index, candidates)
     speakers, ids = index.speakers([e for e in entities if e is not None])
     names = {s.id: s.name for s in speakers}

@@ -81,14 +81,14 @@ def summarise_article(
     if engine == "embedded":
         with _collector_paused(), deadline.within(settings.deadline):
             candidates = extract(article.text, limit=settings.max_claims)
-            capped = [
-                f"the article holds more than {settings.max_claims:,} claims (max_claims): the rest were not read"
-            ]
             output = EngineOutput(
-                candidates,
-                Provenance(claimkit_version=__version__, engine="embedded", created_at=datetime.now(UTC)),
-                warnings=capped if len(candidates) >= settings.max_claims else [],
+                candidates, Provenance(claimkit_version=__version__, engine="embedded", created_at=datetime.now(UTC))
             )
+            if len(candidates) >= settings.max_claims:
+                output.read_to = max(c.sentence[1] for c in candidates)
+                output.warnings.append(
+                    f"the article holds more than {settings.max_claims:,} claims (max_claims): the rest were not read"
+                )
             return assemble_summary(article, output)
     problems: list[str] = []  # the cache is best effort: a broken one costs a warning, never a paid-for summary
     cache = _open_cache(settings, problems)

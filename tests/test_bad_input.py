@@ -153,7 +153,9 @@ def test_pathological_shapes_give_exact_spans(unit: str) -> None:
     assert all(len(c.quote.text) <= 2_000 for c in summary.claims)  # no rule reads more than a bounded piece
 
 
-def test_an_article_past_its_deadline_ends_with_a_clear_error_and_a_batch_goes_on(tmp_path: Path) -> None:
+def test_an_article_past_its_deadline_ends_with_a_clear_error_and_a_batch_goes_on(
+    tmp_path: Path, hostile_row: Callable[..., None]
+) -> None:
     from claimkit.batch import BatchItem, summarise_many
     from claimkit.settings import Settings
 
@@ -164,6 +166,8 @@ def test_an_article_past_its_deadline_ends_with_a_clear_error_and_a_batch_goes_o
     report = summarise_many(items, settings=Settings(engine="embedded", deadline=0.05), concurrency=1)
     assert (report.done, report.failed) == (1, 1)
     assert report.errors[0]["id"] == "long" and report.errors[0]["type"] == "ArticleTimeout"
+    outcome = "failed clearly: ArticleTimeout (exit 18), the batch goes on"
+    hostile_row("time", "an article past its deadline", outcome, lost=1 - report.done)
 
 
 def test_the_claims_of_one_article_are_capped_with_a_warning() -> None:

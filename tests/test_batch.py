@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -52,12 +53,13 @@ def test_batch_writes_one_line_per_article_and_resumes(tmp_path: Path) -> None:
     assert sorted(ids) == sorted(f"a{n}" for n in range(20))
 
 
-def test_a_torn_last_line_is_cut_off_on_resume(tmp_path: Path) -> None:
+def test_a_torn_last_line_is_cut_off_on_resume(tmp_path: Path, hostile_row: Callable[..., None]) -> None:
     output = tmp_path / "out.jsonl"
     output.write_bytes(b'{"id": "a0", "ok": true}\n{"id": "a1", "ok": tr')
     sink = OutputFile(output)
     sink.close()
     assert sink.done == {"a0"}
+    hostile_row("durability", "a batch output torn mid-line", "recovered: the torn line cut, its id done again")
     assert output.read_bytes() == b'{"id": "a0", "ok": true}\n'
 
 
@@ -80,7 +82,7 @@ def test_bad_articles_do_not_stop_the_batch(tmp_path: Path) -> None:
     assert records[missing]["error"]["type"] == "InputNotFound"  # type: ignore[index]
 
 
-def test_kill_9_partway_then_rerun_gives_every_id_once(tmp_path: Path) -> None:
+def test_kill_9_partway_then_rerun_gives_every_id_once(tmp_path: Path, hostile_row: Callable[..., None]) -> None:
     source = _articles(tmp_path / "in.jsonl", 1500)
     output = tmp_path / "out.jsonl"
     command = [sys.executable, "-m", "claimkit", "batch", str(source), "-o", str(output), "--engine", "embedded"]
@@ -97,6 +99,8 @@ def test_kill_9_partway_then_rerun_gives_every_id_once(tmp_path: Path) -> None:
     records = _records(output)  # every line parses
     ids = [r["id"] for r in records]
     assert len(ids) == len(set(ids)) == 1500
+    outcome = f"recovered: {written} records kept, the rest done on the re-run, none twice"
+    hostile_row("durability", "kill -9 of a batch and its workers, then a re-run", outcome, lost=1500 - len(ids))
 
 
 def _llm_settings(url: str, tmp_path: Path) -> Settings:
@@ -265,7 +269,9 @@ def test_threads_that_open_new_stores_at_once_all_succeed(tmp_path: Path) -> Non
     assert errors == []
 
 
-def test_a_damaged_line_is_set_aside_and_the_records_after_it_are_kept(tmp_path: Path) -> None:
+def test_a_damaged_line_is_set_aside_and_the_records_after_it_are_kept(
+    tmp_path: Path, hostile_row: Callable[..., None]
+) -> None:
     output = tmp_path / "out.jsonl"
     output.write_bytes(b'{"id": "a0", "ok": true}\n{"id": "a1", "ok": tr\n{"id": "a2", "ok": true}\n')
     sink = OutputFile(output)
@@ -273,9 +279,12 @@ def test_a_damaged_line_is_set_aside_and_the_records_after_it_are_kept(tmp_path:
     assert sink.done == {"a0", "a2"}
     assert output.read_bytes() == b'{"id": "a0", "ok": true}\n{"id": "a2", "ok": true}\n'
     assert (tmp_path / "out.jsonl.damaged").read_bytes() == b'{"id": "a1", "ok": tr\n'
+    hostile_row("durability", "a damaged line inside a batch output", "recovered: set aside in OUT.damaged")
 
 
-def test_a_file_that_is_no_claimkit_output_is_refused_and_left_alone(tmp_path: Path) -> None:
+def test_a_file_that_is_no_claimkit_output_is_refused_and_left_alone(
+    tmp_path: Path, hostile_row: Callable[..., None]
+) -> None:
     from claimkit.errors import OutputError
 
     notes = tmp_path / "notes.txt"
@@ -283,9 +292,10 @@ def test_a_file_that_is_no_claimkit_output_is_refused_and_left_alone(tmp_path: P
     with pytest.raises(OutputError, match="not a claimkit batch output"):
         OutputFile(notes)
     assert notes.read_text() == 'my notes\n{"id": 1, "ok": true}\n'
+    hostile_row("durability", "`-o notes.txt`, a file that is no claimkit output", "refused: OutputError (exit 17)")
 
 
-def test_a_second_run_on_one_output_is_refused(tmp_path: Path) -> None:
+def test_a_second_run_on_one_output_is_refused(tmp_path: Path, hostile_row: Callable[..., None]) -> None:
     from claimkit.errors import OutputError
 
     first = OutputFile(tmp_path / "out.jsonl")
@@ -293,9 +303,10 @@ def test_a_second_run_on_one_output_is_refused(tmp_path: Path) -> None:
         OutputFile(tmp_path / "out.jsonl")
     first.close()
     OutputFile(tmp_path / "out.jsonl").close()  # free again
+    hostile_row("durability", "two batches on one output at once", "refused: OutputError (exit 17), a lock")
 
 
-def test_failed_articles_are_tried_again_on_the_next_run(tmp_path: Path) -> None:
+def test_failed_articles_are_tried_again_on_the_next_run(tmp_path: Path, hostile_row: Callable[..., None]) -> None:
     source = _articles(tmp_path / "in.jsonl", 3)
     output = tmp_path / "out.jsonl"
     output.write_text('{"id": "a0", "ok": false, "error": {"type": "ModelUnavailable", "message": "down"}}\n')
@@ -303,9 +314,10 @@ def test_failed_articles_are_tried_again_on_the_next_run(tmp_path: Path) -> None
     assert (report.done, report.retried, report.failed) == (3, 1, 0)
     assert sorted(r["id"] for r in _records(output)) == ["a0", "a1", "a2"]
     assert all(r["ok"] for r in _records(output))
+    hostile_row("durability", "a re-run after an outage", "recovered: failed ids tried again")
 
 
-def test_the_output_may_not_be_an_input(tmp_path: Path) -> None:
+def test_the_output_may_not_be_an_input(tmp_path: Path, hostile_row: Callable[..., None]) -> None:
     from typer.testing import CliRunner
 
     from claimkit.cli import EXIT_CODES, app
@@ -316,3 +328,4 @@ def test_the_output_may_not_be_an_input(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["batch", str(source), "-o", str(source)])
     assert result.exit_code == EXIT_CODES[OutputError]
     assert source.read_bytes() == before
+    hostile_row("durability", "`-o` naming one of the inputs", "refused: OutputError (exit 17)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -151,7 +152,9 @@ def test_the_key_can_come_from_a_file_or_standard_input(tmp_path: Path, from_std
 
 
 @pytest.mark.parametrize("damage", ["corrupt file", "a folder in its place"])
-def test_a_broken_cache_or_call_log_costs_a_warning_not_the_summary(tmp_path: Path, damage: str) -> None:
+def test_a_broken_cache_or_call_log_costs_a_warning_not_the_summary(
+    tmp_path: Path, damage: str, hostile_row: Callable[..., None]
+) -> None:
     from typer.testing import CliRunner
 
     from claimkit.cli import app
@@ -169,6 +172,9 @@ def test_a_broken_cache_or_call_log_costs_a_warning_not_the_summary(tmp_path: Pa
     assert server.count == 1 and summary.claims
     assert any("summary cache" in w for w in summary.warnings)
     assert any("call log" in w for w in summary.warnings)
+    hostile_row(
+        "durability", f"the cache and call log: a {damage.removeprefix('a ')}", "recovered: a warning, the summary kept"
+    )
     if damage == "corrupt file":  # `cache clear` makes a new cache in place of a damaged one
         result = CliRunner().invoke(app, ["cache", "clear"], env={"CLAIMKIT_CACHE_DIR": str(store)})
         assert result.exit_code == 0 and "damaged" in result.output
@@ -177,6 +183,7 @@ def test_a_broken_cache_or_call_log_costs_a_warning_not_the_summary(tmp_path: Pa
             claimkit.summarise(ARTICLE, settings=settings)
             again = claimkit.summarise(ARTICLE, settings=settings)
         assert server.count == 1 and again.provenance.cached
+        hostile_row("durability", "`cache clear` on a corrupt cache", "recovered: a new cache in its place")
 
 
 def test_a_steered_model_is_named_in_the_warnings() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import http.server
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -157,10 +157,11 @@ def local_server() -> Iterator[str]:
 INTRANET = Settings(allow_private_urls=True)
 
 
-def test_private_addresses_are_refused_unless_allowed(local_server: str) -> None:
+def test_private_addresses_are_refused_unless_allowed(local_server: str, hostile_row: Callable[..., None]) -> None:
     with pytest.raises(errors.FetchError, match="private, loopback or reserved"):
         load(f"{local_server}/article")
     assert load(f"{local_server}/article", INTRANET).text == ARTICLE
+    hostile_row("network", "a loopback URL", "refused: FetchError (exit 8) unless `allow_private_urls`")
 
 
 def test_url_is_fetched(local_server: str) -> None:
@@ -181,12 +182,13 @@ def test_url_errors(local_server: str) -> None:
         load("file:///etc/passwd")
 
 
-def test_redirects_stay_on_the_named_host_and_are_bounded(local_server: str) -> None:
+def test_redirects_stay_on_the_named_host_and_are_bounded(local_server: str, hostile_row: Callable[..., None]) -> None:
     assert load(f"{local_server}/moved", INTRANET).text == ARTICLE
     with pytest.raises(errors.FetchError, match=r"redirect to http://localhost:[0-9]+ refused"):
         load(f"{local_server}/elsewhere", INTRANET)
     with pytest.raises(errors.FetchError, match="HTTP 302"):
         load(f"{local_server}/loop", INTRANET)
+    hostile_row("network", "a redirect to another host or port; a redirect loop", "refused: FetchError (exit 8)")
 
 
 def test_url_over_the_size_cap(local_server: str) -> None:
@@ -194,7 +196,7 @@ def test_url_over_the_size_cap(local_server: str) -> None:
         load(f"{local_server}/big", Settings(max_bytes=10_000, allow_private_urls=True))
 
 
-def test_a_careful_client(local_server: str) -> None:
+def test_a_careful_client(local_server: str, hostile_row: Callable[..., None]) -> None:
     with pytest.raises(errors.FetchError, match="took longer than 1 s"):
         load(f"{local_server}/drip", Settings(timeout=1, allow_private_urls=True))
     with pytest.raises(errors.FetchError, match="ended after"):
@@ -204,13 +206,19 @@ def test_a_careful_client(local_server: str) -> None:
     with pytest.raises(errors.FetchError, match="cannot fetch"):
         load(f"{local_server}/garbage", INTRANET)
     assert "« très bien »" in load(f"{local_server}/cp1252", INTRANET).text  # the declared charset
+    hostile_row("network", "a server dripping one byte a second", "failed clearly: FetchError within the deadline")
+    hostile_row("network", "a body shorter than its Content-Length", "failed clearly: FetchError (exit 8)")
+    hostile_row("network", "a PDF served as the article", "refused: FetchError (exit 8), not text")
+    hostile_row("network", "a server that answers no HTTP", "failed clearly: FetchError (exit 8)")
+    hostile_row("network", "a page in cp1252 that declares it", "recovered: decoded by its declared charset")
 
 
-def test_credentials_in_a_url_are_never_repeated(local_server: str) -> None:
+def test_credentials_in_a_url_are_never_repeated(local_server: str, hostile_row: Callable[..., None]) -> None:
     url = local_server.replace("http://", "http://user:s3cret@") + "/missing"
     with pytest.raises(errors.FetchError) as caught:
         load(url, INTRANET)
     assert "s3cret" not in str(caught.value) and "***@127.0.0.1" in str(caught.value)
+    hostile_row("network", "`user:password@` in a URL", "redacted in every message")
 
 
 def test_the_command_line_refuses_a_loopback_url_unless_allowed(

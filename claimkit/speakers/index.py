@@ -87,7 +87,9 @@ class SpeakerEntity:
 class SpeakerIndex:
     """The speakers of one article, built as attribution sites are resolved one by one."""
 
-    def __init__(self, text: str, language: Lexicon | None = None) -> None:
+    def __init__(self, text: str, language: Lexicon | None = None, *, read_to: int | None = None) -> None:
+        """``read_to``: the end of the part of ``text`` that was read (a text cut at the claim cap); names after it
+        are not looked for."""
         self.text = text
         self.lexicon = language or lexicon_for(detect(text))
         """The article's language: its pronouns, and whether descriptions can be told from names."""
@@ -98,7 +100,8 @@ class SpeakerIndex:
         """By lower-case name, in the order of creation."""
         self._role_holders: list[SpeakerEntity] = []
         """The entities with a role, in the order of creation."""
-        self._names = [(m.start(), m.end(), strip_possessive(m.group())) for m in NAME_RE.finditer(text)]
+        found = NAME_RE.finditer(text, 0, len(text) if read_to is None else read_to)
+        self._names = [(m.start(), m.end(), strip_possessive(m.group())) for m in found]
         self._name_ends = [end for _, end, _ in self._names]
         """The ends of ``_names``, increasing (the matches do not overlap): names before a place, by bisection."""
         self._positions: dict[str, list[int]] = {}
