@@ -365,19 +365,34 @@ def eval_command(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL file (the evaluation data's format).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     details: Annotated[bool, typer.Option("--details", help="Add a line per article.")] = False,
-    engine: Annotated[str, typer.Option(help=f"One of {', '.join(ENGINES)}.")] = "embedded",
-    model: Annotated[str | None, typer.Option(help="Model name, for the LLM engines.")] = None,
+    engine: EngineOption = None,
+    model: ModelOption = None,
     base_url: BaseUrlOption = None,
+    structured_output: Annotated[
+        str | None, typer.Option(help=f"One of {', '.join(STRUCTURED_OUTPUTS)} (default auto).")
+    ] = None,
+    max_tokens: Annotated[int | None, typer.Option(help="Completion tokens allowed per model call.")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the summary cache.")] = False,
 ) -> None:
-    """Score an engine against gold data: attributions (P, R, F1, speakers, exact spans) and stance."""
+    """Score an engine against gold data: attributions (P, R, F1, speakers, exact spans) and stance.
+
+    The engine is chosen as for `summarise`: a configured model means the LLM engine."""
     from .article_stance import stance
     from .evaluate import evaluate, read_gold
     from .pipeline import summarise
 
     _check_choice("engine", engine, ENGINES)
+    _check_choice("structured output", structured_output, STRUCTURED_OUTPUTS)
     try:
         records = list(read_gold(gold))
-        settings = Settings.resolve(engine=engine, model=model, base_url=base_url)
+        settings = Settings.resolve(
+            engine=engine,
+            model=model,
+            base_url=base_url,
+            structured_output=structured_output,
+            max_tokens=max_tokens,
+            cache=False if no_cache else None,
+        )
         report = evaluate(
             records,
             lambda text: summarise(text, settings=settings),
@@ -407,6 +422,13 @@ def _eval_text(report: EvalReport, details: bool) -> str:
     lines = []
     if report.articles:
         lines.append(f"articles {totals['articles']}   predicted {totals['predicted']}   gold {totals['gold']}")
+        lines.append(f"engine {', '.join(totals['engines'])}")
+        if totals["usage"]["calls"]:
+            usage = {k: v / totals["articles"] for k, v in totals["usage"].items()}
+            lines.append(
+                f"per article: requests {usage['calls']:.1f}   prompt tokens {usage['prompt_tokens']:,.0f}"
+                f"   completion tokens {usage['completion_tokens']:,.0f}"
+            )
         for threshold in THRESHOLDS:
             t = totals[f"iou>={threshold}"]
             lines.append(

@@ -56,6 +56,7 @@ _ROLE_TRIM = string.punctuation + "“”‘’„‚«»‹›"
 """Characters trimmed from both ends of a span before exact matching."""
 _TITLES_RE = re.compile(r"\b(?:the|mr|mrs|ms|dr)\b\.?|['’]s\b")
 _NON_WORD_RE = re.compile(r"[^\w]+")
+_USAGE = ("calls", "prompt_tokens", "completion_tokens")
 
 
 @dataclass(frozen=True)
@@ -174,6 +175,9 @@ class ArticleScore:
     mentions_judged: int
     spans: int
     exact_spans: int
+    engine: str = ""
+    usage: dict[str, int] = field(default_factory=dict)
+    """The model calls of the summary: calls, prompt and completion tokens (empty for the embedded engine)."""
     roles: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     """Per role: (exactly right, predicted, gold)."""
     kinds: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
@@ -227,6 +231,8 @@ class EvalReport:
         predicted = sum(a.predicted for a in self.articles)
         gold = sum(a.gold for a in self.articles)
         result: dict[str, Any] = {"articles": len(self.articles), "predicted": predicted, "gold": gold}
+        result["engines"] = sorted({a.engine for a in self.articles})
+        result["usage"] = {k: sum(a.usage.get(k, 0) for a in self.articles) for k in _USAGE}
         for threshold in THRESHOLDS:
             result[f"iou>={threshold}"] = _prf(sum(a.matched[threshold] for a in self.articles), predicted, gold)
         judged = sum(a.speakers_judged for a in self.articles)
@@ -309,6 +315,8 @@ def score_article(record: GoldRecord, summary: ArticleSummary) -> ArticleScore:
         spans=len(spans),
         exact_spans=sum(record.text[s.start : s.end] == s.text for s in spans),
         roles=_exact_roles(record, claims),
+        engine=summary.provenance.engine,
+        usage=summary.provenance.usage.model_dump(include=set(_USAGE)) if summary.provenance.usage else {},
         kinds=kinds,
     )
 

@@ -137,6 +137,24 @@ def test_eval_on_a_small_gold_file(tmp_path: Path) -> None:
     assert report["mention_accuracy"] == 1.0
     assert report["resolved_speaker_accuracy"] is None  # this gold resolves no speaker
     assert report["per_article"][0]["id"] == "t:1"
+    assert report["engines"] == ["embedded"] and report["usage"]["calls"] == 0
+
+
+def test_eval_with_a_model_runs_the_llm_engine_against_its_server(tmp_path: Path) -> None:
+    from .openai_server import Step, scripted_server
+    from .test_llm_transport import ARTICLE, VALID
+
+    start = ARTICLE.index("the bridge")
+    content = "the bridge would reopen in May"
+    attribution = {"speaker": "The mayor", "content": content, "content_spans": [[start, start + len(content)]]}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({"id": "t:1", "text": ARTICLE, "attributions": [attribution], "stance": None}) + "\n")
+    with scripted_server([Step(content=VALID)]) as (server, url):
+        arguments = ["eval", str(path), "--model", "m", "--base-url", url, "--structured-output", "json_object"]
+        result = runner.invoke(app, [*arguments, "--no-cache"], env={"OPENAI_API_KEY": "sk-test"})
+        assert server.count == 1
+    assert result.exit_code == 0, result.output
+    assert "engine llm" in result.stdout and "per article: requests 1.0" in result.stdout
 
 
 def test_eval_refuses_a_bad_gold_file(tmp_path: Path) -> None:
