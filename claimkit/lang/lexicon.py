@@ -38,6 +38,13 @@ class Lexicon:
     antecedent_pronouns: frozenset[str]
     """Pronouns that may take the nearest person named before them when no speaker came earlier (none in
     German, which capitalises every noun)."""
+    genders: dict[str, str]
+    """Words that tell a person's gender, 'm' or 'f': pronouns, titles, role nouns ('spokeswoman'). A pronoun
+    listed here refers only to a person of its gender, as far as the article tells it."""
+    gender_titles: frozenset[str]
+    """Titles before a name that tell its gender ('Mrs. Clinton'); their gender is in ``genders``."""
+    gender_verbs: frozenset[str]
+    """Verbs of 'Clinton said she …', after which a gendered pronoun tells the gender of the name before."""
     reads_descriptions: bool
     """Whether a capitalised phrase can be told apart as 'descriptor + Name' ('Apple spokesman Tom Neumayr'):
     not in German, where every noun is capitalised."""

@@ -48,6 +48,18 @@ from .names import (
 __all__ = ["SpeakerEntity", "SpeakerIndex"]
 
 
+_GENDER_EVIDENCE = 50
+"""Occurrences of a name read for its gender: enough for any article, bounded for any text."""
+_WORD_BEFORE_RE = re.compile(r"(\w+)\.?\s+$")
+_PRONOUN_AFTER_RE = re.compile(r"(?:['’]s)?,?\s+(\w+),?\s+(?:that\s+)?(\w+)\b")
+"""'Clinton said she', 'Müller sagte, er': the verb and the word after it."""
+
+
+def _majority(told: list[str]) -> str | None:
+    male, female = told.count("m"), told.count("f")
+    return "m" if male > female else "f" if female > male else None
+
+
 _KINDS_BY_PRONOUN: dict[str, tuple[SpeakerKind, ...]] = {
     "person": ("person",),
     "plural": ("group", "organisation"),
@@ -70,6 +82,9 @@ class SpeakerEntity:
     """The starts of ``mentions``, sorted."""
     number: int = -1
     """The order in which the index created it."""
+    gender: tuple[int, str | None] = (-1, None)
+    """'m', 'f' or None (untold), and the number of occurrences it was read from (read again as they grow).
+    (Pronouns resolved to it are no evidence: one wrong resolution would then mislead every later one.)"""
 
     def mention(self, at: Range) -> None:
         if at not in self.mentions:
@@ -103,6 +118,9 @@ class SpeakerIndex:
         found = NAME_RE.finditer(text, 0, len(text) if read_to is None else read_to)
         self._names = [(m.start(), m.end(), strip_possessive(m.group())) for m in found]
         self._name_ends = [end for _, end, _ in self._names]
+        self._name_starts = [start for start, _, _ in self._names]
+        self._title_genders: dict[str, tuple[str | None, str | None]] = {}
+        """Per name: the bare name and the gender its titles tell (None: not a person, or untold)."""
         """The ends of ``_names``, increasing (the matches do not overlap): names before a place, by bisection."""
         self._positions: dict[str, list[int]] = {}
         """Where each capitalised name stands in the text."""
@@ -215,7 +233,13 @@ class SpeakerIndex:
         wanted = self.lexicon.pronouns[pronoun]
         if wanted == "relative":
             return self._resolve_relative(mention)
-        entity = self._latest(_KINDS_BY_PRONOUN[wanted], mention[0])
+        gender = self.lexicon.genders.get(pronoun)
+        entity = self._latest(_KINDS_BY_PRONOUN[wanted], mention[0], gender)
+        if gender is not None and (entity is None or self._gender(entity) not in (gender, None)):
+            last = entity.last_before(mention[0]) if entity is not None else None
+            nearer = self._nearest_named(gender, -1 if last is None else last, mention[0])
+            if nearer is not None:
+                return self._resolve_name(nearer, mention, None, None)
         if entity is None and pronoun in self.lexicon.antecedent_pronouns:
             antecedent = self._nearest_person_name(mention[0])
             if antecedent is not None:
@@ -373,13 +397,61 @@ class SpeakerIndex:
                 counts[bare] = counts.get(bare, 0) + len(self._positions[longer_name])
         return max(counts, key=lambda n: (counts[n], len(n)), default=name)
 
-    def _latest(self, kinds: tuple[SpeakerKind, ...], before: int) -> SpeakerEntity | None:
-        best: tuple[int, SpeakerEntity] | None = None
-        for entity in self._of_kinds(kinds):
-            last = entity.last_before(before)
-            if last is not None and (best is None or last > best[0]):
-                best = (last, entity)
-        return best[1] if best else None
+    def _latest(self, kinds: tuple[SpeakerKind, ...], before: int, gender: str | None = None) -> SpeakerEntity | None:
+        """The entity of these kinds named or mentioned last before ``before``; of ``gender`` or of a gender the
+        article does not tell, when one is given."""
+        named = [entity for entity in self._of_kinds(kinds) if entity.last_before(before) is not None]
+        named.sort(key=lambda e: -(e.last_before(before) or 0))  # stable: of two at one place, the first created
+        if gender is None or not named or self._gender(named[0]) in (gender, None):
+            return named[0] if named else None
+        # The last one named is of the other gender: the last one of this gender, else the last one whose name is
+        # a full name of untold gender (a single capitalised word is too often a place, a show or a month).
+        agreeing = [e for e in named if self._gender(e) == gender]
+        untold = [e for e in named if self._gender(e) is None and len(e.name.split()) >= 2]
+        return (agreeing or untold or named)[0]
+
+    def _gender(self, entity: SpeakerEntity) -> str | None:
+        """The gender the article tells for a person: its role noun, a title or pronoun beside its name."""
+        if len(entity.occurrences) == entity.gender[0]:
+            return entity.gender[1]
+        told = [self.lexicon.genders.get(word, "") for word in (entity.role or "").lower().split()]
+        gender = _majority(told + self._genders_at(entity.occurrences))
+        entity.gender = (len(entity.occurrences), gender)
+        return gender
+
+    def _genders_at(self, starts: list[int], *, titles_only: bool = False) -> list[str]:
+        """What the words beside a name tell of its gender at each of ``starts`` ('Mrs. Clinton', 'Trump said he';
+        only the titles with ``titles_only``)."""
+        genders = self.lexicon.genders
+        told = []
+        for start in starts[:_GENDER_EVIDENCE]:
+            title = _WORD_BEFORE_RE.search(self.text, max(0, start - 8), start)
+            if title is not None and title.group(1).lower() in self.lexicon.gender_titles:
+                told.append(genders[title.group(1).lower()])
+            k = bisect.bisect_left(self._name_starts, start)
+            end = self._names[k][1] if k < len(self._names) and self._names[k][0] == start else start
+            after = None if titles_only else _PRONOUN_AFTER_RE.match(self.text, end, end + 40)
+            if after is not None and after.group(1).lower() in self.lexicon.gender_verbs:
+                told.append(genders.get(after.group(2).lower(), ""))
+        return told
+
+    def _nearest_named(self, gender: str, after: int, before: int) -> str | None:
+        """The last person's name between ``after`` and ``before`` (at most 600 characters back) whose gender its
+        title tells as ``gender``: 'Mrs. Clinton sees … she said' when no speaker came between. (A pronoun after a
+        word is no evidence here: 'They said he', 'on Tuesday said he'.)"""
+        for n in range(bisect.bisect_right(self._name_ends, before) - 1, -1, -1):
+            start, _, name = self._names[n]
+            if start <= after or start < before - 600:
+                return None
+            if name not in self._title_genders:
+                bare = parse_titled_name(name.split())[2]
+                person = bare is not None and name.lower() not in self.lexicon.pronouns and name_kind(bare) == "person"
+                told = _majority(self._genders_at(self._positions[name], titles_only=True)) if person else None
+                self._title_genders[name] = (bare, told)
+            bare, told = self._title_genders[name]
+            if told is not None:
+                return bare if told == gender else None
+        return None
 
     def _by_role(self, role: str, before: int) -> SpeakerEntity | None:
         role_words = {w.lower() for w in role.split()} - {"the", "former"}

@@ -22,6 +22,23 @@ ARTICLES = [
         ["He", "Asif"],
         ["Khawaja Asif", "Khawaja Asif"],
     ),
+    (  # a pronoun agrees in gender with its antecedent, as the article tells it ("said he", "Mrs.")
+        "Jason Furman said he expected slow growth. Mrs. Clinton sees similar benefits. "
+        "But she insisted the plan was fair.",
+        ["Jason Furman", "she"],
+        ["Jason Furman", "Clinton"],
+    ),
+    (  # a man named last, a woman's full name before him: she is the woman
+        "Carmel Martin said the plan left families out. Mr. Trump said he would fix it. "
+        "She said the numbers were wrong.",
+        ["Carmel Martin", "Mr. Trump", "She"],
+        ["Carmel Martin", "Trump", "Carmel Martin"],
+    ),
+    (  # the gender untold: the last person named, as before
+        "Alex Kim said the plan left families out. Robin Lee spoke next. She said the numbers were wrong.",
+        ["Alex Kim", "Robin Lee", "She"],
+        ["Alex Kim", "Robin Lee", "Robin Lee"],
+    ),
     (
         "Demonstrators said they want justice, but pledged to remain civil.",
         ["Demonstrators", "they"],

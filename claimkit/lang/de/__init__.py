@@ -28,5 +28,8 @@ LEXICON = Lexicon(
     leading_articles=frozenset("der die das".split()),
     pronouns={"er": "person", "sie": "person"},
     antecedent_pronouns=frozenset(),
+    genders={"er": "m", "herr": "m", "frau": "f"},  # 'sie' is also 'they'
+    gender_titles=frozenset({"herr", "frau"}),
+    gender_verbs=frozenset({"sagte", "sagt", "erklärte"}),
     reads_descriptions=False,
 )

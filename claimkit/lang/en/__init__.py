@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..lexicon import Lexicon
 from .cues import CUE_WORDS
-from .names import PRONOUNS
+from .names import GENDERS, PRONOUNS
 
 __all__ = ["LEXICON"]
 
@@ -22,5 +22,8 @@ LEXICON = Lexicon(
     leading_articles=frozenset({"the"}),
     pronouns=PRONOUNS,
     antecedent_pronouns=frozenset("he she him her his".split()),
+    genders=GENDERS,
+    gender_titles=frozenset("mr mrs ms miss".split()),
+    gender_verbs=frozenset("said says told tells added adds wrote writes explained insisted noted argued".split()),
     reads_descriptions=True,
 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 __all__ = [
     "CALENDAR_WORDS",
     "FUNCTION_WORDS",
+    "GENDERS",
     "GROUP_NOUNS",
     "HONORIFICS",
     "LEADING_FUNCTION_WORDS",
@@ -43,6 +44,23 @@ PRONOUNS = {
     "who": "relative",
     "you": "person",
 }
+
+
+GENDERS = {
+    **dict.fromkeys("he him his himself mr".split(), "m"),
+    **dict.fromkeys("she her hers herself mrs ms miss".split(), "f"),
+    **dict.fromkeys(
+        """spokesman chairman congressman businessman councilman assemblyman anchorman father husband son brother
+        king prince grandfather uncle nephew boyfriend widower""".split(),
+        "m",
+    ),
+    **dict.fromkeys(
+        """spokeswoman chairwoman congresswoman businesswoman councilwoman assemblywoman anchorwoman mother wife
+        daughter sister queen princess grandmother aunt niece girlfriend widow actress""".split(),
+        "f",
+    ),
+}
+"""Words that tell a person's gender (for pronouns that must agree with their antecedent)."""
 
 
 GROUP_NOUNS = frozenset(
