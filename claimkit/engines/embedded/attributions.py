@@ -37,6 +37,7 @@ from .speaker_phrases import (
     appositive_speaker,
     closing_clause,
     coordinated,
+    is_title_dot,
     sentence_subject,
     skip_back,
     speaker_after,
@@ -112,8 +113,10 @@ def _according_to(text: str, sentence: Sentence, i: int) -> Candidate | None:
     tokens = sentence.tokens
     cue = (tokens[i].start, tokens[i + 1].end)
     speaker_end = i + 2
-    while speaker_end < len(tokens) and tokens[speaker_end].text not in CLAUSE_PUNCT | set(ENDING_PUNCT):
-        speaker_end += 1
+    while speaker_end < len(tokens) and (
+        tokens[speaker_end].text not in CLAUSE_PUNCT | set(ENDING_PUNCT) or is_title_dot(tokens, speaker_end)
+    ):
+        speaker_end += 1  # 'according to Mr. Smith', 'According to Dr. Jane Smith, …': a title's dot ends nothing
     if speaker_end == i + 2:
         return None
     speaker = (tokens[i + 2].start, tokens[speaker_end - 1].end)

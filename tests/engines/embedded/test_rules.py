@@ -171,6 +171,9 @@ CASES = [
         "the timing was not intentional",
         "indirect",
     ),
+    # a title's dot ends no 'according to' speaker
+    ("According to Dr. Jane Smith, the plan will fail.", "Dr. Jane Smith", "the plan will fail", "indirect"),
+    ("The plan will fail, according to Mr. Smith.", "Mr. Smith", "The plan will fail", "indirect"),
 ]
 
 
