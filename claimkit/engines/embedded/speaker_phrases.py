@@ -115,11 +115,23 @@ def closing_clause(tokens: list[Token], comma: int, i: int, lexicon: Lexicon) ->
     rest = [t for t in tokens[after:] if t.text not in ENDING_PUNCT]
     if not rest:
         return True
+    if _apposition(rest):
+        return True  # ', said Jason Kersten, a spokesman for the Department of Correction.'
     # ', said one GOP source in the room.', ', said a spokesman on Sunday.'
     adjunct = rest[0].lower in PREPOSITIONS or rest[0].lower in TIME_WORDS or rest[0].lower in lexicon.speaker_stops
     if rest[-1].lower in lexicon.clause_particles and len(rest) <= 4:
         return True  # ', teilte das Unternehmen heute mit.'
     return adjunct and len(rest) <= 8 and not any(t.text in CLAUSE_PUNCT or t.text in QUOTE_MARKS for t in rest)
+
+
+def _apposition(rest: list[Token]) -> bool:
+    """', a spokesman for the Department of Correction': a comma, an article and a noun phrase with no verb."""
+    return (
+        len(rest) >= 3
+        and rest[0].text == ","
+        and rest[1].lower in ("a", "an", "the")
+        and not any(t.lower in AUXILIARIES or t.text in QUOTE_MARKS or t.text in CLAUSE_PUNCT for t in rest[1:])
+    )
 
 
 _LONGEST_TAIL = 12

@@ -174,6 +174,13 @@ CASES = [
     # a title's dot ends no 'according to' speaker
     ("According to Dr. Jane Smith, the plan will fail.", "Dr. Jane Smith", "the plan will fail", "indirect"),
     ("The plan will fail, according to Mr. Smith.", "Mr. Smith", "The plan will fail", "indirect"),
+    # wire copy: the speaker after the clause, with an apposition
+    (
+        "The plan will fail, said Jason Kersten, a spokesman for the Department of Correction.",
+        "Jason Kersten",
+        "The plan will fail",
+        "indirect",
+    ),
 ]
 
 
