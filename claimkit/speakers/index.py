@@ -400,15 +400,20 @@ class SpeakerIndex:
     def _latest(self, kinds: tuple[SpeakerKind, ...], before: int, gender: str | None = None) -> SpeakerEntity | None:
         """The entity of these kinds named or mentioned last before ``before``; of ``gender`` or of a gender the
         article does not tell, when one is given."""
-        named = [entity for entity in self._of_kinds(kinds) if entity.last_before(before) is not None]
-        named.sort(key=lambda e: -(e.last_before(before) or 0))  # stable: of two at one place, the first created
-        if gender is None or not named or self._gender(named[0]) in (gender, None):
-            return named[0] if named else None
+        named: list[tuple[int, SpeakerEntity]] = []
+        for entity in self._of_kinds(kinds):
+            last = entity.last_before(before)
+            if last is not None:
+                named.append((last, entity))
+        best = max(named, key=lambda pair: pair[0], default=None)  # of two at one place, the first created
+        if best is None or gender is None or self._gender(best[1]) in (gender, None):
+            return best[1] if best else None
         # The last one named is of the other gender: the last one of this gender, else the last one whose name is
         # a full name of untold gender (a single capitalised word is too often a place, a show or a month).
-        agreeing = [e for e in named if self._gender(e) == gender]
-        untold = [e for e in named if self._gender(e) is None and len(e.name.split()) >= 2]
-        return (agreeing or untold or named)[0]
+        named.sort(key=lambda pair: -pair[0])
+        agreeing = [e for _, e in named if self._gender(e) == gender]
+        untold = [e for _, e in named if self._gender(e) is None and len(e.name.split()) >= 2]
+        return (agreeing or untold or [best[1]])[0]
 
     def _gender(self, entity: SpeakerEntity) -> str | None:
         """The gender the article tells for a person: its role noun, a title or pronoun beside its name."""
