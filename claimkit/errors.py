@@ -148,9 +148,13 @@ class ModelError(ClaimkitError):
 class ModelUnavailable(ModelError):
     """The endpoint could not be reached or answered an error after the SDK's own retries."""
 
-    def __init__(self, message: str, *, model: str | None, endpoint: str, status: int | None = None) -> None:
+    def __init__(
+        self, message: str, *, model: str | None, endpoint: str, status: int | None = None, reason: str = ""
+    ) -> None:
         super().__init__(message, model=model, endpoint=endpoint)
         self.status = status
+        self.reason = reason
+        """The server's own words about the error, when it gave any."""
 
 
 class ModelOutputError(ModelError):

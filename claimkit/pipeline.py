@@ -159,7 +159,7 @@ def cache_parts(settings: Settings) -> dict[str, Any]:
         "parameters": [
             settings.structured_output,
             settings.temperature,
-            settings.max_tokens,
+            settings.completion_budget,
             settings.seed,
             settings.chunk_chars,
             settings.chunk_overlap,

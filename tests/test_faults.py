@@ -38,26 +38,26 @@ class Fault:
     """None: claimkit recovers."""
 
 
-INVALID_SCHEMA = json.dumps({"summary": "x", "speakers": [], "claims": [{"speaker": "Mayor"}]})
+INVALID_SCHEMA = json.dumps({"speakers": [], "claims": [{"speaker": "Mayor"}]})
 INVENTED = json.dumps(
     {
-        "summary": "s",
         "speakers": [],
         "claims": [
             {
                 "speaker": "The mayor",
-                "speaker_mention": None,
+                "mention": None,
                 "cue": None,
                 "quote": "the city will be renamed Atlantis",
-                "attribution": "indirect",
-                "statement": "x",
+                "kind": "indirect",
                 "stance": "neutral",
-                "responds_to": None,
+                "answers": None,
             }
         ],
     }
 )
-ENORMOUS = json.dumps({"summary": "x" * 2_000_000, "speakers": [], "claims": []})
+ENORMOUS = json.dumps(
+    {"speakers": [{"name": "x" * 2_000_000, "role": None, "affiliation": None, "kind": "person"}], "claims": []}
+)
 
 FAULTS = [
     Fault(

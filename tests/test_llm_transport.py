@@ -17,28 +17,25 @@ from .openai_server import Step, scripted_server
 ARTICLE = "The mayor said the bridge would reopen in May. Critics say the repairs are too slow."
 VALID = json.dumps(
     {
-        "summary": "The mayor expects the bridge to reopen in May.",
         "speakers": [{"name": "The mayor", "role": "mayor", "affiliation": None, "kind": "person"}],
         "claims": [
             {
                 "speaker": "The mayor",
-                "speaker_mention": "The mayor",
+                "mention": "The mayor",
                 "cue": "said",
                 "quote": "the bridge would reopen in May",
-                "attribution": "indirect",
-                "statement": "The mayor said the bridge would reopen in May.",
+                "kind": "indirect",
                 "stance": "neutral",
-                "responds_to": None,
+                "answers": None,
             },
             {
                 "speaker": "The mayor",
-                "speaker_mention": None,
+                "mention": None,
                 "cue": None,
                 "quote": "the bridge is made of gold",
-                "attribution": "indirect",
-                "statement": "The mayor said the bridge is made of gold.",
+                "kind": "indirect",
                 "stance": "neutral",
-                "responds_to": None,
+                "answers": None,
             },
         ],
     }
@@ -92,7 +89,7 @@ def test_persistent_server_error_is_not_multiplied_by_reasks() -> None:
 
 
 def test_invalid_reply_is_reasked_once_then_accepted() -> None:
-    steps = [Step(content='{"summary": "x", "speakers": []}'), Step(content=VALID)]
+    steps = [Step(content='{"speakers": []}'), Step(content=VALID)]
     with scripted_server(steps) as (server, url):
         summary = claimkit.summarise(ARTICLE, settings=_settings(url))
     assert server.count == 2
@@ -112,8 +109,8 @@ def test_reasks_are_bounded_and_the_error_carries_evidence() -> None:
 
 
 def test_auto_mode_falls_back_when_json_schema_is_refused() -> None:
-    steps = [Step(status=500), Step(content=VALID)]
-    with scripted_server(steps) as (server, url):
+    refusal = _error(500, "1 validation error: body.response_format.type: Input should be 'text' or 'json_object'")
+    with scripted_server([refusal, Step(content=VALID)]) as (server, url):
         summary = claimkit.summarise(ARTICLE, settings=_settings(url, structured_output="auto"))
     assert server.count == 2  # the refused probe is not retried
     assert server.requests[0]["response_format"]["type"] == "json_schema"
@@ -193,18 +190,16 @@ def test_a_steered_model_is_named_in_the_warnings() -> None:
     )
     steered = json.dumps(
         {
-            "summary": "A senator spoke.",
             "speakers": [{"name": "Jane Hallucinated", "role": "Senator", "affiliation": None, "kind": "person"}],
             "claims": [
                 {
                     "speaker": "Jane Hallucinated",
-                    "speaker_mention": None,
+                    "mention": None,
                     "cue": "said",
                     "quote": "the bridge would reopen in May",
-                    "attribution": "indirect",
-                    "statement": "Jane Hallucinated said the bridge would reopen in May.",
+                    "kind": "indirect",
                     "stance": "neutral",
-                    "responds_to": None,
+                    "answers": None,
                 }
             ],
         }
@@ -225,14 +220,71 @@ def test_an_honest_reply_raises_no_steering_warning() -> None:
     assert not any("language model" in w or "the text reads" in w for w in summary.warnings)
 
 
-def test_model_written_text_is_marked() -> None:
+def test_nothing_a_model_wrote_reaches_the_output() -> None:
+    """Statements and the summary are built from the article's words; a name the article never uses is not kept."""
     from claimkit.render.jsonld import summary_jsonld
 
-    with scripted_server([Step(content=VALID)]) as (_, url):
+    invented = json.loads(VALID)
+    invented["speakers"] = [
+        {"name": "Senator Jane Hallucinated", "role": "Senator", "affiliation": None, "kind": "person"}
+    ]
+    invented["claims"][0]["speaker"] = "Senator Jane Hallucinated"
+    with scripted_server([Step(content=json.dumps(invented))]) as (_, url):
         summary = claimkit.summarise(
             ARTICLE, settings=Settings(model="m", base_url=url, structured_output="json_object", cache=False)
         )
-    assert summary.provenance.model_written == ["statement", "summary"]
+    assert summary.provenance.model_written == []
+    [claim] = summary.claims
+    speaker = summary.speaker(claim.speaker_id)
+    assert speaker is not None and speaker.name == "The mayor"  # from its mention, not the model's name
+    assert claim.statement == "The mayor said the bridge would reopen in May."
+    assert "Hallucinated" not in summary.model_dump_json(exclude={"warnings"})
+    assert any("never names, “Senator Jane Hallucinated”" in w for w in summary.warnings)
     claims = [node for node in summary_jsonld(summary)["@graph"] if node["@type"] == "Claim"]
-    assert claims and all(c["creativeWorkStatus"] == "description written by a language model" for c in claims)
-    assert claimkit.summarise(ARTICLE, engine="embedded").provenance.model_written == []
+    assert claims and not any("creativeWorkStatus" in c for c in claims)
+
+
+def _error(status: int, message: str) -> Step:
+    return Step(
+        status=status, body=json.dumps({"error": {"message": message, "type": "invalid_request_error"}}).encode()
+    )
+
+
+def test_the_accepted_mode_is_probed_once_per_endpoint_and_model() -> None:
+    refusal = _error(500, "Input should be 'text' or 'json_object' (body.response_format.type)")
+    with scripted_server([refusal, Step(content=VALID)]) as (server, url):
+        settings = Settings(model="m", base_url=url, cache=False)
+        first = claimkit.summarise(ARTICLE, settings=settings)
+        second = claimkit.summarise(ARTICLE + " Nothing else.", settings=settings)
+    assert server.count == 3  # the probe, then one request an article
+    assert first.provenance.structured_output == second.provenance.structured_output == "json_object_schema"
+
+
+def test_an_error_that_names_no_format_is_not_a_refusal_and_is_told() -> None:
+    overflow = _error(400, "This model's maximum context length is 8192 tokens; you requested 12000 tokens.")
+    with scripted_server([overflow]) as (server, url), pytest.raises(ModelUnavailable) as caught:
+        claimkit.summarise(ARTICLE, settings=Settings(model="m", base_url=url, cache=False))
+    assert server.count == 1  # no fallback to another response_format
+    assert "maximum context length is 8192 tokens" in str(caught.value)
+
+
+def test_a_server_that_wants_max_completion_tokens_and_no_temperature_gets_them(tmp_path: Path) -> None:
+    steps = [
+        _error(
+            400, "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens'."
+        ),
+        _error(400, "Unsupported value: 'temperature' does not support 0.0 with this model. Only the default (1)."),
+        Step(content=VALID),
+    ]
+    with scripted_server(steps) as (server, url):
+        settings = Settings(model="m", base_url=url, structured_output="json_object", cache_dir=str(tmp_path))
+        summary = claimkit.summarise(ARTICLE, settings=settings)
+        again = claimkit.summarise(ARTICLE + " Nothing else.", settings=settings)
+    assert summary.claims and again.claims and server.count == 4
+    last = server.requests[-1]
+    assert "max_completion_tokens" in last and "max_tokens" not in last and "temperature" not in last
+    from claimkit.store import CallLog
+
+    log = CallLog(tmp_path / "calls.sqlite")
+    logged = [(log.show(row["id"]) or {}).get("response") for row in log.list()]
+    assert any("Use 'max_completion_tokens'" in (r or "") for r in logged)  # the server's reason, logged

@@ -55,6 +55,11 @@ _PRONOUN_AFTER_RE = re.compile(r"(?:['’]s)?,?\s+(\w+),?\s+(?:that\s+)?(\w+)\b"
 """'Clinton said she', 'Müller sagte, er': the verb and the word after it."""
 
 
+def _whole_word_at(text: str, words: str) -> int | None:
+    found = re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text)
+    return found.start() if found else None
+
+
 def _majority(told: list[str]) -> str | None:
     male, female = told.count("m"), told.count("f")
     return "m" if male > female else "f" if female > male else None
@@ -227,6 +232,8 @@ class SpeakerIndex:
         entity.affiliation = entity.affiliation or hint.affiliation
         if mention is not None:
             entity.mention(mention)
+        elif not entity.mentions and (at := _whole_word_at(self.text, name)) is not None:
+            entity.mention((at, at + len(name)))  # named by an engine with no mention: where the article names it
         return entity
 
     def _resolve_pronoun(self, pronoun: str, mention: Range) -> SpeakerEntity:

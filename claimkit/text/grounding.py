@@ -14,7 +14,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
-__all__ = ["Located", "locate", "normalise"]
+__all__ = ["Located", "locate", "normalise", "occurrences"]
 
 Method = Literal["exact", "normalised", "fuzzy"]
 
@@ -123,3 +123,39 @@ def _to_word_edges(article: str, start: int, end: int) -> tuple[int, int]:
     while end < len(article) and article[end].isalnum() and article[end - 1].isalnum():
         end += 1
     return start, end
+
+
+def occurrences(article: str, words: str, *, start: int = 0, end: int | None = None) -> list[Located]:
+    """Every place where ``words`` stand in ``article[start:end]`` as whole words ('he' is not in 'the'): exact
+    matches, else matches with quotation marks, dashes, white space and case normalised, else the one fuzzy match
+    of ``locate``. Offsets are the article's own."""
+    end = len(article) if end is None else end
+    needle = words.strip().strip(_EDGE_MARKS).strip()
+    if not needle:
+        return []
+    found = [
+        Located(m.start(), m.end(), "exact")
+        for m in re.compile(re.escape(needle)).finditer(article, start, end)
+        if _whole(article, m.start(), m.end())
+    ]
+    if found:
+        return found
+    window = article[start:end]
+    folded, folded_needle = _fold(window), _fold(needle)
+    at = folded.find(folded_needle)
+    while at >= 0:
+        located = _from_folded(article, start, normalise(window)[1], at, at + len(folded_needle), "normalised")
+        if located is not None and _whole(article, located.start, located.end):
+            found.append(located)
+        at = folded.find(folded_needle, at + 1)
+    if found:
+        return found
+    fuzzy = locate(article, needle, start=start, end=end)
+    return [fuzzy] if fuzzy is not None and fuzzy.method == "fuzzy" else []
+
+
+def _whole(article: str, start: int, end: int) -> bool:
+    """Whether ``article[start:end]`` neither begins nor ends inside a word."""
+    inside_before = start > 0 and article[start - 1].isalnum() and article[start].isalnum()
+    inside_after = end < len(article) and article[end].isalnum() and article[end - 1].isalnum()
+    return not inside_before and not inside_after

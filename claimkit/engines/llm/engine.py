@@ -3,26 +3,34 @@
 One call per article (per chunk for long articles). The reply is held to ``ModelExtraction`` by the
 strongest means the server offers (see ``STRUCTURED_MODES``); a reply that does not validate is sent
 back with its errors, a bounded number of times (tenacity). Transport failures are retried by the
-OpenAI SDK alone. Every quote the model returns is located in the article by ``grounding.locate``;
-one that is not there is dropped and named in the warnings.
+OpenAI SDK alone.
+
+The model writes only what code cannot: who, which words (a long quote by its first and last words), which
+cue, the kind and the stance. Every quote, mention and cue is placed in the article by ``placement.place``;
+a quote that is not there is dropped and named in the warnings. A speaker name, role or affiliation the
+article never uses is not kept (the speaker is then named from its mention), with a warning. Statements and
+the summary are built by code from the article's own words.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from ...errors import ModelOutputError
+from ...lang.en.cues import CUE_FORMS
 from ...records import SpeakerKind, StanceLabel, Usage
 from ...settings import Settings
-from ...text.grounding import locate
+from ...text.grounding import locate, normalise
 from ...text.spans import windows
+from ...text.words import shorten
 from ..candidate import Candidate, Range, SpeakerHint, without_duplicates
-from .guard import located_or_warned
+from .placement import NEAR, place
 from .prompts import Prompt
 from .structured import StructuredCaller, StructuredMode, Tally
 
@@ -36,8 +44,11 @@ __all__ = [
 ]
 
 
-_NEAR = 300
-"""How far from its quote a speaker mention or a cue may stand, in characters."""
+QUOTE_WORDS = 12
+"""A quote longer than this many words is written by its first and last ``QUOTE_ENDS`` words (prompt and bench)."""
+QUOTE_ENDS = 5
+_MAX_CLAIMS = 200
+"""Claims read from one reply, at most (a bound in code: some servers refuse ``maxItems`` in a schema)."""
 
 
 class _Strict(BaseModel):
@@ -52,22 +63,25 @@ class ModelSpeaker(_Strict):
 
 
 class ModelClaim(_Strict):
-    speaker: str
-    speaker_mention: str | None
+    """One claim, in as few tokens as it can be told: short keys, a long quote by its first and last words."""
+
+    speaker: str | None
+    """None: the article gives the statement no source."""
+    mention: str | None
     cue: str | None
     quote: str
-    attribution: Literal["direct", "indirect", "mixed"]
-    statement: str
+    kind: Literal["direct", "indirect", "mixed"]
     stance: StanceLabel
-    responds_to: str | None
+    answers: str | None
+    """The first words of the claim this one answers (a stance that is not neutral)."""
 
 
 class ModelExtraction(_Strict):
-    """What the model must return. No defaults, no offsets: optional fields are required and nullable."""
+    """What the model must return: only what code cannot find. No defaults, no offsets, no bounds a server may
+    refuse (``maxItems``): optional fields are required and nullable."""
 
-    summary: str
-    speakers: list[ModelSpeaker] = Field(max_length=40)
-    claims: list[ModelClaim] = Field(max_length=60)
+    speakers: list[ModelSpeaker]
+    claims: list[ModelClaim]
 
 
 SCHEMA_SHA256 = hashlib.sha256(json.dumps(ModelExtraction.model_json_schema(), sort_keys=True).encode()).hexdigest()
@@ -100,12 +114,16 @@ class LLMEngine:
         tally = Tally()
         candidates: list[Candidate] = []
         warnings: list[str] = []
-        summaries: list[str] = []
         pieces = windows(text, self.settings.chunk_chars, self.settings.chunk_overlap)
         failures: list[ModelOutputError] = []
         for start, end in pieces:
             chunk_hints = [h for h in hints or [] if h["quote"] in text[start:end]]
-            variables = {"article": text[start:end], "hints": chunk_hints}
+            variables = {
+                "article": text[start:end],
+                "hints": chunk_hints,
+                "quote_words": QUOTE_WORDS,
+                "quote_ends": QUOTE_ENDS,
+            }
             try:
                 extraction = self.caller.call(self.prompt, variables, ModelExtraction, tally)
             except ModelOutputError as e:
@@ -115,7 +133,6 @@ class LLMEngine:
                 failures.append(e)
                 warnings.append(f"characters {start}–{end} gave no valid reply after {e.attempts} attempts: {e}")
                 continue
-            summaries.append(extraction.summary.strip())
             found, dropped = ground(text, extraction, start, end)
             candidates.extend(found)
             warnings.extend(dropped)
@@ -124,7 +141,7 @@ class LLMEngine:
         assert self.mode is not None
         return LLMResult(
             candidates=without_duplicates(candidates),
-            summary=" ".join(s for s in summaries[:1] if s),
+            summary="",
             warnings=[*warnings, *self.caller.log_problems],
             usage=tally.as_usage(),
             request_ids=tally.request_ids,
@@ -136,48 +153,80 @@ class LLMEngine:
 
 
 def ground(text: str, extraction: ModelExtraction, start: int, end: int) -> tuple[list[Candidate], list[str]]:
-    """Candidates for the claims whose quotes are in the article; a warning for each one that is not."""
+    """Candidates for the claims placed in the article; a warning for each one that is not, and for each name,
+    role or affiliation the article never uses."""
     speakers = {s.name: s for s in extraction.speakers}
     found: list[Candidate] = []
     warnings: list[str] = []
-    for claim in extraction.claims:
-        where = located_or_warned(text, claim.quote, "a quote", warnings, window=(start, end), who=claim.speaker)
-        if where is None:
+    if len(extraction.claims) > _MAX_CLAIMS:
+        warnings.append(
+            f"the reply for characters {start}–{end} held {len(extraction.claims)} claims: the first "
+            f"{_MAX_CLAIMS} were read"
+        )
+    unnamed: set[str] = set()
+    for claim in extraction.claims[:_MAX_CLAIMS]:
+        placement, reason = place(text, claim.quote, claim.mention, claim.cue, (start, end))
+        if placement is None:
+            warnings.append(f"dropped a quote {reason}: “{shorten(claim.quote)}” ({claim.speaker or 'no source'})")
             continue
-        content = (where.start, where.end)
-        near = (max(0, where.start - _NEAR), min(len(text), where.end + _NEAR))
-        speaker = speakers.get(claim.speaker)
+        content = placement.content
+        speaker = speakers.get(claim.speaker or "")
+        hint = None
+        if claim.speaker is None:
+            pass  # a statement with no source: its speaker is the mention's, if any
+        elif _in_article(text, claim.speaker):
+            hint = SpeakerHint(
+                name=claim.speaker,
+                role=speaker.role if speaker and _in_article(text, speaker.role) else None,
+                affiliation=speaker.affiliation if speaker and _in_article(text, speaker.affiliation) else None,
+                kind=speaker.kind if speaker else None,
+            )
+        elif claim.speaker not in unnamed:
+            unnamed.add(claim.speaker)
+            warnings.append(
+                f"the model named a speaker the article never names, “{shorten(claim.speaker, 60)}”: "
+                "its claims are given to the speaker their mention names, or to no one"
+            )
         found.append(
             Candidate(
                 content=content,
-                speaker=_span_near(text, claim.speaker_mention, near, content),
-                cue=_span_near(text, claim.cue, near, content),
-                kind=claim.attribution,
-                confidence={"exact": 0.8, "normalised": 0.7, "fuzzy": 0.55}[where.method],
-                sentence=near,
-                cue_lemma=(claim.cue or "").lower() or None,
-                speaker_hint=SpeakerHint(
-                    name=claim.speaker,
-                    role=speaker.role if speaker else None,
-                    affiliation=speaker.affiliation if speaker else None,
-                    kind=speaker.kind if speaker else None,
-                ),
-                statement=claim.statement,
+                speaker=placement.speaker,
+                cue=placement.cue,
+                kind=claim.kind,
+                confidence={"exact": 0.8, "normalised": 0.7, "fuzzy": 0.55}[placement.method],
+                sentence=(max(0, content[0] - NEAR), min(len(text), content[1] + NEAR)),
+                cue_lemma=_lemma(claim.cue),
+                speaker_hint=hint,
                 stance=claim.stance,
-                responds_to=_span_of(text, claim.responds_to),
+                responds_to=_span_of(text, claim.answers),
+                parts=placement.parts,
             )
         )
     return found, warnings
 
 
-def _span_near(text: str, words: str | None, near: Range, content: Range) -> Range | None:
-    """A mention or cue close to its quote and outside it, located in the article, or None."""
-    if not words:
-        return None
-    where = locate(text, words, start=near[0], end=near[1])
-    if where is None or (where.start < content[1] and content[0] < where.end):
-        return None
-    return (where.start, where.end)
+def _lemma(cue: str | None) -> str | None:
+    """The lemma of a cue the model copied ('said' → 'say'), for the statement's verb; None when it is no verb
+    the rules know (the statement then says 'said')."""
+    words = (cue or "").lower().split()
+    if words[:2] == ["according", "to"]:
+        return "according to"
+    return next((CUE_FORMS[w] for w in words if w in CUE_FORMS), None)
+
+
+def _in_article(text: str, words: str | None) -> bool:
+    """Whether the article uses ``words`` (case, quotation marks and white space aside), or its last word: a
+    name the article writes 'Clinton' is still the article's."""
+    if not words or not words.strip():
+        return False
+    folded = normalise(text)[0]
+    wanted = normalise(words.strip())[0]
+    last = wanted.split()[-1]
+    return any(
+        re.search(rf"(?<!\w){re.escape(w)}(?!\w)", folded) is not None
+        for w in (wanted, last)
+        if w == wanted or len(w) > 2
+    )
 
 
 def _span_of(text: str, words: str | None) -> Range | None:

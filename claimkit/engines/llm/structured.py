@@ -37,6 +37,14 @@ MAX_REPLY_CHARS = 1_000_000
 _ECHO_CHARS = 20_000
 """How much of an invalid reply is sent back with the re-ask."""
 _REFUSED_STATUSES = frozenset({400, 404, 422, 500, 501})
+_FORMAT_WORDS = ("response_format", "json_schema", "schema", "grammar", "structured output", "format")
+"""An error that names one of these is a refusal of the structured-output mode: the next mode is tried."""
+_REASON_CHARS = 300
+"""How much of a server's error message goes into the raised error."""
+_accepted: dict[tuple[str, str | None], StructuredMode] = {}
+"""The structured-output mode each endpoint and model accepted, for the life of the process: probed once."""
+_adapted: dict[tuple[str, str | None], set[str]] = {}
+"""What each endpoint and model refused and was given otherwise: 'max_completion_tokens', 'no temperature'."""
 Reply = TypeVar("Reply", bound=BaseModel)
 
 
@@ -85,7 +93,10 @@ class StructuredCaller:
         self.log = log
         self.log_problems: list[str] = []
         """Why calls went unlogged (a broken or full call log), for the output's warnings."""
-        self.mode: StructuredMode | None = None if settings.structured_output == "auto" else settings.structured_output
+        self._endpoint = (settings.base_url or "", settings.model)
+        self.mode: StructuredMode | None = (
+            _accepted.get(self._endpoint) if settings.structured_output == "auto" else settings.structured_output
+        )
 
     def call(self, prompt: Prompt, variables: dict[str, Any], model: type[Reply], tally: Tally) -> Reply:
         """The model's reply to ``prompt`` rendered with ``variables``, validated as ``model``."""
@@ -95,10 +106,12 @@ class StructuredCaller:
             try:
                 result = self._ask(prompt, variables, model, mode, tally, probe=mode != STRUCTURED_MODES[-1])
             except ModelUnavailable as e:
-                if e.status in _REFUSED_STATUSES and mode != STRUCTURED_MODES[-1]:
-                    continue  # the server does not take this response_format: try the next one
+                refused = e.status in _REFUSED_STATUSES and any(w in e.reason.lower() for w in _FORMAT_WORDS)
+                if refused and mode != STRUCTURED_MODES[-1]:
+                    continue  # the server names this response_format as what it refuses: try the next one
                 raise
             self.mode = mode
+            _accepted[self._endpoint] = mode
             return result
         raise AssertionError("unreachable: the last mode raises or returns")
 
@@ -141,22 +154,39 @@ class StructuredCaller:
         self, prompt: Prompt, messages: list[dict[str, str]], model: type[BaseModel], mode: StructuredMode, probe: bool
     ) -> _Reply:
         client = self.client.with_options(max_retries=0) if probe else self.client
-        common: dict[str, Any] = {
-            "model": self.settings.model,
-            "messages": messages,
-            "temperature": self.settings.temperature,
-            "max_tokens": self.settings.max_tokens,
-        }
+        started = time.time()
+        for _ in range(len(_ADAPTATIONS) + 1):
+            common = self._parameters(messages)
+            try:
+                reply = self._completion(client, common, model, mode)
+            except ModelUnavailable as e:
+                self._log(prompt, started, mode, common, e.status, e.reason or None, {})
+                if e.status == 400 and self._adapt(e.reason):
+                    continue  # 'use max_completion_tokens instead', 'temperature is not supported': asked again
+                raise
+            self._log(prompt, started, mode, common, 200, reply.content, reply.usage)
+            return reply
+        raise AssertionError("unreachable: every adaptation is made once, then the error is raised")
+
+    def _parameters(self, messages: list[dict[str, str]]) -> dict[str, Any]:
+        adapted = _adapted.get(self._endpoint, set())
+        token_key = "max_completion_tokens" if "max_completion_tokens" in adapted else "max_tokens"
+        common: dict[str, Any] = {"model": self.settings.model, "messages": messages}
+        if self.settings.temperature is not None and "no temperature" not in adapted:
+            common["temperature"] = self.settings.temperature
+        common[token_key] = self.settings.completion_budget
         if self.settings.seed is not None:
             common["seed"] = self.settings.seed
-        started = time.time()
-        try:
-            reply = self._completion(client, common, model, mode)
-        except ModelUnavailable as e:
-            self._log(prompt, started, mode, common, e.status, None, {})
-            raise
-        self._log(prompt, started, mode, common, 200, reply.content, reply.usage)
-        return reply
+        return common
+
+    def _adapt(self, reason: str) -> bool:
+        """Whether a 400's message names a parameter this endpoint wants otherwise, now remembered for it."""
+        adapted = _adapted.setdefault(self._endpoint, set())
+        for adaptation, words in _ADAPTATIONS.items():
+            if adaptation not in adapted and all(w in reason.lower() for w in words):
+                adapted.add(adaptation)
+                return True
+        return False
 
     def _log(
         self,
@@ -220,11 +250,16 @@ class StructuredCaller:
                 create: Any = client.chat.completions.with_raw_response.create
                 raw = create(response_format=response_format, **common)
         except openai.APIStatusError as e:
+            reason = _reason(e)
+            if self.settings.api_key:
+                reason = reason.replace(self.settings.api_key, "***")  # a server that echoes the request
             raise ModelUnavailable(
-                f"{self.settings.endpoint_host} answered HTTP {e.status_code} ({mode})",
+                f"{self.settings.endpoint_host} answered HTTP {e.status_code} ({mode})"
+                + (f": {reason[:_REASON_CHARS]}" if reason else ""),
                 model=self.settings.model,
                 endpoint=self.settings.endpoint_host,
                 status=e.status_code,
+                reason=reason,
             ) from e
         except openai.APIError as e:
             raise ModelUnavailable(
@@ -233,6 +268,28 @@ class StructuredCaller:
                 endpoint=self.settings.endpoint_host,
             ) from e
         return _reply_from(raw, parse=mode == "json_schema")
+
+
+_ADAPTATIONS = {
+    "max_completion_tokens": ("max_tokens", "max_completion_tokens"),
+    "no temperature": ("temperature",),
+}
+"""What a 400 may ask for, by the words its message holds (newer OpenAI models: 'Unsupported parameter:
+'max_tokens' … Use 'max_completion_tokens' instead', 'Unsupported value: 'temperature' …')."""
+
+
+def _reason(error: openai.APIStatusError) -> str:
+    """The server's message in an error body (OpenAI's ``{"error": {"message": …}}``, or the body's text)."""
+    body = error.body
+    if isinstance(body, dict):
+        inner = body.get("error", body)
+        message = inner.get("message") if isinstance(inner, dict) else inner
+        if message:
+            return " ".join(str(message).split())
+    try:
+        return " ".join(error.response.text.split())[:2_000]
+    except Exception:  # a body that cannot be read is no reason
+        return ""
 
 
 @lru_cache(maxsize=16)

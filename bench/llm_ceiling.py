@@ -1,0 +1,289 @@
+"""What claimkit's LLM path keeps of a perfect model's answer: a local server answers with the gold.
+
+python bench/llm_ceiling.py GOLD.jsonl [--noise none|typo|ellipsis|hallucinate|speakers] [--max-tokens N]
+                            [--limit N] [--out FILE]
+
+The bench starts an OpenAI-compatible server on 127.0.0.1 that answers each extraction request with the gold
+attributions of the article chunk it finds in the prompt, written in claimkit's model-facing schema and with
+nothing a model could not write (no offsets): the quote as the gold's words (the fragments of a split quote
+joined by " ... "), the speaker by the gold's resolved entity where it has one, else its speaker words, the
+mention and the cue as the gold's words. Like a real server it cuts a reply at the request's token limit
+(``max_tokens`` or ``max_completion_tokens``) with ``finish_reason: length``; tokens are counted as four
+characters each. ``--noise`` adds what a real model does: ``typo`` (other quotation marks, doubled spaces, a
+changed first letter's case, a trailing period), ``ellipsis`` (a quote of more than 20 words shortened to its
+first and last eight, joined by "..."), ``hallucinate`` (one word in ten of each quote invented), ``speakers``
+(every third speaker named by an invented name that the article never uses).
+
+claimkit runs with its default settings (but for the cache and the call log, off) over every article, and the
+bench prints F1 at both IoU thresholds, resolved-speaker accuracy, requests and completion tokens per article,
+completion tokens per claim, and the losses by cause. With ``--out`` each summary is written as one JSON line
+``{"id": …, "summary": …}``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.server
+import json
+import random
+import re
+import statistics
+import sys
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import claimkit
+from claimkit.engines.llm.engine import QUOTE_ENDS, QUOTE_WORDS, ModelClaim, ModelExtraction
+from claimkit.evaluate import EvalReport, GoldRecord, read_gold, score_article
+from claimkit.settings import Settings
+
+CHARS_PER_TOKEN = 4
+INVENTED_WORDS = ("zebrafruit", "quasilunar", "marblewick", "tonguefeld", "plimsovar")
+INVENTED_SPEAKER = "Senator Jane Hallucinated"
+_ARTICLE_RE = re.compile(r"<article>\n(.*)\n</article>", re.DOTALL)
+
+
+class GoldServer:
+    """Answers extraction requests from the gold of the article in the prompt."""
+
+    def __init__(self, raw_records: list[dict[str, Any]], noise: str, seed: int = 7) -> None:
+        self.records = raw_records
+        self.noise = noise
+        self.random = random.Random(seed)
+        self.requests = 0
+        self.cut = 0
+        """Replies cut at the request's token limit."""
+        self.claim_tokens: list[int] = []
+        """Tokens of each claim written, as the schema asks for it."""
+        self.unknown = 0
+        """Requests whose article the server did not find."""
+        self._lock = threading.Lock()
+
+    def answer(self, body: dict[str, Any]) -> tuple[str, str, int, int]:
+        """The reply content, its finish reason, prompt tokens and completion tokens."""
+        prompt = next(m["content"] for m in body["messages"] if m["role"] == "user")
+        found = _ARTICLE_RE.search(prompt)
+        chunk = found.group(1) if found else ""
+        record = next((r for r in self.records if chunk and chunk in r["text"]), None)
+        with self._lock:
+            self.requests += 1
+            if record is None:
+                self.unknown += 1
+                content = json.dumps({"speakers": [], "claims": []})
+            else:
+                start = record["text"].index(chunk)
+                content = self._reply(record, start, start + len(chunk))
+            limit = body.get("max_completion_tokens") or body.get("max_tokens") or 10**9
+            tokens = _tokens(content)
+            if tokens > limit:
+                self.cut += 1
+                return content[: limit * CHARS_PER_TOKEN], "length", _tokens(prompt), limit
+            return content, "stop", _tokens(prompt), tokens
+
+    def _reply(self, record: dict[str, Any], start: int, end: int) -> str:
+        text = record["text"]
+        claims: list[dict[str, Any]] = []
+        speakers: dict[str, dict[str, Any]] = {}
+        for n, gold in enumerate(record["attributions"]):
+            spans = gold["content_spans"]
+            if not (start <= min(s for s, _ in spans) and max(e for _, e in spans) <= end):
+                continue
+            name = gold.get("speaker_entity") or gold.get("speaker")
+            if self.noise == "speakers" and n % 3 == 0:
+                name = INVENTED_SPEAKER
+            fragments = [text[s:e] for s, e in spans]
+            if self.noise != "ellipsis":
+                fragments = [_as_asked(fragment) for fragment in fragments]
+            quote = self._noisy(" ... ".join(fragments))
+            claim = {
+                "speaker": name,
+                "mention": gold.get("speaker"),
+                "cue": gold.get("cue"),
+                "quote": quote,
+                "kind": gold.get("kind") or gold.get("kind_heuristic") or "indirect",
+                "stance": "neutral",
+                "answers": None,
+            }
+            claims.append(ModelClaim.model_validate(claim).model_dump())
+            self.claim_tokens.append(_tokens(json.dumps(claim, separators=(",", ":"))))  # as the reply writes it
+            if name is not None:
+                kind = gold.get("speaker_kind") or "person"
+                speakers.setdefault(name, {"name": name, "role": None, "affiliation": None, "kind": kind})
+        return ModelExtraction.model_validate({"speakers": list(speakers.values()), "claims": claims}).model_dump_json()
+
+    def _noisy(self, quote: str) -> str:
+        words = quote.split(" ")
+        if self.noise == "typo":
+            quote = quote.replace("“", '"').replace("”", '"').replace(" ", "  ", 1)
+            quote = quote[:1].swapcase() + quote[1:]
+            return quote if quote.endswith(".") else quote + "."
+        if self.noise == "ellipsis" and len(words) > 20:  # the model's own way of shortening, not the prompt's
+            return " ".join(words[:8]) + " ... " + " ".join(words[-8:])
+        if self.noise == "hallucinate" and len(words) >= 5:
+            for k in self.random.sample(range(len(words)), max(1, len(words) // 10)):
+                words[k] = self.random.choice(INVENTED_WORDS)
+            return " ".join(words)
+        return quote
+
+
+def _as_asked(quote: str) -> str:
+    """A quote as the prompt asks for it: a long one by its first and last words."""
+    words = quote.split()
+    if len(words) <= QUOTE_WORDS:
+        return quote
+    return " ".join(words[:QUOTE_ENDS]) + " ... " + " ".join(words[-QUOTE_ENDS:])
+
+
+def _tokens(text: str) -> int:
+    return -(-len(text) // CHARS_PER_TOKEN)
+
+
+@contextmanager
+def serving(gold: GoldServer) -> Iterator[str]:
+    class Handler(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True
+
+        def do_POST(self) -> None:
+            body = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)) or b"{}")
+            content, finish, prompt_tokens, completion_tokens = gold.answer(body)
+            payload = json.dumps(
+                {
+                    "id": f"chatcmpl-gold-{gold.requests}",
+                    "object": "chat.completion",
+                    "created": 0,
+                    "model": body.get("model", "gold"),
+                    "choices": [
+                        {"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": finish}
+                    ],
+                    "usage": {
+                        "prompt_tokens": prompt_tokens,
+                        "completion_tokens": completion_tokens,
+                        "total_tokens": prompt_tokens + completion_tokens,
+                    },
+                }
+            ).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/v1"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def _checks(noise: str, summary: claimkit.ArticleSummary, text: str) -> Counter[str]:
+    """What the noise must never get through: invented words in any output field, invented speakers."""
+    found: Counter[str] = Counter()
+    if noise == "hallucinate":
+        fields = [summary.summary] + [c.statement for c in summary.claims] + [c.quote.text for c in summary.claims]
+        fields += [s.name for s in summary.speakers]
+        found["output fields with an invented word"] = sum(any(w in f for w in INVENTED_WORDS) for f in fields)
+    if noise == "speakers":
+        invented = set(INVENTED_SPEAKER.lower().split()) - {"senator"}
+        found["speakers named by an invented name"] = sum(
+            bool(invented & set(s.name.lower().split())) for s in summary.speakers
+        )
+        found["speakers without a located mention"] = sum(not s.mentions for s in summary.speakers)
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("gold", type=Path)
+    parser.add_argument("--noise", choices=["none", "typo", "ellipsis", "hallucinate", "speakers"], default="none")
+    parser.add_argument("--max-tokens", type=int, default=None, help="claimkit's max_tokens (default: its own)")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args()
+    raw = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    raw = [r for r in raw if r.get("attributions")][: args.limit]
+    records: list[GoldRecord] = [r for r in read_gold(args.gold) if r.attributions][: args.limit]
+    server = GoldServer(raw, args.noise)
+    report = EvalReport()
+    usage: Counter[str] = Counter()
+    losses: Counter[str] = Counter()
+    out = args.out.open("w", encoding="utf-8") if args.out else None
+    with serving(server) as url:
+        options: dict[str, Any] = {"model": "gold", "base_url": url, "api_key": "sk-bench-not-a-key"}
+        options |= {"cache": False, "log_calls": False}
+        if args.max_tokens is not None:
+            options["max_tokens"] = args.max_tokens
+        settings = Settings(**options)
+        for record in records:
+            try:
+                summary = claimkit.summarise(record.text, settings=settings)
+            except claimkit.ClaimkitError as e:
+                losses[f"articles lost: {type(e).__name__}"] += 1
+                report.articles.append(score_article(record, _empty(record.text)))  # its gold counts as missed
+                continue
+            report.articles.append(score_article(record, summary))
+            if summary.provenance.usage:
+                usage.update(summary.provenance.usage.model_dump(include={"calls", "completion_tokens"}))
+            for warning in summary.warnings:
+                losses[_cause(warning)] += 1
+            losses.update(_checks(args.noise, summary, record.text))
+            if out is not None:
+                out.write(json.dumps({"id": record.id, "summary": summary.model_dump(mode="json")}) + "\n")
+    if out is not None:
+        out.close()
+    _print(report, usage, losses, server, args)
+
+
+def _empty(text: str) -> claimkit.ArticleSummary:
+    from datetime import UTC, datetime
+
+    from claimkit.records import Article, Provenance
+
+    provenance = Provenance(claimkit_version=claimkit.__version__, engine="llm", created_at=datetime.now(UTC))
+    return claimkit.ArticleSummary(
+        article=Article(id="lost", language="en", chars=len(text)), summary="", provenance=provenance
+    )
+
+
+def _cause(warning: str) -> str:
+    for words, cause in (
+        ("dropped a quote", "quotes dropped: not placed in the article"),
+        ("gave no valid reply", "chunks with no valid reply"),
+        ("named a speaker the article never names", "speaker names the article never uses (claims kept)"),
+        ("the model attributes", "speakers the rules read otherwise (a warning; claims kept)"),
+    ):
+        if words in warning:
+            return cause
+    return "other warnings"
+
+
+def _print(report: EvalReport, usage: Counter[str], losses: Counter[str], server: GoldServer, args: Any) -> None:
+    totals = report.totals()
+    articles = max(1, totals["articles"])
+    print(f"{args.gold.name}, noise {args.noise}: {totals['articles']} articles, {totals['gold']} gold attributions")
+    for threshold in (0.3, 0.8):
+        t = totals[f"iou>={threshold}"]
+        print(f"IoU ≥ {threshold}: P {t['precision']:.3f}  R {t['recall']:.3f}  F1 {t['f1']:.3f}")
+    resolved = totals["resolved_speaker_accuracy"]
+    print(f"resolved speakers {resolved:.3f}" if resolved is not None else "resolved speakers: no entities in the gold")
+    requests, completion = usage["calls"] / articles, usage["completion_tokens"] / articles
+    print(f"per article: requests {requests:.2f}, completion tokens {completion:,.0f}")
+    if server.claim_tokens:
+        print(f"completion tokens per claim: median {statistics.median(server.claim_tokens):.0f}")
+    print(f"server: {server.requests} requests, {server.cut} replies cut at the token limit, {server.unknown} unknown")
+    for cause, count in sorted(losses.items()):
+        print(f"  {cause}: {count}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
