@@ -258,7 +258,8 @@ def _empty(text: str) -> claimkit.ArticleSummary:
 def _cause(warning: str) -> str:
     for words, cause in (
         ("dropped a quote", "quotes dropped: not placed in the article"),
-        ("gave no valid reply", "chunks with no valid reply"),
+        ("complete claims of the last reply were read", "chunks whose reply was cut: its complete claims kept"),
+        ("gave no valid reply", "chunks with no valid reply: lost"),
         ("named a speaker the article never names", "speaker names the article never uses (claims kept)"),
         ("the model attributes", "speakers the rules read otherwise (a warning; claims kept)"),
     ):

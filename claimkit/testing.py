@@ -140,6 +140,9 @@ def claimkit_cassette(
     module = request.node.module.__name__.rsplit(".", 1)[-1] if request.node.module else "tests"
 
     def open_cassette(name: str | None = None) -> AbstractContextManager[Any]:
+        from .engines.llm.structured import forget_endpoints
+
+        forget_endpoints()  # the recorded requests include the probe of the structured-output mode
         path = folder / module / f"{name or request.node.name}.yaml"
         if claimkit_record_mode == "none" and not path.exists():
             pytest.fail(f"no cassette at {path}: record it with --claimkit-record=once against a real server")

@@ -288,3 +288,12 @@ def test_a_server_that_wants_max_completion_tokens_and_no_temperature_gets_them(
     log = CallLog(tmp_path / "calls.sqlite")
     logged = [(log.show(row["id"]) or {}).get("response") for row in log.list()]
     assert any("Use 'max_completion_tokens'" in (r or "") for r in logged)  # the server's reason, logged
+
+
+def test_a_reply_cut_at_the_token_limit_every_time_keeps_its_complete_claims() -> None:
+    cut = VALID[: VALID.index('{"speaker": "The mayor", "mention": null')]  # the first claim whole, then cut
+    with scripted_server([Step(content=cut, finish_reason="length")]) as (server, url):
+        summary = claimkit.summarise(ARTICLE, settings=_settings(url))
+    assert server.count == 3  # the request and two re-asks
+    assert [c.quote.text for c in summary.claims] == ["the bridge would reopen in May"]
+    assert any("the 1 complete claims of the last reply were read" in w for w in summary.warnings)

@@ -18,9 +18,9 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ...errors import ModelOutputError
 from ...lang.en.cues import CUE_FORMS
@@ -76,6 +76,9 @@ class ModelClaim(_Strict):
     """The first words of the claim this one answers (a stance that is not neutral)."""
 
 
+_Item = TypeVar("_Item", ModelSpeaker, ModelClaim)
+
+
 class ModelExtraction(_Strict):
     """What the model must return: only what code cannot find. No defaults, no offsets, no bounds a server may
     refuse (``maxItems``): optional fields are required and nullable."""
@@ -127,12 +130,19 @@ class LLMEngine:
             try:
                 extraction = self.caller.call(self.prompt, variables, ModelExtraction, tally)
             except ModelOutputError as e:
-                if len(pieces) == 1:
+                salvaged = salvage(e.last_reply)
+                if salvaged is not None:  # what the model got right before its reply went wrong is kept
+                    extraction = salvaged
+                    warnings.append(
+                        f"characters {start}–{end} gave no valid reply after {e.attempts} attempts ({e}): the "
+                        f"{len(salvaged.claims)} complete claims of the last reply were read, the rest is lost"
+                    )
+                elif len(pieces) == 1:
                     raise
-                # One bad chunk of a long article must not lose the others' claims.
-                failures.append(e)
-                warnings.append(f"characters {start}–{end} gave no valid reply after {e.attempts} attempts: {e}")
-                continue
+                else:  # one bad chunk of a long article must not lose the others' claims
+                    failures.append(e)
+                    warnings.append(f"characters {start}–{end} gave no valid reply after {e.attempts} attempts: {e}")
+                    continue
             found, dropped = ground(text, extraction, start, end)
             candidates.extend(found)
             warnings.extend(dropped)
@@ -147,6 +157,37 @@ class LLMEngine:
             request_ids=tally.request_ids,
             mode=self.mode,
         )
+
+
+def salvage(raw: str | None) -> ModelExtraction | None:
+    """The complete, valid speakers and claims of a reply that is not valid as a whole (cut at the token limit,
+    or one bad item); None when it holds no claim."""
+    if not raw:
+        return None
+    claims = _complete_items(raw, "claims", ModelClaim)
+    if not claims:
+        return None
+    return ModelExtraction(speakers=_complete_items(raw, "speakers", ModelSpeaker), claims=claims)
+
+
+def _complete_items(raw: str, key: str, model: type[_Item]) -> list[_Item]:
+    """The items of the list ``key`` in ``raw``, each a whole JSON object valid as ``model``, in order."""
+    opened = re.search(rf'"{key}"\s*:\s*\[', raw)
+    if opened is None:
+        return []
+    decoder = json.JSONDecoder()
+    items: list[_Item] = []
+    at = opened.end()
+    while True:
+        while at < len(raw) and raw[at] in " \t\r\n,":
+            at += 1
+        if at >= len(raw) or raw[at] != "{":
+            return items
+        try:
+            value, at = decoder.raw_decode(raw, at)
+            items.append(model.model_validate(value))
+        except (ValueError, ValidationError):
+            return items  # a cut or broken item: those before it stand
 
 
 # --- grounding --------------------------------------------------------------------------------

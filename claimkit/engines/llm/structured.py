@@ -24,7 +24,7 @@ from ...settings import Settings
 from ...store import CallLog
 from .prompts import Prompt
 
-__all__ = ["STRUCTURED_MODES", "StructuredCaller", "StructuredMode", "Tally"]
+__all__ = ["STRUCTURED_MODES", "StructuredCaller", "StructuredMode", "Tally", "forget_endpoints"]
 
 StructuredMode = Literal["json_schema", "json_object_schema", "json_object"]
 STRUCTURED_MODES: tuple[StructuredMode, ...] = ("json_schema", "json_object_schema", "json_object")
@@ -268,6 +268,13 @@ class StructuredCaller:
                 endpoint=self.settings.endpoint_host,
             ) from e
         return _reply_from(raw, parse=mode == "json_schema")
+
+
+def forget_endpoints() -> None:
+    """Forget what endpoints accepted and refused (each is probed again): for tests that replay recorded calls,
+    whose requests must not depend on the tests run before them."""
+    _accepted.clear()
+    _adapted.clear()
 
 
 _ADAPTATIONS = {
