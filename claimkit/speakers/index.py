@@ -17,6 +17,7 @@ from .. import deadline
 from ..engines.candidate import SpeakerHint
 from ..lang import Lexicon, lexicon_for
 from ..lang.en.names import (
+    FUNCTION_WORDS,
     GROUP_NOUNS,
     OPENING_DETERMINERS,
     ORGANISATION_WORDS,
@@ -53,6 +54,18 @@ _GENDER_EVIDENCE = 50
 _WORD_BEFORE_RE = re.compile(r"(\w+)\.?\s+$")
 _PRONOUN_AFTER_RE = re.compile(r"(?:['’]s)?,?\s+(\w+),?\s+(?:that\s+)?(\w+)\b")
 """'Clinton said she', 'Müller sagte, er': the verb and the word after it."""
+
+
+def _is_plural_noun(word: str) -> bool:
+    """A lower-case word that reads as a plural noun ('centrists'), not a function word ('those', 'his')."""
+    return (
+        word.isalpha()
+        and word.islower()
+        and len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+        and word not in FUNCTION_WORDS
+    )
 
 
 def _whole_word_at(text: str, words: str) -> int | None:
@@ -284,9 +297,12 @@ class SpeakerIndex:
         place = bool(names) and names[-1][2].lower() in PLACES  # 'a gynecologist from Englewood, New Jersey, who'
         if names and not place and self.text[names[-1][1] : mention[0]].strip(" ,’'s") == "":
             return self._resolve_name(names[-1][2], mention, None, None)
+        noun = before.split()[-1] if before else ""
+        if _is_plural_noun(noun) or noun in GROUP_NOUNS:  # 'idealists who wanted …', 'bankers who concluded …'
+            return self._resolve_description(noun, mention)
         entity = self._latest(("person", "group", "organisation"), mention[0])
         if entity is None:
-            entity = self._add(SpeakerEntity(before.split()[-1] if before else "who", "unnamed", first=mention[0]))
+            entity = self._add(SpeakerEntity(noun or "who", "unnamed", first=mention[0]))
         entity.mention(mention)
         return entity
 

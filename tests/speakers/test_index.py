@@ -39,6 +39,11 @@ ARTICLES = [
         ["Alex Kim", "Robin Lee", "She"],
         ["Alex Kim", "Robin Lee", "Robin Lee"],
     ),
+    (  # 'who' after a plural noun is that noun's, not the last person named
+        "Barack Obama inspired idealists who wanted a complete break from the past.",
+        ["who"],
+        ["idealists"],
+    ),
     (
         "Demonstrators said they want justice, but pledged to remain civil.",
         ["Demonstrators", "they"],
