@@ -256,6 +256,10 @@ def _has_noun(tokens: list[Token]) -> bool:
     )
 
 
+_NAME_JOINERS = frozenset({"of"})
+"""A lower-case word that may stand inside a name between capitalised words."""
+
+
 def speaker_after(tokens: list[Token], i: int, lexicon: Lexicon) -> Range | None:
     """The noun phrase right after the cue: the speaker in '"…," said the minister.'"""
     j = i
@@ -268,8 +272,18 @@ def speaker_after(tokens: list[Token], i: int, lexicon: Lexicon) -> Range | None
             or (token.text in ENDING_PUNCT and not is_title_dot(tokens, j))
         ):
             break
-        if token.text.islower() and (
-            token.lower in PREPOSITIONS or token.lower in CLAUSE_BOUNDARIES or token.lower in lexicon.speaker_stops
+        inside_a_name = (  # 'Department of Correction spokesman Jason Kersten', 'Bank of America'
+            token.lower in _NAME_JOINERS
+            and i < j < len(tokens) - 1
+            and tokens[j - 1].text[:1].isupper()
+            and tokens[j + 1].text[:1].isupper()
+        )
+        if (
+            token.text.islower()
+            and not inside_a_name
+            and (
+                token.lower in PREPOSITIONS or token.lower in CLAUSE_BOUNDARIES or token.lower in lexicon.speaker_stops
+            )
         ):
             break
         j += 1

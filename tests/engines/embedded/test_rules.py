@@ -181,6 +181,12 @@ CASES = [
         "The plan will fail",
         "indirect",
     ),
+    (
+        "The plan will fail, said Department of Correction spokesman Jason Kersten.",
+        "Department of Correction spokesman Jason Kersten",
+        "The plan will fail",
+        "indirect",
+    ),
 ]
 
 
