@@ -135,6 +135,8 @@ def content_after(text: str, sentence: Sentence, position: int, lemma: str, next
     that_at = next((n for n, t in enumerate(tokens[:10]) if t.lower in sentence.lexicon.complementizers), None)
     if that_at is not None and _complement_starts_at_that(tokens, that_at, lemma):
         start_token = that_at
+    elif (adjunct := _adjunct_before_clause(tokens)) is not None:
+        start_token = adjunct  # 'said on Thursday the company would …', 'said in a statement the plan …'
     elif tokens[0].lower in TIME_WORDS:
         return None  # 'said Sunday in Virginia': an adjunct, the content is elsewhere
     elif tokens[0].text in ",:" and len(tokens) > 1:
@@ -198,6 +200,33 @@ def noun_phrase_end(tokens: list[Token], first: int, *, before_verb: bool = Fals
         if n > first + 1 and past and tokens[n - 1].text.isalpha() and _verb_after_noun(tokens, n):
             return token.start  # 'allegiance to various groups | carried out the shooting'
     return tokens[-1].end
+
+
+def _adjunct_before_clause(tokens: list[Token]) -> int | None:
+    """The index of a clause's first word after a time or place adjunct that opens the words after a cue, with no
+    'that' ('Tuesday', 'last week', 'on Thursday', 'in a statement'); None when no clause follows it."""
+    first = tokens[0].lower
+    if first in ("last", "this", "next") and len(tokens) > 1 and tokens[1].lower in TIME_UNITS:
+        candidates = [2]
+    elif first in TIME_WORDS:
+        candidates = [1]
+    elif first in PREPOSITIONS and first not in ("about", "for", "against", "to", "of", "with"):
+        candidates = [2, 3, 4]  # the preposition's object: 'on Thursday', 'in a statement', 'at the time'
+    else:
+        return None
+    return next((n for n in candidates if n < len(tokens) and _opens_clause(tokens, n)), None)
+
+
+def _opens_clause(tokens: list[Token], n: int) -> bool:
+    """Whether a clause with a subject and a finite verb starts at ``n`` ('the company would', 'Trump is')."""
+    word = tokens[n]
+    if not (word.lower in DETERMINERS or word.lower in SUBJECT_PRONOUNS or word.text[:1].isupper()):
+        return False
+    if word.text[:1].isupper() and tokens[n - 1].text[:1].isupper():
+        return False  # 'in New Hampshire he …': the name goes on
+    if any(t.text in CLAUSE_PUNCT for t in tokens[: n + 1]):
+        return False
+    return any(t.lower in FINITE_AUXILIARIES for t in tokens[n + 1 : n + 6])
 
 
 def _subject_after_listener(tokens: list[Token]) -> int | None:

@@ -181,6 +181,12 @@ CASES = [
         "The plan will fail",
         "indirect",
     ),
+    # 'said' + a time or place adjunct + a clause with no 'that'
+    ("Smith said on Thursday the company would cut 500 jobs.", "Smith", "the company would cut 500 jobs", "indirect"),
+    ("Smith said Tuesday the company would cut 500 jobs.", "Smith", "the company would cut 500 jobs", "indirect"),
+    ("Smith said last week the company would cut 500 jobs.", "Smith", "the company would cut 500 jobs", "indirect"),
+    ("Smith said in a statement the plan was dead.", "Smith", "the plan was dead", "indirect"),
+    ("Carson said in New Hampshire he did not feel well.", "Carson", "he did not feel well", "indirect"),
     (
         "The plan will fail, said Department of Correction spokesman Jason Kersten.",
         "Department of Correction spokesman Jason Kersten",
