@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ...lang import Lexicon
+from ...lang.en.cues import CUE_FORMS
 from ...lang.en.grammar import NOT_HEADLINE_SOURCES
 from ...lang.en.names import PLACES
 from ...text.spans import tokenize
@@ -21,6 +22,13 @@ _HEADLINE_RE = re.compile(r"([A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){0,3}): +(?=
 _LONGEST_HEADLINE = 25  # words
 
 
+def _finite_cue(word: str) -> bool:
+    """A cue verb with a tense ('says', 'said', 'warns'), not its base form ('Walker to speak') or a gerund.
+    Only lower-case words are read: in a title-case headline 'Attacks' is as likely a noun."""
+    lemma = CUE_FORMS.get(word)
+    return lemma is not None and word != lemma and not word.endswith("ing")
+
+
 def headline_attribution(text: str, start: int, end: int, quotes: list[Range], lexicon: Lexicon) -> Candidate | None:
     """A title that names its source before a colon: the words after the colon are that source's.
 
@@ -35,8 +43,11 @@ def headline_attribution(text: str, start: int, end: int, quotes: list[Range], l
     if words[0] in NOT_HEADLINE_SOURCES or source.lower() in PLACES or "editor" in words[0]:
         return None  # 'UPDATE: …', 'Washington: …' (a dateline)
     content = trimmed(text, start + match.end(), end)
-    if len(text[content[0] : content[1]].split()) < 3:
+    words_after = text[content[0] : content[1]].split()
+    if len(words_after) < 3:
         return None  # 'Contributing: Grant Miller.'
+    if any(w.islower() and _finite_cue(w.strip(".,;:!?")) for w in words_after[1:3]):
+        return None  # 'Brexit: May says deal is dead': a rubric; the words after it name their own source
     colon = start + len(source)
     inside = [q for q in quotes if q[0] < end and q[1] > start]
     sentence = Sentence(start, end, tokenize(text, start, end), inside, lexicon)

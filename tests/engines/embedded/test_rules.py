@@ -496,6 +496,7 @@ def test_a_title_names_its_source_before_a_colon(article: str, speaker: str, quo
         "UPDATE: The vote was moved to Friday.\n\nIt passed.",
         "Washington: The vote was moved to Friday.\n\nIt passed.",
         "Contributing: Grant Miller.\n\nIt passed.",
+        "Brexit: May says deal is dead\n\nThe prime minister spoke on Monday.",  # a rubric, not a source
         "The vote passed.\n\nMORE: Woman pays $20,000 for a third breast, a hoax.",
         "The vote passed.\n\nSource: Joe Raedle/Getty Images.",
     ],
