@@ -101,13 +101,13 @@ def _double_quotes_in(text: str, start: int, end: int) -> tuple[list[tuple[int, 
         i = mark.start()
         ch = text[i]
         if open_at is None:
-            if ch in _DOUBLE_OPEN or (ch == _STRAIGHT_DOUBLE and _is_opening(text, i)):
-                open_at, opener = i, ch
+            if ch in _DOUBLE_OPEN or (ch in _STRAIGHT_DOUBLE + "»" and _is_opening(text, i)):
+                open_at, opener = i, ch  # '»' opens the German »…«
             elif ch == "”" and not found and not text[i - 1 : i].isspace():
                 # A closing mark with no opening one: the quotation began with the paragraph.
                 found.append((start, i + 1))
             continue
-        closes = {"„": "“”", "«": "»", "“": "”", '"': '"'}.get(opener, _DOUBLE_CLOSE)
+        closes = {"„": "“”", "«": "»", "»": "«", "“": "”", '"': '"'}.get(opener, _DOUBLE_CLOSE)
         if (
             (ch in closes and (ch != "“" or opener == "„"))
             or (ch == _STRAIGHT_DOUBLE and opener != '"' and not _is_opening(text, i))

@@ -355,6 +355,9 @@ def test_contrast_gives_an_opposing_stance_toward_the_earlier_claim() -> None:
 
 # German articles (the language is told by the article's commonest words); sentences after Wikinews.
 GERMAN_CASES = [
+    # »…« (the German guillemets) are quotation marks; a pronoun after the verb is the speaker alone
+    ("Die Lage ist ernst. »Wir sind bereit«, sagte Emanuel Scobel.", "Emanuel Scobel", "»Wir sind bereit«"),
+    ("Die Lage ist ernst. »Es ist vorbei«, sagt er nervös.", "er", "»Es ist vorbei«"),
     (
         "Die Stadt hat die Gebühren erhöht. „Noch klappt die Zusammenarbeit zu rund 75 Prozent“, sagte Rappe.",
         "Rappe",
