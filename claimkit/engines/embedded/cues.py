@@ -20,6 +20,7 @@ from ...lang.en.grammar import (
     LINKING_VERBS,
     LY_NOUNS,
     NAMED_INFINITIVE_CUES,
+    NEGATIONS,
     VERB_PRECEDERS,
 )
 from ...text.spans import Token
@@ -81,8 +82,18 @@ def cue_lemma(sentence: Sentence, i: int, text: str) -> str | None:
         return None
     if word.endswith("ing") and previous is not None and previous.lower in {"and", "or", "of", "for", "in"}:
         return None  # 'the dirty work of funding and supporting terrorist groups'
+    if previous is not None and _negated(previous.lower):
+        return None  # 'had not announced any layoffs', 'critics don't say': nothing is attributed
+    if bare_or_s and lemma in NOUN_LIKE and previous is not None and previous.lower.endswith("ed"):
+        return None  # 'we received reports that …': the object of a verb, a noun
+    if word == "known" and after and after[0].lower == "as":
+        return None  # 'the group, known as XDA Developers': a name, not a claim
 
     return lemma
+
+
+def _negated(word: str) -> bool:
+    return word in NEGATIONS or word.endswith(("n't", "n’t"))
 
 
 def _infinitive_with_subject(tokens: list[Token], i: int, lemma: str) -> bool:

@@ -600,3 +600,16 @@ def test_who_after_a_place_is_the_person_the_place_describes() -> None:
 def test_a_prepositional_phrase_or_a_clause_cut_at_and_is_no_speaker(sentence: str, speaker: str | None) -> None:
     mentions = [c.speaker_mention.text if c.speaker_mention else None for c in claimkit.summarise(sentence).claims]
     assert mentions == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Critics don't say the plan will work.",  # a denied cue attributes nothing
+        "The minister has not announced whether the plant will close.",
+        "Today we received reports that the bridge had collapsed.",  # 'reports' is the object, a noun
+        "The group, known as XDA Developers, sold phones.",  # a name, not a claim
+    ],
+)
+def test_denials_nouns_and_names_are_not_claims(sentence: str) -> None:
+    assert claimkit.summarise(sentence).claims == []
