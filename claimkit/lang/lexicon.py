@@ -41,6 +41,8 @@ class Lexicon:
     genders: dict[str, str]
     """Words that tell a person's gender, 'm' or 'f': pronouns, titles, role nouns ('spokeswoman'). A pronoun
     listed here refers only to a person of its gender, as far as the article tells it."""
+    non_person_nouns: frozenset[str]
+    """Nouns before a name that make it a thing's, not a person's ('the shop Doki Doki')."""
     gender_titles: frozenset[str]
     """Titles before a name that tell its gender ('Mrs. Clinton'); their gender is in ``genders``."""
     gender_verbs: frozenset[str]

@@ -282,6 +282,9 @@ class SpeakerIndex:
             while words and words[0].lower() in self.lexicon.leading_articles:
                 words.pop(0)  # 'Der Minister Hans Müller', 'The Reverend …'
             _, _, bare = parse_titled_name(words)
+            named_thing = _WORD_BEFORE_RE.search(self.text, max(0, start - 20), start)
+            if named_thing is not None and named_thing.group(1).lower() in self.lexicon.non_person_nouns:
+                continue  # 'the shop Doki Doki', 'the restaurant Chez Panisse': not a person
             if bare and len(bare.split()) >= 2 and name_kind(bare) == "person":
                 return bare
         return None

@@ -39,6 +39,11 @@ ARTICLES = [
         ["Alex Kim", "Robin Lee", "She"],
         ["Alex Kim", "Robin Lee", "Robin Lee"],
     ),
+    (  # a name after 'the shop' is a shop's: no 'she' refers to it
+        "The shop Doki Doki opened in May. “We love it,” she said.",
+        ["she"],
+        ["she"],
+    ),
     (  # 'who' after a plural noun is that noun's, not the last person named
         "Barack Obama inspired idealists who wanted a complete break from the past.",
         ["who"],

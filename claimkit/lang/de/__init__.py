@@ -29,6 +29,7 @@ LEXICON = Lexicon(
     pronouns={"er": "person", "sie": "person"},
     antecedent_pronouns=frozenset(),
     genders={"er": "m", "herr": "m", "frau": "f"},  # 'sie' is also 'they'
+    non_person_nouns=frozenset(),
     gender_titles=frozenset({"herr", "frau"}),
     gender_verbs=frozenset({"sagte", "sagt", "erklärte"}),
     reads_descriptions=False,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..lexicon import Lexicon
 from .cues import CUE_WORDS
-from .names import GENDERS, PRONOUNS
+from .names import GENDERS, NON_PERSON_NOUNS, PRONOUNS
 
 __all__ = ["LEXICON"]
 
@@ -23,6 +23,7 @@ LEXICON = Lexicon(
     pronouns=PRONOUNS,
     antecedent_pronouns=frozenset("he she him her his".split()),
     genders=GENDERS,
+    non_person_nouns=NON_PERSON_NOUNS,
     gender_titles=frozenset("mr mrs ms miss".split()),
     gender_verbs=frozenset("said says told tells added adds wrote writes explained insisted noted argued".split()),
     reads_descriptions=True,

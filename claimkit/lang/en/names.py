@@ -12,6 +12,7 @@ __all__ = [
     "LEADING_FUNCTION_WORDS",
     "NAME_PARTICLES",
     "NAME_PARTICLE_WORDS",
+    "NON_PERSON_NOUNS",
     "NOT_ROLES",
     "OPENING_DETERMINERS",
     "ORGANISATION_WORDS",
@@ -61,6 +62,14 @@ GENDERS = {
     ),
 }
 """Words that tell a person's gender (for pronouns that must agree with their antecedent)."""
+
+
+NON_PERSON_NOUNS = frozenset(
+    """shop store restaurant cafe café bar pub hotel bakery boutique brand app band label firm company startup
+    business chain venue club gallery museum theatre theater cinema newspaper magazine show series film movie
+    album song book ship""".split()
+)
+"""Nouns that, before a name, make it a thing's ('the shop Doki Doki'): no pronoun refers to it as a person."""
 
 
 GROUP_NOUNS = frozenset(
