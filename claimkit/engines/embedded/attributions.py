@@ -15,7 +15,8 @@ from ...lang.en.cues import (
     CUE_NOUNS,
 )
 from ...lang.en.grammar import BE_FORMS, GERUND_OPENERS, PASSIVE_CUES, POSSESSIVES, SUBORDINATORS
-from ..candidate import Candidate
+from ...lang.en.names import WORK_TITLE_SMALL_WORDS
+from ..candidate import Candidate, Range
 from . import german
 from .content import (
     clause_end,
@@ -164,6 +165,8 @@ def _verb_attribution(text: str, sentence: Sentence, i: int, lemma: str, next_cu
             return make_candidate(text, sentence, (before[0], after[1]), speaker, cue, lemma, 0.75, [before, after])
 
     quote_before = None if participle else quote_ending_before(sentence, min(speaker[0], cue[0]))
+    if quote_before is not None and _title_before(text, quote_before, min(speaker[0], cue[0])):
+        quote_before = None  # '“Parasite” director Bong Joon Ho said …': a title in quotation marks
     if quote_before is not None:
         parts = [with_lead_in(sentence, quote_before)]
         quote_after = quote_after_clause(text, sentence, max(speaker[1], cue[1]))
@@ -188,6 +191,18 @@ def _verb_attribution(text: str, sentence: Sentence, i: int, lemma: str, next_cu
     if content is None:
         return None
     return make_candidate(text, sentence, content, speaker, cue, lemma, 0.5 if lemma in ATTITUDE_LEMMAS else 0.75)
+
+
+def _title_before(text: str, quote: Range, speaker_start: int) -> bool:
+    """Whether a quotation right before the speaker names a work: a few capitalised words with no punctuation
+    closing them ('“Parasite” director …', '“The Irishman” star …')."""
+    words = text[quote[0] + 1 : quote[1] - 1].split()
+    return (
+        text[quote[1] : speaker_start].strip() == ""
+        and text[quote[1] - 2 : quote[1] - 1].isalnum()
+        and 1 <= len(words) <= 4
+        and all(w[:1].isupper() or w.lower() in WORK_TITLE_SMALL_WORDS for w in words)
+    )
 
 
 def _passive(text: str, sentence: Sentence, i: int, lemma: str) -> Candidate | None:

@@ -27,6 +27,7 @@ __all__ = [
     "SUBJECT_FORMS",
     "TITLE_WORDS",
     "TITLE_WORDS_WITHOUT_DOTS",
+    "WORK_TITLE_SMALL_WORDS",
 ]
 
 PRONOUNS = {
@@ -211,3 +212,7 @@ HONORIFICS = frozenset("mr mrs ms dr prof".split())
 
 
 PLACES_CAPITALISED = frozenset(p.capitalize() for p in PLACES) | {"US", "U.S.", "UK", "U.K.", "UN", "EU"}
+
+
+WORK_TITLE_SMALL_WORDS = frozenset("a an the of and in on for to".split())
+"""Lower-case words inside the title of a work ('“The Lord of the Rings” director …')."""

@@ -171,6 +171,13 @@ CASES = [
         "the timing was not intentional",
         "indirect",
     ),
+    # a quoted title before the speaker is part of the description, not the content
+    (
+        "“Parasite” director Bong Joon Ho said the film was a comedy.",
+        "director Bong Joon Ho",
+        "the film was a comedy",
+        "indirect",
+    ),
     # a title's dot ends no 'according to' speaker
     ("According to Dr. Jane Smith, the plan will fail.", "Dr. Jane Smith", "the plan will fail", "indirect"),
     ("The plan will fail, according to Mr. Smith.", "Mr. Smith", "The plan will fail", "indirect"),
