@@ -46,7 +46,10 @@ def cue_lemma(sentence: Sentence, i: int, text: str) -> str | None:
     lemma = CUE_FORMS.get(word)
     if lemma is None or sentence.in_quote(i):
         return None
-    if tokens[i].text[0].isupper() and i > 0 and not (sentence.is_headline and lemma in HEADLINE_CUES):
+    shouted = (  # '“We won,” SAID Smith.' (but a line all in capitals is a headline: its words are no cues)
+        tokens[i].text.isupper() and len(tokens[i].text) > 1 and not tokens[i - 1].text.isupper()
+    )
+    if tokens[i].text[0].isupper() and i > 0 and not shouted and not (sentence.is_headline and lemma in HEADLINE_CUES):
         return None  # 'the United States', 'Hope Hicks
     after = tokens[i + 1 : i + 7]
     if lemma in ATTITUDE_ADJECTIVES and not _after_be(tokens, i):

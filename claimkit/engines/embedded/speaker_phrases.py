@@ -189,6 +189,8 @@ def speaker_before(tokens: list[Token], j: int, lexicon: Lexicon) -> Range | Non
                 continue
         if token.text in QUOTE_MARKS or (token.text in ENDING_PUNCT and not is_title_dot(tokens, j)):
             break
+        if _after_a_dateline(tokens, j):
+            break  # '2025 - Mayor James Wilson said', 'WASHINGTON -- President Obama said'
         if token.text in CLAUSE_PUNCT and not _inside_parentheses(tokens, j, end):
             break
         if token.lower in ("who", "which") and token.text.islower():
@@ -214,6 +216,19 @@ def speaker_before(tokens: list[Token], j: int, lexicon: Lexicon) -> Range | Non
     if start < end and tokens[end].lower in SUBJECT_PRONOUNS and tokens[end - 1].lower not in {"and", "or"}:
         start = end  # 'Just an hour earlier she wrote', 'the legislation he wrote': the pronoun speaks
     return (tokens[start].start, tokens[end].end)
+
+
+def _after_a_dateline(tokens: list[Token], j: int) -> bool:
+    """Whether token ``j`` is the dash (one or two, with a space before them) after a dateline of digits or
+    capitals; the speaker starts after it ('a U.S.-born gunman' has no dateline)."""
+    if tokens[j].text not in "-–—":
+        return False
+    k = j
+    while k > 0 and tokens[k - 1].text in "-–—" and tokens[k - 1].end == tokens[k].start:
+        k -= 1
+    return (
+        k > 0 and tokens[k - 1].end < tokens[k].start and (tokens[k - 1].text.isdigit() or tokens[k - 1].text.isupper())
+    )
 
 
 def _finite_verb(tokens: list[Token], j: int) -> bool:
@@ -256,8 +271,9 @@ def _has_noun(tokens: list[Token]) -> bool:
     )
 
 
-_NAME_JOINERS = frozenset({"of"})
-"""A lower-case word that may stand inside a name between capitalised words."""
+_NAME_JOINERS = frozenset({"of", "and"})
+"""A lower-case word that may stand between capitalised words in a speaker after a cue ('Bank of America',
+'Burton and Nick')."""
 
 
 def speaker_after(tokens: list[Token], i: int, lexicon: Lexicon) -> Range | None:

@@ -178,6 +178,15 @@ CASES = [
         "the film was a comedy",
         "indirect",
     ),
+    # a cue in capitals; two names joined by 'and'; a dateline before the speaker
+    ("“We won,” SAID Smith.", "Smith", "“We won,”", "direct"),
+    ("“Never,” replied Burton and Nick.", "Burton and Nick", "“Never,”", "direct"),
+    (
+        "2025 - Mayor James Wilson said the budget was balanced.",
+        "Mayor James Wilson",
+        "the budget was balanced",
+        "indirect",
+    ),
     # a title's dot ends no 'according to' speaker
     ("According to Dr. Jane Smith, the plan will fail.", "Dr. Jane Smith", "the plan will fail", "indirect"),
     ("The plan will fail, according to Mr. Smith.", "Mr. Smith", "The plan will fail", "indirect"),
