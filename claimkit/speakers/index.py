@@ -408,8 +408,15 @@ class SpeakerIndex:
         for entity in self._of_kinds(("person", "organisation")):
             if name in entity.variants or any(same_name(name, v) for v in entity.variants):
                 return entity
-        surname_matches = [e for e in self._of_kind.get("person", ()) if e.name.split()[-1] == name]
-        return surname_matches[-1] if surname_matches else None
+        people = self._of_kind.get("person", ())
+        surname_matches = [e for e in people if e.name.split()[-1] == name]
+        if surname_matches:
+            return surname_matches[-1]
+        if " " not in name and not name.isupper():  # 'Chris Anderson said … Chris said': a first name, when
+            # one person of two or three words bears it ('BCBS' is an acronym, not a first name)
+            first_name_matches = [e for e in people if 2 <= len(e.name.split()) <= 3 and e.name.split()[0] == name]
+            return first_name_matches[0] if len(first_name_matches) == 1 else None
+        return None
 
     def _fullest_form(self, name: str) -> str:
         """The longest name in the article that ends with ``name`` ('Asif' → 'Khawaja Asif')."""

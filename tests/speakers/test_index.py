@@ -39,6 +39,11 @@ ARTICLES = [
         ["Alex Kim", "Robin Lee", "She"],
         ["Alex Kim", "Robin Lee", "Robin Lee"],
     ),
+    (  # a first name alone is the one person who bears it
+        "Chris Anderson said the plan was good. Chris said it would work.",
+        ["Chris Anderson", "Chris"],
+        ["Chris Anderson", "Chris Anderson"],
+    ),
     (  # a name after 'the shop' is a shop's: no 'she' refers to it
         "The shop Doki Doki opened in May. “We love it,” she said.",
         ["she"],
