@@ -62,15 +62,20 @@ ARTICLES = [
 ]
 
 
-def _mention(text: str, words: str) -> tuple[int, int]:
-    found = re.search(rf"\b{re.escape(words)}\b", text)
-    assert found is not None
-    return found.start(), found.end()
+def _mention(text: str, words: str, taken: list[tuple[int, int]] | None = None) -> tuple[int, int]:
+    """The first whole-word place of ``words`` that overlaps none of ``taken``."""
+    for found in re.finditer(rf"\b{re.escape(words)}\b", text):
+        if not any(found.start() < end and start < found.end() for start, end in taken or []):
+            return found.start(), found.end()
+    raise AssertionError(f"{words!r} is not in the text")
 
 
 @pytest.mark.parametrize(("article", "mentions", "names"), ARTICLES)
 def test_resolve_all_does_not_depend_on_the_order_of_sites(article: str, mentions: list[str], names: list[str]) -> None:
-    sites = [(_mention(article, m), None) for m in mentions]
+    places: list[tuple[int, int]] = []
+    for words in mentions:
+        places.append(_mention(article, words, places))
+    sites = [(place, None) for place in places]
     for order in itertools.permutations(range(len(sites))):
         entities = SpeakerIndex(article).resolve_all([sites[n] for n in order])
         got = {mentions[n]: e.name if e else None for n, e in zip(order, entities, strict=True)}
