@@ -31,6 +31,9 @@ class Lexicon:
     """Particles that close a separable cue at the end of its clause ('teilte … mit')."""
     articles: frozenset[str]
     """Articles that may open a name in quotation marks ('der „Ermittlungsausschuss Frankfurt“')."""
+    object_articles: frozenset[str]
+    """Articles that, after the subject that follows a verb, open its object ('fordert der Staat die Rückgabe');
+    none in English, where the subject after a cue is followed by no object."""
     leading_articles: frozenset[str]
     """Articles dropped before a name taken as a pronoun's antecedent ('The Reverend …')."""
     pronouns: dict[str, str]

@@ -146,8 +146,13 @@ def _verb_attribution(text: str, sentence: Sentence, i: int, lemma: str, next_cu
     )
     german_so = sentence.german and tokens[i].lower == "so"  # '…, so der Ausschuss.' names its source after
     speaker = None if participle or german_so else speaker_before(tokens, subject_at, sentence.lexicon)
+    fronted = sentence.german and speaker is not None and german.fronted(sentence, speaker)
+    if fronted:
+        speaker = None  # 'Auf Nachfrage sagte er, …': verb second, the subject after the verb, then the content
     closing = not participle and speaker is None and closing_clause(tokens, subject_at, i, sentence.lexicon)
-    inverted = speaker is None and not participle and (after_quote(tokens, subject_at) or closing or german_so)
+    inverted = (
+        speaker is None and not participle and (after_quote(tokens, subject_at) or closing or german_so or fronted)
+    )
     if inverted:
         speaker = speaker_after(tokens, i + 1, sentence.lexicon)
     elif speaker is None and not participle and subject_at > 0 and tokens[subject_at].text == ",":

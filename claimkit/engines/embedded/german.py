@@ -8,6 +8,8 @@ from __future__ import annotations
 from ...lang.de.cues import (
     GERMAN_ARTICLES,
     GERMAN_CUE_FORMS,
+    GERMAN_FRONTED,
+    GERMAN_PREPOSITIONS,
     GERMAN_SEPARABLE_CUES,
     GERMAN_SOURCE_NOUNS,
 )
@@ -16,12 +18,20 @@ from ...text.spans import Token
 from ..candidate import Candidate
 from .sentence import Sentence, make_candidate, trimmed
 
-__all__ = ["according_to", "cue_lemma", "is_german", "separable_particle"]
+__all__ = ["according_to", "cue_lemma", "fronted", "is_german", "separable_particle"]
 
 
 def is_german(text: str) -> bool:
     """Whether the article reads as German (by its commonest words): German cues apply, English ones do not."""
     return detect(text) == "de"
+
+
+def fronted(sentence: Sentence, phrase: tuple[int, int]) -> bool:
+    """Whether the phrase before a German verb is no subject but what verb-second order puts first: a
+    prepositional phrase ('Auf weitere Nachfrage sagte er', 'Im März 2020 sagte …') or an adverb or
+    demonstrative ('Das berichtet das Magazin …'); the subject then follows the verb."""
+    words = [t.lower for t in sentence.tokens if phrase[0] <= t.start < phrase[1]]
+    return bool(words) and (words[0] in GERMAN_PREPOSITIONS or (len(words) == 1 and words[0] in GERMAN_FRONTED))
 
 
 def separable_particle(sentence: Sentence, i: int) -> Token | None:

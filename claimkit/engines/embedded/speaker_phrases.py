@@ -297,6 +297,8 @@ def speaker_after(tokens: list[Token], i: int, lexicon: Lexicon) -> Range | None
             and tokens[j - 1].text[:1].isupper()
             and tokens[j + 1].text[:1].isupper()
         )
+        if j > i and token.text in lexicon.object_articles:
+            break  # 'fordert der mexikanische Staat | die Rückgabe …': an object's article ends the subject
         if (
             token.text.islower()
             and not inside_a_name

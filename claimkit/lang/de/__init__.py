@@ -26,6 +26,7 @@ LEXICON = Lexicon(
     clause_particles=SEPARABLE_PARTICLES,
     articles=GERMAN_ARTICLES,
     leading_articles=frozenset("der die das".split()),
+    object_articles=frozenset("die den das ein eine einen".split()),  # not 'der', 'des', 'dem': genitive, dative
     pronouns={"er": "person", "sie": "person"},
     antecedent_pronouns=frozenset(),
     genders={"er": "m", "herr": "m", "frau": "f"},  # 'sie' is also 'they'

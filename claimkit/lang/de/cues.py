@@ -8,7 +8,9 @@ __all__ = [
     "GERMAN_BOUNDARIES",
     "GERMAN_CUE_FORMS",
     "GERMAN_CUE_WORDS",
+    "GERMAN_FRONTED",
     "GERMAN_MARKERS",
+    "GERMAN_PREPOSITIONS",
     "GERMAN_SEPARABLE_CUES",
     "GERMAN_SKIPPED",
     "GERMAN_SOURCE_NOUNS",
@@ -80,3 +82,13 @@ GERMAN_BOUNDARIES = frozenset("wie dass und oder aber sondern denn weil da ob ob
 
 GERMAN_MARKERS = frozenset("der die das und nicht ist sich mit dem den sagte auch".split())
 """The commonest German words: an article that uses them more than twice as often as English ones is German."""
+
+
+GERMAN_PREPOSITIONS = frozenset(
+    "auf im in am an nach bei beim mit seit vor zu zum zur für über unter gegen ohne um aus von vom".split()
+)
+"""Prepositions that open a phrase put before the verb ('Auf weitere Nachfrage sagte er')."""
+GERMAN_FRONTED = frozenset(
+    "das dies dazu so dann nun heute gestern damals zudem außerdem daher deshalb hierzu später".split()
+)
+"""Words that stand before the verb with the subject after it ('Das berichtet das Magazin …')."""

@@ -20,6 +20,7 @@ LEXICON = Lexicon(
     clause_particles=frozenset(),
     articles=frozenset(),
     leading_articles=frozenset({"the"}),
+    object_articles=frozenset(),
     pronouns=PRONOUNS,
     antecedent_pronouns=frozenset("he she him her his".split()),
     genders=GENDERS,

@@ -374,6 +374,14 @@ GERMAN_CASES = [
     # »…« (the German guillemets) are quotation marks; a pronoun after the verb is the speaker alone
     ("Die Lage ist ernst. »Wir sind bereit«, sagte Emanuel Scobel.", "Emanuel Scobel", "»Wir sind bereit«"),
     ("Die Lage ist ernst. »Es ist vorbei«, sagt er nervös.", "er", "»Es ist vorbei«"),
+    # verb second: a phrase before the verb that is no subject puts the speaker after it
+    ("Auf weitere Nachfrage sagte er, der Plan sei tot.", "er", "der Plan sei tot"),
+    ("Im März 2020 sagte der Minister, der Plan sei tot.", "der Minister", "der Plan sei tot"),
+    (
+        "Seit Jahren fordert der mexikanische Staat die Rückgabe des Kunstwerks.",
+        "der mexikanische Staat",
+        "die Rückgabe des Kunstwerks",
+    ),
     (
         "Die Stadt hat die Gebühren erhöht. „Noch klappt die Zusammenarbeit zu rund 75 Prozent“, sagte Rappe.",
         "Rappe",
