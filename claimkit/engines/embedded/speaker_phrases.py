@@ -194,8 +194,9 @@ def speaker_before(tokens: list[Token], j: int, lexicon: Lexicon) -> Range | Non
         if token.text in CLAUSE_PUNCT and not _inside_parentheses(tokens, j, end):
             break
         if token.lower in ("who", "which") and token.text.islower():
-            j -= 1  # 'Collins, who …': the relative pronoun is the mention
-            break
+            if j == end or not _opens_a_subject(tokens[j + 1]):
+                j -= 1  # 'Collins, who …', 'who last year said': the relative pronoun is the mention
+            break  # '…, which organizers said …': the words after it are the subject
         boundary = token.lower in CLAUSE_BOUNDARIES or token.lower in lexicon.speaker_boundaries
         if boundary and (token.text.islower() or j == 0):
             if token.lower == "and" and _joins_modifiers(tokens, j):
@@ -216,6 +217,15 @@ def speaker_before(tokens: list[Token], j: int, lexicon: Lexicon) -> Range | Non
     if start < end and tokens[end].lower in SUBJECT_PRONOUNS and tokens[end - 1].lower not in {"and", "or"}:
         start = end  # 'Just an hour earlier she wrote', 'the legislation he wrote': the pronoun speaks
     return (tokens[start].start, tokens[end].end)
+
+
+def _opens_a_subject(token: Token) -> bool:
+    """Whether a word after 'which' or 'who' opens the clause's subject ('which organizers said'), not an
+    adjunct of a relative pronoun that is the subject itself ('who last year said', 'who through his office')."""
+    word = token.lower
+    if word in PREPOSITIONS or word in TIME_WORDS or word in ("last", "this", "next") or adverb(word):
+        return False
+    return word in DETERMINERS or word in SUBJECT_PRONOUNS or token.text[:1].isupper() or word.isalpha()
 
 
 def _after_a_dateline(tokens: list[Token], j: int) -> bool:
