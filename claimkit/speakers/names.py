@@ -254,9 +254,20 @@ def parse_titled_name(words: list[str]) -> tuple[str | None, str | None, str | N
         role_words.append(words.pop(0))
     if len(role_words) >= 1 and affiliation is None and words and not words[0][:1].isupper():
         return None, None, None
-    if affiliation is None and not role_words and words and words[0] in PLACES_CAPITALISED and len(words) > 1:
-        affiliation = words.pop(0)
-        while words and words[0].lower() in TITLE_WORDS:
+    place_words = next(  # a place of several words only before a title: 'New Jersey Gov.', not 'New York Times'
+        (
+            n
+            for n in (3, 2)
+            if len(words) > n and " ".join(words[:n]).lower() in PLACES and words[n].lower().rstrip(".") in TITLE_WORDS
+        ),
+        0,
+    )
+    if not place_words and words and words[0] in PLACES_CAPITALISED:
+        place_words = 1
+    if affiliation is None and not role_words and place_words and len(words) > place_words:
+        affiliation = " ".join(words[:place_words])  # 'Pakistan', 'New Jersey Gov. Chris Christie'
+        del words[:place_words]
+        while words and (words[0].lower() in TITLE_WORDS or words[0].lower().rstrip(".") in TITLE_WORDS):
             role_words.append(words.pop(0))
     name_words = [w for w in words if w[:1].isupper() or w in NAME_PARTICLES]
     if len(name_words) != len(words) or not name_words:

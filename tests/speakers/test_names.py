@@ -27,6 +27,9 @@ from claimkit.speakers.names import (
         ("Lula da Silva", None, None, "Lula da Silva"),
         ("Maria von Silva", None, None, "Maria von Silva"),
         ("Osama bin Laden", None, None, "Osama bin Laden"),
+        # a place of several words is an affiliation before a title, and part of a name otherwise
+        ("New Jersey Gov. Chris Christie", "Gov.", "New Jersey", "Chris Christie"),
+        ("New York Times", None, None, "New York Times"),
     ],
 )
 def test_parse_titled_name(phrase: str, role: str | None, affiliation: str | None, name: str | None) -> None:
