@@ -29,6 +29,7 @@ from ..lang.en.names import (
 )
 from ..records import Span, Speaker, SpeakerKind
 from ..text.language import detect
+from ..text.spans import find_quotes
 from .names import (
     NAME_RE,
     SAME_WORD,
@@ -138,6 +139,9 @@ class SpeakerIndex:
         self._name_ends = [end for _, end, _ in self._names]
         self._name_starts = [start for start, _, _ in self._names]
         self._title_genders: dict[str, tuple[str | None, str | None]] = {}
+        quotes = without_nested(find_quotes(text))
+        self._quote_starts = [start for start, _ in quotes]
+        self._quote_ends = [end for _, end in quotes]
         """Per name: the bare name and the gender its titles tell (None: not a person, or untold)."""
         """The ends of ``_names``, increasing (the matches do not overlap): names before a place, by bisection."""
         self._positions: dict[str, list[int]] = {}
@@ -376,8 +380,14 @@ class SpeakerIndex:
         surname = entity.name.split()[-1]
         for name in self._names_ending_like([surname]):
             if name == surname or name.endswith(" " + surname) or (" " in name and same_name(name, entity.name)):
-                entity.occurrences.extend(self._positions[name])
+                entity.occurrences.extend(p for p in self._positions[name] if not self._quoted(p))
         entity.occurrences.sort()
+
+    def _quoted(self, position: int) -> bool:
+        """Whether ``position`` is inside a quotation: a name a speaker says is no antecedent for the narrator's
+        'he' ('“Dr. Carson is back in charge,” he told the AP')."""
+        k = bisect.bisect_right(self._quote_starts, position) - 1
+        return k >= 0 and position < self._quote_ends[k]
 
     def _of_kinds(self, kinds: tuple[SpeakerKind, ...]) -> list[SpeakerEntity]:
         """The entities of these kinds, in the order of creation."""

@@ -39,6 +39,11 @@ ARTICLES = [
         ["Alex Kim", "Robin Lee", "She"],
         ["Alex Kim", "Robin Lee", "Robin Lee"],
     ),
+    (  # a name inside a quotation is what the speaker says, no antecedent for the narrator's 'he'
+        "Ben Carson said the campaign goes on. Armstrong Williams praised the move. “Dr. Carson is back,” he said.",
+        ["Ben Carson", "Armstrong Williams", "he"],
+        ["Ben Carson", "Armstrong Williams", "Armstrong Williams"],
+    ),
     (  # a first name alone is the one person who bears it
         "Chris Anderson said the plan was good. Chris said it would work.",
         ["Chris Anderson", "Chris"],
