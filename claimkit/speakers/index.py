@@ -282,9 +282,11 @@ class SpeakerIndex:
             start, _, name = self._names[n]
             if start < before - 300:
                 return None
+            if self._quoted(start):
+                continue  # a name a speaker says
             words = name.split()
-            while words and words[0].lower() in self.lexicon.leading_articles:
-                words.pop(0)  # 'Der Minister Hans Müller', 'The Reverend …'
+            while words and (words[0].lower() in self.lexicon.leading_articles or words[0] in SENTENCE_STARTERS):
+                words.pop(0)  # 'Der Minister Hans Müller', 'The Reverend …', '“Maybe Donald Trump has …'
             _, _, bare = parse_titled_name(words)
             named_thing = _WORD_BEFORE_RE.search(self.text, max(0, start - 20), start)
             if named_thing is not None and named_thing.group(1).lower() in self.lexicon.non_person_nouns:

@@ -44,6 +44,11 @@ ARTICLES = [
         ["Ben Carson", "Armstrong Williams", "he"],
         ["Ben Carson", "Armstrong Williams", "Armstrong Williams"],
     ),
+    (  # nor is a name a speaker says the nearest person before her pronoun ('Maybe' opens the sentence)
+        "Carly Fiorina spoke in Iowa. “Maybe Donald Trump has difficulty doing the job,” she said.",
+        ["she"],
+        ["Carly Fiorina"],
+    ),
     (  # a first name alone is the one person who bears it
         "Chris Anderson said the plan was good. Chris said it would work.",
         ["Chris Anderson", "Chris"],
