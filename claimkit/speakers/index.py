@@ -52,6 +52,8 @@ __all__ = ["SpeakerEntity", "SpeakerIndex"]
 
 _GENDER_EVIDENCE = 50
 """Occurrences of a name read for its gender: enough for any article, bounded for any text."""
+_ROLE_BEFORE_RE = re.compile(r"(\w+) +$")
+"""The word right before a name in the same sentence: 'nominee Hillary Clinton' (not 'the president. His')."""
 _WORD_BEFORE_RE = re.compile(r"(\w+)\.?\s+$")
 _PRONOUN_AFTER_RE = re.compile(r"(?:['’]s)?,?\s+(\w+),?\s+(?:that\s+)?(\w+)\b")
 """'Clinton said she', 'Müller sagte, er': the verb and the word after it."""
@@ -139,6 +141,8 @@ class SpeakerIndex:
         self._name_ends = [end for _, end, _ in self._names]
         self._name_starts = [start for start, _, _ in self._names]
         self._title_genders: dict[str, tuple[str | None, str | None]] = {}
+        self._role_names: dict[str, list[tuple[int, str]]] | None = None
+        """Per role word, the people named right after it ('nominee' → 'Hillary Clinton'), built on first use."""
         quotes = without_nested(find_quotes(text))
         self._quote_starts = [start for start, _ in quotes]
         self._quote_ends = [end for _, end in quotes]
@@ -338,6 +342,9 @@ class SpeakerIndex:
         head = words[-1] if words else raw.lower()
         definite = bool(words) and words[0] in {"the", "this", "that"}
         if definite and (head in PERSON_DESCRIPTIONS or head in TITLE_WORDS):
+            named = self._named_with_role(head, mention[0])
+            if self._by_role(head, mention[0]) is None and named is not None:
+                return self._resolve_name(named, mention, None, None)  # 'Democratic nominee Hillary Clinton'
             found = self._by_role(head, mention[0]) or self._latest(("person",), mention[0])
             if found is not None:
                 found.mention(mention)
@@ -502,6 +509,20 @@ class SpeakerIndex:
             if told is not None:
                 return bare if told == gender else None
         return None
+
+    def _named_with_role(self, role: str, before: int) -> str | None:
+        """The person the article names right after ``role`` ('presidential nominee Hillary Clinton'): the last
+        one before ``before``, else the first after it."""
+        if self._role_names is None:  # built once per article, on the first description that needs it
+            self._role_names = {}
+            for start, _, name in self._names:
+                word = _ROLE_BEFORE_RE.search(self.text, max(0, start - 20), start)
+                bare = parse_titled_name(name.split())[2]
+                if word is not None and bare is not None and name_kind(bare) == "person" and not self._quoted(start):
+                    self._role_names.setdefault(word.group(1).lower(), []).append((start, bare))
+        places = self._role_names.get(role, [])  # in text order: found by bisection, for texts of any length
+        k = bisect.bisect_left(places, before, key=lambda place: place[0])
+        return places[k - 1][1] if k else (places[0][1] if places else None)
 
     def _by_role(self, role: str, before: int) -> SpeakerEntity | None:
         role_words = {w.lower() for w in role.split()} - {"the", "former"}

@@ -49,6 +49,12 @@ ARTICLES = [
         ["she"],
         ["Carly Fiorina"],
     ),
+    (  # 'the nominee' is the person the article names after 'nominee'
+        "Democratic presidential nominee Hillary Clinton spoke on Monday. James Comey said the emails were "
+        "classified. The nominee said that Comey was wrong.",
+        ["James Comey", "The nominee"],
+        ["James Comey", "Hillary Clinton"],
+    ),
     (  # a first name alone is the one person who bears it
         "Chris Anderson said the plan was good. Chris said it would work.",
         ["Chris Anderson", "Chris"],
