@@ -52,8 +52,6 @@ __all__ = ["SpeakerEntity", "SpeakerIndex"]
 
 _GENDER_EVIDENCE = 50
 """Occurrences of a name read for its gender: enough for any article, bounded for any text."""
-_ROLE_BEFORE_RE = re.compile(r"(\w+) +$")
-"""The word right before a name in the same sentence: 'nominee Hillary Clinton' (not 'the president. His')."""
 _WORD_BEFORE_RE = re.compile(r"(\w+)\.?\s+$")
 _PRONOUN_AFTER_RE = re.compile(r"(?:['’]s)?,?\s+(\w+),?\s+(?:that\s+)?(\w+)\b")
 """'Clinton said she', 'Müller sagte, er': the verb and the word after it."""
@@ -141,7 +139,7 @@ class SpeakerIndex:
         self._name_ends = [end for _, end, _ in self._names]
         self._name_starts = [start for start, _, _ in self._names]
         self._title_genders: dict[str, tuple[str | None, str | None]] = {}
-        self._role_names: dict[str, list[tuple[int, str]]] | None = None
+        self._role_names: dict[str, list[tuple[int, str]]] = {}
         """Per role word, the people named right after it ('nominee' → 'Hillary Clinton'), built on first use."""
         quotes = without_nested(find_quotes(text))
         self._quote_starts = [start for start, _ in quotes]
@@ -513,13 +511,16 @@ class SpeakerIndex:
     def _named_with_role(self, role: str, before: int) -> str | None:
         """The person the article names right after ``role`` ('presidential nominee Hillary Clinton'): the last
         one before ``before``, else the first after it."""
-        if self._role_names is None:  # built once per article, on the first description that needs it
-            self._role_names = {}
+        if role not in self._role_names:  # per role word, one pass over the names: a few roles an article
+            places = self._role_names[role] = []
             for start, _, name in self._names:
-                word = _ROLE_BEFORE_RE.search(self.text, max(0, start - 20), start)
+                lead = self.text[max(0, start - 20) : start]
+                words = lead.split()  # 'nominee Hillary Clinton'; 'the president. His' ends in a full stop
+                if not lead.endswith(" ") or not words or words[-1].lower() != role or self._quoted(start):
+                    continue
                 bare = parse_titled_name(name.split())[2]
-                if word is not None and bare is not None and name_kind(bare) == "person" and not self._quoted(start):
-                    self._role_names.setdefault(word.group(1).lower(), []).append((start, bare))
+                if bare is not None and name_kind(bare) == "person":
+                    places.append((start, bare))
         places = self._role_names.get(role, [])  # in text order: found by bisection, for texts of any length
         k = bisect.bisect_left(places, before, key=lambda place: place[0])
         return places[k - 1][1] if k else (places[0][1] if places else None)
