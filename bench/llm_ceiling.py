@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 import claimkit
-from claimkit.engines.llm.engine import QUOTE_ENDS, QUOTE_WORDS, ModelClaim, ModelExtraction
+from claimkit.engines.llm.engine import QUOTE_ENDS, QUOTE_WORDS, ModelClaim, ModelExtraction, ModelSpeaker
 from claimkit.evaluate import EvalReport, GoldRecord, read_gold, score_article
 from claimkit.settings import Settings
 
@@ -86,8 +86,8 @@ class GoldServer:
 
     def _reply(self, record: dict[str, Any], start: int, end: int) -> str:
         text = record["text"]
-        claims: list[dict[str, Any]] = []
-        speakers: dict[str, dict[str, Any]] = {}
+        claims: list[ModelClaim] = []
+        speakers: dict[str, ModelSpeaker] = {}
         for n, gold in enumerate(record["attributions"]):
             spans = gold["content_spans"]
             if not (start <= min(s for s, _ in spans) and max(e for _, e in spans) <= end):
@@ -108,12 +108,12 @@ class GoldServer:
                 "stance": "neutral",
                 "answers": None,
             }
-            claims.append(ModelClaim.model_validate(claim).model_dump())
+            claims.append(ModelClaim.model_validate(claim))
             self.claim_tokens.append(_tokens(json.dumps(claim, separators=(",", ":"))))  # as the reply writes it
-            if name is not None:
+            if name is not None and name not in speakers:
                 kind = gold.get("speaker_kind") or "person"
-                speakers.setdefault(name, {"name": name, "role": None, "affiliation": None, "kind": kind})
-        return ModelExtraction.model_validate({"speakers": list(speakers.values()), "claims": claims}).model_dump_json()
+                speakers[name] = ModelSpeaker(name=name, role=None, affiliation=None, kind=kind)
+        return ModelExtraction(speakers=list(speakers.values()), claims=claims).model_dump_json()
 
     def _noisy(self, quote: str) -> str:
         words = quote.split(" ")

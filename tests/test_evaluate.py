@@ -55,9 +55,11 @@ ARTICLE = (
 )
 
 
-def _record(line: str) -> GoldRecord:
+def _gold(*attributions: dict[str, object]) -> GoldRecord:
+    """A gold record of ``ARTICLE``, read as the evaluation reads a line of a gold file."""
     from claimkit.evaluate import _gold_record
 
+    line = json.dumps({"id": "t", "text": ARTICLE, "stance": None, "attributions": list(attributions)})
     return _gold_record(line, "gold.jsonl", 1)
 
 
@@ -87,18 +89,7 @@ def _attribution(content: str, speaker: str, cue: str, entity: str | None, alias
     ],
 )
 def test_a_speaker_is_right_when_it_names_the_gold_entity(speaker: str, right: bool) -> None:
-    gold = _record(
-        json.dumps(
-            {
-                "id": "t",
-                "text": ARTICLE,
-                "stance": None,
-                "attributions": [
-                    _attribution("“It will be beautiful,”", "he", "said", "Donald Trump", ["Trump", "Mr. Trump"])
-                ],
-            }
-        )
-    )
+    gold = _gold(_attribution("“It will be beautiful,”", "he", "said", "Donald Trump", ["Trump", "Mr. Trump"]))
     summary = claimkit.summarise(ARTICLE)
     claim = next(c for c in summary.claims if "beautiful" in c.quote.text)
     speaker_record = summary.speaker(claim.speaker_id)
@@ -114,18 +105,9 @@ def test_a_speaker_is_right_when_it_names_the_gold_entity(speaker: str, right: b
 
 
 def test_exact_match_per_role_trims_marks_and_places_the_cue_near_its_content() -> None:
-    gold = _record(
-        json.dumps(
-            {
-                "id": "t",
-                "text": ARTICLE,
-                "stance": None,
-                "attributions": [
-                    _attribution("“It will be beautiful,”", "he", "said", "Donald Trump", []),
-                    _attribution("the wall would be built", "Donald Trump", "said", "Donald Trump", []),
-                ],
-            }
-        )
+    gold = _gold(
+        _attribution("“It will be beautiful,”", "he", "said", "Donald Trump", []),
+        _attribution("the wall would be built", "Donald Trump", "said", "Donald Trump", []),
     )
     assert gold.attributions[0].cue == (ARTICLE.index("he said") + 3, ARTICLE.index("he said") + 7)
     assert gold.attributions[1].cue == (13, 17)

@@ -87,6 +87,11 @@ def locate(article: str, words: str, *, start: int = 0, end: int | None = None) 
     at = folded.find(folded_needle)
     if at >= 0:
         return _from_folded(article, start, normalise(window)[1], at, at + len(folded_needle), "normalised")
+    return _fuzzy(article, start, window, folded, folded_needle)
+
+
+def _fuzzy(article: str, start: int, window: str, folded: str, folded_needle: str) -> Located | None:
+    """The bounded fuzzy match of a folded needle in the folded ``window`` (which starts at ``start``)."""
     if not FUZZY_MIN_CHARS <= len(folded_needle) <= FUZZY_MAX_CHARS:
         return None
     alignment = fuzz.partial_ratio_alignment(folded_needle, folded, score_cutoff=FUZZY_MIN_SCORE)
@@ -128,7 +133,7 @@ def _to_word_edges(article: str, start: int, end: int) -> tuple[int, int]:
 def occurrences(article: str, words: str, *, start: int = 0, end: int | None = None) -> list[Located]:
     """Every place where ``words`` stand in ``article[start:end]`` as whole words ('he' is not in 'the'): exact
     matches, else matches with quotation marks, dashes, white space and case normalised, else the one fuzzy match
-    of ``locate``. Offsets are the article's own."""
+    ``locate`` would give. Offsets are the article's own."""
     end = len(article) if end is None else end
     needle = words.strip().strip(_EDGE_MARKS).strip()
     if not needle:
@@ -143,15 +148,15 @@ def occurrences(article: str, words: str, *, start: int = 0, end: int | None = N
     window = article[start:end]
     folded, folded_needle = _fold(window), _fold(needle)
     at = folded.find(folded_needle)
+    if at < 0:  # not even inside other words: the fuzzy match, as ``locate`` would give it
+        fuzzy = _fuzzy(article, start, window, folded, folded_needle)
+        return [fuzzy] if fuzzy is not None else []
     while at >= 0:
         located = _from_folded(article, start, normalise(window)[1], at, at + len(folded_needle), "normalised")
         if located is not None and _whole(article, located.start, located.end):
             found.append(located)
         at = folded.find(folded_needle, at + 1)
-    if found:
-        return found
-    fuzzy = locate(article, needle, start=start, end=end)
-    return [fuzzy] if fuzzy is not None and fuzzy.method == "fuzzy" else []
+    return found
 
 
 def _whole(article: str, start: int, end: int) -> bool:

@@ -234,7 +234,7 @@ def _subject_after_listener(tokens: list[Token]) -> int | None:
     for n, token in enumerate(tokens[1:5], start=1):
         if token.text in CLAUSE_PUNCT or token.text in QUOTE_MARKS:
             return None
-        if token.lower in SUBJECT_PRONOUNS or token.lower.split("’")[0].split("'")[0] in SUBJECT_PRONOUNS:
+        if token.lower.split("’")[0].split("'")[0] in SUBJECT_PRONOUNS:  # 'they', 'he’ll'
             return n  # 'told POLITICO he’ll work …'
     return None
 

@@ -81,9 +81,13 @@ def _found(placement: Placement) -> int:
 
 def _distance(placement: Placement) -> int:
     """How far the mention and the cue stand from the quote, together: the nearer, the likelier its place."""
-    content = placement.content
     found = [r for r in (placement.speaker, placement.cue) if r is not None]
-    return sum(max(content[0] - r[1], r[0] - content[1], 0) for r in found)
+    return sum(_gap(placement.content, r) for r in found)
+
+
+def _gap(content: Range, other: Range) -> int:
+    """Characters between a quote and a range outside it."""
+    return max(content[0] - other[1], other[0] - content[1], 0)
 
 
 def _with_evidence(text: str, run: list[Located], mention: str | None, cue: str | None) -> Placement:
@@ -113,4 +117,4 @@ def _nearest(text: str, words: str | None, content: Range, gaps: list[Range]) ->
         for p in occurrences(text, words, start=near[0], end=near[1])
         if p.end <= content[0] or p.start >= content[1] or any(g[0] <= p.start and p.end <= g[1] for g in gaps)
     ]
-    return min(places, key=lambda r: max(content[0] - r[1], r[0] - content[1], 0), default=None)
+    return min(places, key=lambda r: _gap(content, r), default=None)

@@ -151,7 +151,7 @@ VERB_PRECEDERS = frozenset("he she it they we i who also both several many some 
 POSSESSIVES = frozenset("his her their its our".split())
 
 
-NEGATIONS = frozenset("not never n't".split())
+NEGATIONS = frozenset("not never".split())
 """Words that deny the verb after them: 'had not announced', 'never said' (and any word ending in n't)."""
 
 
