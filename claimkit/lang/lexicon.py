@@ -7,6 +7,7 @@ another language's lists.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 __all__ = ["Lexicon"]
 
@@ -53,3 +54,20 @@ class Lexicon:
     reads_descriptions: bool
     """Whether a capitalised phrase can be told apart as 'descriptor + Name' ('Apple spokesman Tom Neumayr'):
     not in German, where every noun is capitalised."""
+    first_names: Path | None = None
+    """A file of first names with the gender nearly all their bearers have ('Hillary\tf'), the weakest evidence
+    of a person's gender, read on first use (``first_name_gender``); None when the language has none."""
+
+    def first_name_gender(self, name: str) -> str | None:
+        """'m' or 'f' when nearly everyone with this first name is of that gender ('Hillary'), else None."""
+        if self.first_names is None:
+            return None
+        genders = _FIRST_NAMES.get(self.code)
+        if genders is None:
+            words = self.first_names.read_text(encoding="utf-8").partition("\n")[2].split()  # after its header
+            genders = _FIRST_NAMES[self.code] = dict(zip(words[::2], words[1::2], strict=True))
+        return genders.get(name)
+
+
+_FIRST_NAMES: dict[str, dict[str, str]] = {}
+"""The first names of each language whose file has been read, by its code."""

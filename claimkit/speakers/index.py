@@ -261,8 +261,7 @@ class SpeakerIndex:
         gender = self.lexicon.genders.get(pronoun)
         entity = self._latest(_KINDS_BY_PRONOUN[wanted], mention[0], gender)
         if gender is not None and (entity is None or self._gender(entity) not in (gender, None)):
-            last = entity.last_before(mention[0]) if entity is not None else None
-            nearer = self._nearest_named(gender, -1 if last is None else last, mention[0])
+            nearer = self._nearest_named(gender, mention[0])
             if nearer is not None:
                 return self._resolve_name(nearer, mention, None, None)
         if entity is None and pronoun in self.lexicon.antecedent_pronouns:
@@ -465,11 +464,15 @@ class SpeakerIndex:
         return (agreeing or untold or [best[1]])[0]
 
     def _gender(self, entity: SpeakerEntity) -> str | None:
-        """The gender the article tells for a person: its role noun, a title or pronoun beside its name."""
+        """The gender the article tells for a person (its role noun, a title or pronoun beside its name), else the
+        gender nearly everyone with its first name has."""
         if len(entity.occurrences) == entity.gender[0]:
             return entity.gender[1]
         told = [self.lexicon.genders.get(word, "") for word in (entity.role or "").lower().split()]
         gender = _majority(told + self._genders_at(entity.occurrences))
+        words = entity.name.split()
+        if gender is None and entity.kind == "person" and len(words) >= 2:
+            gender = self.lexicon.first_name_gender(words[0])  # 'Hillary Clinton', when the article tells nothing
         entity.gender = (len(entity.occurrences), gender)
         return gender
 
@@ -489,22 +492,24 @@ class SpeakerIndex:
                 told.append(genders.get(after.group(2).lower(), ""))
         return told
 
-    def _nearest_named(self, gender: str, after: int, before: int) -> str | None:
-        """The last person's name between ``after`` and ``before`` (at most 600 characters back) whose gender its
-        title tells as ``gender``: 'Mrs. Clinton sees … she said' when no speaker came between. (A pronoun after a
-        word is no evidence here: 'They said he', 'on Tuesday said he'.)"""
+    def _nearest_named(self, gender: str, before: int) -> str | None:
+        """The last person's name in the 600 characters before ``before`` whose title (else its first name) tells
+        its gender as ``gender``: 'Mrs. Clinton sees … she said'. (A pronoun after a word is no evidence here:
+        'They said he', 'on Tuesday said he'.)"""
         for n in range(bisect.bisect_right(self._name_ends, before) - 1, -1, -1):
             start, _, name = self._names[n]
-            if start <= after or start < before - 600:
+            if start < before - 600:
                 return None
             if name not in self._title_genders:
                 bare = parse_titled_name(name.split())[2]
                 person = bare is not None and name.lower() not in self.lexicon.pronouns and name_kind(bare) == "person"
                 told = _majority(self._genders_at(self._positions[name], titles_only=True)) if person else None
+                if person and told is None and bare is not None and len(bare.split()) >= 2:
+                    told = self.lexicon.first_name_gender(bare.split()[0])
                 self._title_genders[name] = (bare, told)
             bare, told = self._title_genders[name]
-            if told is not None:
-                return bare if told == gender else None
+            if told == gender:
+                return bare
         return None
 
     def _word_before(self, start: int, reach: int, *, dot: bool = True) -> str:

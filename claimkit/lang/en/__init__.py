@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..lexicon import Lexicon
 from .cues import CUE_WORDS
-from .names import GENDERS, NON_PERSON_NOUNS, PRONOUNS
+from .names import FIRST_NAMES, GENDERS, NON_PERSON_NOUNS, PRONOUNS
 
 __all__ = ["LEXICON"]
 
@@ -28,4 +28,5 @@ LEXICON = Lexicon(
     gender_titles=frozenset("mr mrs ms miss".split()),
     gender_verbs=frozenset("said says told tells added adds wrote writes explained insisted noted argued".split()),
     reads_descriptions=True,
+    first_names=FIRST_NAMES,
 )

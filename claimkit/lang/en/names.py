@@ -3,8 +3,11 @@ words that open or close a name or a description."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 __all__ = [
     "CALENDAR_WORDS",
+    "FIRST_NAMES",
     "FUNCTION_WORDS",
     "GENDERS",
     "GROUP_NOUNS",
@@ -63,6 +66,10 @@ GENDERS = {
     ),
 }
 """Words that tell a person's gender (for pronouns that must agree with their antecedent)."""
+
+FIRST_NAMES = Path(__file__).with_name("first_names.tsv")
+"""US first names given almost only to one sex, with it ('Hillary\tf'): ``scripts/first-names.py`` writes it from
+the Social Security Administration's baby-name counts."""
 
 
 NON_PERSON_NOUNS = frozenset(
