@@ -470,10 +470,23 @@ class SpeakerIndex:
             return entity.gender[1]
         told = [self.lexicon.genders.get(word, "") for word in (entity.role or "").lower().split()]
         gender = _majority(told + self._genders_at(entity.occurrences))
-        words = entity.name.split()
-        if gender is None and entity.kind == "person" and len(words) >= 2:
-            gender = self.lexicon.first_name_gender(words[0])  # 'Hillary Clinton', when the article tells nothing
+        if gender is None and entity.kind == "person":
+            gender = self._first_name_gender(entity.name)
         entity.gender = (len(entity.occurrences), gender)
+        return gender
+
+    def _first_name_gender(self, name: str) -> str | None:
+        """The gender of the first name before a surname ('Hillary Rodham Clinton', 'FBI Director James B. Comey');
+        of a surname alone, of the fuller names the article gives it ('Comey'); None when untold or both."""
+        if " " not in name:
+            fuller = [n for n in self._by_last_word.get(name, ()) if n.endswith(" " + name)]
+            return _majority([self._first_name_gender(n) or "" for n in fuller])
+        words = name.split()[:-1]
+        gender = self.lexicon.first_name_gender(words[0])  # 'Donna Sampson Rawlings': not 'Sampson'
+        for word in reversed(words[1:]):
+            if gender is not None or not word[:1].isupper():
+                break  # 'nominee': a description before the name
+            gender = self.lexicon.first_name_gender(word)  # an initial ('B.') or a middle name ('Rodham') is none
         return gender
 
     def _genders_at(self, starts: list[int], *, titles_only: bool = False) -> list[str]:
@@ -504,8 +517,8 @@ class SpeakerIndex:
                 bare = parse_titled_name(name.split())[2]
                 person = bare is not None and name.lower() not in self.lexicon.pronouns and name_kind(bare) == "person"
                 told = _majority(self._genders_at(self._positions[name], titles_only=True)) if person else None
-                if person and told is None and bare is not None and len(bare.split()) >= 2:
-                    told = self.lexicon.first_name_gender(bare.split()[0])
+                if person and told is None and bare is not None and " " in bare:
+                    told = self._first_name_gender(bare)
                 self._title_genders[name] = (bare, told)
             bare, told = self._title_genders[name]
             if told == gender:

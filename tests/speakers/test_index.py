@@ -39,6 +39,12 @@ ARTICLES = [
         ["Donald Trump", "She"],
         ["Donald Trump", "Patti Davis"],
     ),
+    (  # a surname alone has the first name the article gives it elsewhere ('James B. Comey')
+        "Hillary Clinton spoke on Friday. FBI Director James B. Comey had testified. Comey said the emails were "
+        "classified. But she insisted they were not marked.",
+        ["Comey", "she"],
+        ["Comey", "Hillary Clinton"],
+    ),
     (  # the gender untold ('Robin' is given to girls and boys): the last person named, as before
         "Alex Kim said the plan left families out. Robin Lee spoke next. She said the numbers were wrong.",
         ["Alex Kim", "Robin Lee", "She"],
