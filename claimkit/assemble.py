@@ -41,7 +41,7 @@ def assemble_summary(article: LoadedArticle, output: EngineOutput) -> ArticleSum
     """The summary of ``article`` from what an engine found in it."""
     text = article.text
     candidates = output.candidates
-    index = SpeakerIndex(text, read_to=output.read_to)
+    index = SpeakerIndex(text, read_to=output.read_to, reported=[c.content for c in candidates])
     entities = _resolve_speakers(index, candidates)
     speakers, ids = index.speakers([e for e in entities if e is not None])
     names = {s.id: s.name for s in speakers}

@@ -73,6 +73,17 @@ def _whole_word_at(text: str, words: str) -> int | None:
     return found.start() if found else None
 
 
+def _merged(ranges: list[Range]) -> list[Range]:
+    """Sorted ``ranges`` with those that overlap joined into one."""
+    merged: list[Range] = []
+    for start, end in ranges:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def _majority(told: list[str]) -> str | None:
     male, female = told.count("m"), told.count("f")
     return "m" if male > female else "f" if female > male else None
@@ -120,9 +131,17 @@ class SpeakerEntity:
 class SpeakerIndex:
     """The speakers of one article, built as attribution sites are resolved one by one."""
 
-    def __init__(self, text: str, language: Lexicon | None = None, *, read_to: int | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        language: Lexicon | None = None,
+        *,
+        read_to: int | None = None,
+        reported: Sequence[Range] = (),
+    ) -> None:
         """``read_to``: the end of the part of ``text`` that was read (a text cut at the claim cap); names after it
-        are not looked for."""
+        are not looked for. ``reported``: the contents of the article's attributions, whose names are what a speaker
+        says (as are those in quotation marks): no antecedent for a later pronoun."""
         self.text = text
         self.lexicon = language or lexicon_for(detect(text))
         """The article's language: its pronouns, and whether descriptions can be told from names."""
@@ -145,6 +164,9 @@ class SpeakerIndex:
         quotes = without_nested(find_quotes(text))
         self._quote_starts = [start for start, _ in quotes]
         self._quote_ends = [end for _, end in quotes]
+        said = _merged(sorted([*quotes, *reported]))
+        self._said_starts = [start for start, _ in said]
+        self._said_ends = [end for _, end in said]
         self._positions: dict[str, list[int]] = {}
         """Where each capitalised name stands in the text."""
         self._ends: dict[str, list[int]] = {}
@@ -282,7 +304,7 @@ class SpeakerIndex:
             start, _, name = self._names[n]
             if start < before - 300:
                 return None
-            if self._quoted(start):
+            if self._said(start):
                 continue  # a name a speaker says
             words = name.split()
             while words and (words[0].lower() in self.lexicon.leading_articles or words[0] in SENTENCE_STARTERS):
@@ -385,7 +407,7 @@ class SpeakerIndex:
         surname = entity.name.split()[-1]
         for name in self._names_ending_like([surname]):
             if name == surname or name.endswith(" " + surname) or (" " in name and same_name(name, entity.name)):
-                entity.occurrences.extend(p for p in self._positions[name] if not self._quoted(p))
+                entity.occurrences.extend(p for p in self._positions[name] if not self._said(p))
         entity.occurrences.sort()
 
     def _quoted(self, position: int) -> bool:
@@ -393,6 +415,12 @@ class SpeakerIndex:
         'he' ('“Dr. Carson is back in charge,” he told the AP')."""
         k = bisect.bisect_right(self._quote_starts, position) - 1
         return k >= 0 and position < self._quote_ends[k]
+
+    def _said(self, position: int) -> bool:
+        """Whether ``position`` is inside a quotation or the reported content of an attribution: 'Bennett denied …,
+        explaining that he was unaware of Carson’s interview … He pointed to …' (he is Bennett)."""
+        k = bisect.bisect_right(self._said_starts, position) - 1
+        return k >= 0 and position < self._said_ends[k]
 
     def _of_kinds(self, kinds: tuple[SpeakerKind, ...]) -> list[SpeakerEntity]:
         """The entities of these kinds, in the order of creation."""

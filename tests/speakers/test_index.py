@@ -118,3 +118,20 @@ def test_a_hint_names_the_speaker_of_its_mention() -> None:
     hint = SpeakerHint(name="Khawaja Asif", role="Defence Minister", kind="person")
     [entity] = SpeakerIndex(article).resolve_all([(_mention(article, "The minister"), hint)])
     assert entity is not None and (entity.name, entity.role) == ("Khawaja Asif", "Defence Minister")
+
+
+def test_a_name_in_what_a_speaker_reports_is_no_antecedent_of_a_later_pronoun() -> None:
+    article = (
+        "Ben Carson spoke on CNN. Bennett denied the notion, explaining that he was unaware of Carson’s interview. "
+        "He pointed to the new comments."
+    )
+    reported = _mention(article, "that he was unaware of Carson’s interview")
+    sites = [
+        (_mention(article, "Ben Carson"), None),
+        (_mention(article, "Bennett"), None),
+        (_mention(article, "He"), None),
+    ]
+    names = [e.name if e else None for e in SpeakerIndex(article).resolve_all(sites)]
+    assert names == ["Ben Carson", "Bennett", "Ben Carson"]  # Carson named last, if no content is known
+    names = [e.name if e else None for e in SpeakerIndex(article, reported=[reported]).resolve_all(sites)]
+    assert names == ["Ben Carson", "Bennett", "Bennett"]
