@@ -19,10 +19,12 @@ from ..lang import Lexicon, lexicon_for
 from ..lang.en.names import (
     FUNCTION_WORDS,
     GROUP_NOUNS,
+    HOLDER_ENDINGS,
     OPENING_DETERMINERS,
     ORGANISATION_WORDS,
     PERSON_DESCRIPTIONS,
     PLACES,
+    ROLE_NOUNS,
     SENTENCE_STARTERS,
     SUBJECT_FORMS,
     TITLE_WORDS,
@@ -367,6 +369,10 @@ class SpeakerIndex:
             if found is not None:
                 found.mention(mention)
                 return found
+        elif definite and head.islower() and (head in ROLE_NOUNS or head.endswith(HOLDER_ENDINGS)):
+            named = self._named_with_role(head, mention[0], earlier_only=True)
+            if named is not None:
+                return self._resolve_name(named, mention, None, None)  # 'campaign manager Barry Bennett'
         kind: SpeakerKind
         indefinite = bool(words) and words[0] in {"a", "an", "one", "another"}
         if indefinite and head not in GROUP_NOUNS:
@@ -565,9 +571,9 @@ class SpeakerIndex:
             return word[:-1] if dot else ""
         return word
 
-    def _named_with_role(self, role: str, before: int) -> str | None:
+    def _named_with_role(self, role: str, before: int, *, earlier_only: bool = False) -> str | None:
         """The person the article names right after ``role`` ('presidential nominee Hillary Clinton'): the last
-        one before ``before``, else the first after it."""
+        one before ``before``, else (unless ``earlier_only``) the first after it."""
         if role not in self._role_names:  # per role word, one pass over the names: a few roles an article
             places = self._role_names[role] = []
             for start, _, name in self._names:
@@ -578,7 +584,7 @@ class SpeakerIndex:
                     places.append((start, bare))
         places = self._role_names.get(role, [])  # in text order: found by bisection, for texts of any length
         k = bisect.bisect_left(places, before, key=lambda place: place[0])
-        return places[k - 1][1] if k else (places[0][1] if places else None)
+        return places[k - 1][1] if k else (places[0][1] if places and not earlier_only else None)
 
     def _by_role(self, role: str, before: int) -> SpeakerEntity | None:
         role_words = {w.lower() for w in role.split()} - {"the", "former"}

@@ -66,6 +66,12 @@ ARTICLES = [
         ["James Comey", "The nominee"],
         ["James Comey", "Hillary Clinton"],
     ),
+    (  # 'the campaign manager' is the person named after 'manager' before (a statement is no one's role)
+        "Millis blamed Carson campaign manager Barry Bennett. The campaign manager said he needed time. "
+        "The statement said the campaign goes on.",
+        ["Millis", "The campaign manager", "The statement"],
+        ["Millis", "Barry Bennett", "The statement"],
+    ),
     (  # a first name alone is the one person who bears it
         "Chris Anderson said the plan was good. Chris said it would work.",
         ["Chris Anderson", "Chris"],

@@ -11,6 +11,7 @@ __all__ = [
     "FUNCTION_WORDS",
     "GENDERS",
     "GROUP_NOUNS",
+    "HOLDER_ENDINGS",
     "HONORIFICS",
     "LEADING_FUNCTION_WORDS",
     "NAME_PARTICLES",
@@ -201,6 +202,10 @@ ROLE_NOUNS = frozenset(
 
 
 ROLE_ENDINGS = ("ist", "yst", "er", "or", "man", "woman", "person", "ee", "ent", "ant", "ian")
+
+HOLDER_ENDINGS = ("ist", "yst", "er", "or", "man", "woman", "person", "ian")
+"""The endings of ``ROLE_ENDINGS`` by which 'the manager' can stand for 'campaign manager Barry Bennett' named
+before ('the statement', 'the giant' are no one's role)."""
 
 
 NOT_ROLES = frozenset("and or but of to by with in at on for from as than after over under other".split())
