@@ -15,6 +15,7 @@ from ...lang.en.cues import (
 )
 from ...lang.en.grammar import (
     CONTROL_VERBS,
+    COPULAS,
     DETERMINERS,
     HEADLINE_CUES,
     LINKING_VERBS,
@@ -77,8 +78,8 @@ def cue_lemma(sentence: Sentence, i: int, text: str) -> str | None:
         or previous.lower.endswith(("’s", "'s"))
     )
     bare_or_s = word in (lemma, lemma + "s", lemma + "es")
-    if bare_or_s and lemma in NOUN_LIKE and not _verb_position(tokens, i):
-        return None  # 'swing states', 'a report', 'calls for accountability'
+    if bare_or_s and lemma in NOUN_LIKE and (not _verb_position(tokens, i) or _noun_before_verb(after)):
+        return None  # 'swing states', 'a report', 'calls for accountability', 'states that voted Tuesday'
     if noun_or_infinitive and bare_or_s:
         return None  # 'the remarks', 'Asif’s remarks', 'to say'
     if word.endswith("ed") and i > 0 and tokens[i - 1].lower in {"the", "a", "an", "so", "so-"}:
@@ -130,6 +131,17 @@ def _verb_position(tokens: list[Token], i: int) -> bool:
         or previous.text in QUOTE_MARKS  # 'DuVernay’s “13th” documents how …'
         or (adverb(previous.lower) and previous.text.islower())  # 'currently back'
     )
+
+
+def _noun_before_verb(after: list[Token]) -> bool:
+    """The words after a noun-like form are a verb of its own ('Most states have passed') or a relative clause
+    ('the three states that voted', 'reports that have surfaced'): the form is a noun, its subject."""
+    if after and after[0].lower in COPULAS:
+        return True
+    if len(after) > 1 and after[0].lower == "that":
+        word = after[1].lower
+        return word in COPULAS or word.endswith("ed")
+    return False
 
 
 def _plural_subject_before(tokens: list[Token], i: int) -> bool:

@@ -636,6 +636,9 @@ def test_a_prepositional_phrase_or_a_clause_cut_at_and_is_no_speaker(sentence: s
         "The minister has not announced whether the plant will close.",
         "Today we received reports that the bridge had collapsed.",  # 'reports' is the object, a noun
         "The group, known as XDA Developers, sold phones.",  # a name, not a claim
+        "Most states have passed the deadline to change the names.",  # 'states' has a verb of its own
+        "Sanders won two of the three states that voted Tuesday.",  # a relative clause after it: a noun
+        "Democrats could pick off diverse states that have been reliably Republican.",
     ],
 )
 def test_denials_nouns_and_names_are_not_claims(sentence: str) -> None:
