@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 
 from ...lang.en.cues import (
+    ATTITUDE_LEMMAS,
     AUXILIARIES,
     CUE_FORMS,
     CUE_WORDS,
@@ -120,8 +121,9 @@ def content_after(text: str, sentence: Sentence, position: int, lemma: str, next
         (n for n, t in enumerate(tokens[:3]) if next_cue is not None and t.start == sentence.tokens[next_cue].start),
         None,
     )
-    if handover is not None and all(t.lower in HANDOVER_WORDS for t in tokens[:handover]):
-        return None  # 'responded first by saying he …': the next cue's content is this one's
+    stance = handover is not None and CUE_FORMS.get(tokens[handover].lower) in ATTITUDE_LEMMAS
+    if handover is not None and not stance and all(t.lower in HANDOVER_WORDS for t in tokens[:handover]):
+        return None  # 'responded first by saying he …': the next cue's content is this one's (but 'said he backed …')
     # A quotation right after the cue and its listener ('told reporters: "…"')
     for n, token in enumerate(tokens[:7]):
         if token.lower in sentence.lexicon.complementizers or token.text in ".!?":

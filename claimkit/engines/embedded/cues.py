@@ -6,6 +6,8 @@ from ...lang.en.cues import (
     ATTITUDE_ADJECTIVES,
     ATTITUDE_LEMMAS,
     CUE_FORMS,
+    EVIDENCE_LEMMAS,
+    EVIDENCE_NOUNS,
     FREE_BASE_FORMS,
     NOUN_LIKE,
     NOUN_PHRASE_CUES,
@@ -14,6 +16,7 @@ from ...lang.en.cues import (
     QUOTE_ONLY_CUES,
 )
 from ...lang.en.grammar import (
+    BE_FORMS,
     CONTROL_VERBS,
     COPULAS,
     DETERMINERS,
@@ -47,6 +50,8 @@ def cue_lemma(sentence: Sentence, i: int, text: str) -> str | None:
     lemma = CUE_FORMS.get(word)
     if lemma is None or sentence.in_quote(i):
         return None
+    if lemma in EVIDENCE_LEMMAS:  # 'Records show UBS paid …'; not 'showed up', 'was found dead'
+        return lemma if _evidence_subject(tokens, i) else None
     shouted = (  # '“We won,” SAID Smith.' (but a line all in capitals is a headline: its words are no cues)
         tokens[i].text.isupper() and len(tokens[i].text) > 1 and not tokens[i - 1].text.isupper()
     )
@@ -131,6 +136,20 @@ def _verb_position(tokens: list[Token], i: int) -> bool:
         or previous.text in QUOTE_MARKS  # 'DuVernay’s “13th” documents how …'
         or (adverb(previous.lower) and previous.text.islower())  # 'currently back'
     )
+
+
+def _evidence_subject(tokens: list[Token], i: int) -> bool:
+    """A poll, a record or a study among the words of the clause before ``i``, not in the passive: 'A University
+    of New Hampshire poll out this week shows …', 'FEC records from the 2008 cycle show …'."""
+    if i == 0 or tokens[i - 1].lower in BE_FORMS:
+        return False
+    for k in range(i - 1, max(-1, i - 12), -1):
+        word = tokens[k]
+        if word.text in ",;:" or word.text in QUOTE_MARKS:
+            return False
+        if word.lower in EVIDENCE_NOUNS:
+            return True
+    return False
 
 
 def _noun_before_verb(after: list[Token]) -> bool:

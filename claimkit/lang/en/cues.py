@@ -14,6 +14,8 @@ __all__ = [
     "CUE_FORMS",
     "CUE_NOUNS",
     "CUE_WORDS",
+    "EVIDENCE_LEMMAS",
+    "EVIDENCE_NOUNS",
     "FREE_BASE_FORMS",
     "NOUN_LIKE",
     "NOUN_PHRASE_CUES",
@@ -35,6 +37,8 @@ _IRREGULAR = {
     "refer": ("refers", "referred", "referring"),
     "tweet": ("tweets", "tweeted", "tweeting"),
     "seek": ("seeks", "sought", "seeking"),
+    "show": ("shows", "showed", "shown", "showing"),
+    "find": ("finds", "found", "finding"),
 }
 _DOUBLED = {"admit", "regret", "concur", "quip", "rebut", "commit", "refer"}
 
@@ -57,6 +61,14 @@ ATTITUDE_LEMMAS = """
     promise document chronicle highlight deride insult assail mourn favor favour embrace champion defend
 """.split()
 """Predicates of stance toward an object ('endorsed Mrs. Clinton'): attributions in the wide sense."""
+EVIDENCE_LEMMAS = frozenset("show find".split())
+"""Verbs by which a poll, a record or a study says something ('The latest poll shows Cruz has fallen'): cues only
+with one of ``EVIDENCE_NOUNS`` in their subject."""
+EVIDENCE_NOUNS = frozenset(
+    """poll polls polling survey surveys study studies report reports record records data analysis figures numbers
+    footage video videos document documents results outcome investigation review audit tally count projection
+    estimates research averages count""".split()
+)
 
 
 def _nouns(links: frozenset[str], pairs: str) -> dict[str, tuple[str, frozenset[str]]]:
@@ -123,6 +135,7 @@ CUE_FORMS: dict[str, str] = {
         *ATTITUDE_LEMMAS,
         *SPEECH_LEMMAS,
         *COGNITION_LEMMAS,
+        *EVIDENCE_LEMMAS,
     ]
     for form in _forms(lemma)
 } | {adjective: adjective for adjective in ATTITUDE_ADJECTIVES}

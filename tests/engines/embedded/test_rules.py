@@ -8,6 +8,13 @@ import claimkit
 
 # (sentence, speaker mention, quote, attribution)
 CASES = [
+    (  # a poll, a record or a study shows or finds
+        "The most recent poll shows Cruz has fallen to 27 percent.",
+        "The most recent poll",
+        "Cruz has fallen to 27 percent",
+        "indirect",
+    ),
+    ("FEC records show he backed John McCain.", "FEC records", "he backed John McCain", "indirect"),
     ("“We did the dirty work,” Asif said during the interview.", "Asif", "“We did the dirty work,”", "direct"),
     (
         "“It’s an indictment,” said a senior Indian security expert.",
@@ -639,6 +646,8 @@ def test_a_prepositional_phrase_or_a_clause_cut_at_and_is_no_speaker(sentence: s
         "Most states have passed the deadline to change the names.",  # 'states' has a verb of its own
         "Sanders won two of the three states that voted Tuesday.",  # a relative clause after it: a noun
         "Democrats could pick off diverse states that have been reliably Republican.",
+        "He showed up late and found his seat.",  # only a poll, a record or a study shows or finds
+        "The records were found near the river.",
     ],
 )
 def test_denials_nouns_and_names_are_not_claims(sentence: str) -> None:
