@@ -13,6 +13,7 @@ from ...lang.en.cues import (
     NOUN_PHRASE_CUES,
     PARTICLE_ONLY_CUES,
     PHRASAL_CUES,
+    QUOTE_NEIGHBOUR_CUES,
     QUOTE_ONLY_CUES,
 )
 from ...lang.en.grammar import (
@@ -50,6 +51,9 @@ def cue_lemma(sentence: Sentence, i: int, text: str) -> str | None:
     lemma = CUE_FORMS.get(word)
     if lemma is None or sentence.in_quote(i):
         return None
+    if lemma in QUOTE_NEIGHBOUR_CUES:
+        before, after = tokens[max(0, i - 4) : i], tokens[i + 1 : i + 3]
+        return lemma if _quote_follows(after, 2) or _quote_follows(before, 4) else None
     if lemma in EVIDENCE_LEMMAS:  # 'Records show UBS paid …'; not 'showed up', 'was found dead'
         return lemma if _evidence_subject(tokens, i) else None
     shouted = (  # '“We won,” SAID Smith.' (but a line all in capitals is a headline: its words are no cues)

@@ -22,6 +22,7 @@ __all__ = [
     "OBJECT_TAKING",
     "PARTICLE_ONLY_CUES",
     "PHRASAL_CUES",
+    "QUOTE_NEIGHBOUR_CUES",
     "QUOTE_ONLY_CUES",
     "past_tense",
 ]
@@ -69,6 +70,10 @@ EVIDENCE_NOUNS = frozenset(
     footage video videos document documents results outcome investigation review audit tally count projection
     estimates research averages count""".split()
 )
+
+QUOTE_NEIGHBOUR_CUES = frozenset("continue".split())
+"""Lemmas that are cues only with a quotation right before or after them ('“…,” Manafort continued',
+'She continued, “For us …”'), not 'continued to push for …'."""
 
 
 def _nouns(links: frozenset[str], pairs: str) -> dict[str, tuple[str, frozenset[str]]]:
@@ -136,6 +141,7 @@ CUE_FORMS: dict[str, str] = {
         *SPEECH_LEMMAS,
         *COGNITION_LEMMAS,
         *EVIDENCE_LEMMAS,
+        *QUOTE_NEIGHBOUR_CUES,
     ]
     for form in _forms(lemma)
 } | {adjective: adjective for adjective in ATTITUDE_ADJECTIVES}

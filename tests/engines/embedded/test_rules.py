@@ -15,6 +15,7 @@ CASES = [
         "indirect",
     ),
     ("FEC records show he backed John McCain.", "FEC records", "he backed John McCain", "indirect"),
+    ("“We will win,” Trump continued.", "Trump", "“We will win,”", "direct"),  # 'continue' beside a quotation
     ("“We did the dirty work,” Asif said during the interview.", "Asif", "“We did the dirty work,”", "direct"),
     (
         "“It’s an indictment,” said a senior Indian security expert.",
@@ -646,6 +647,7 @@ def test_a_prepositional_phrase_or_a_clause_cut_at_and_is_no_speaker(sentence: s
         "Most states have passed the deadline to change the names.",  # 'states' has a verb of its own
         "Sanders won two of the three states that voted Tuesday.",  # a relative clause after it: a noun
         "Democrats could pick off diverse states that have been reliably Republican.",
+        "She continued to travel across the state.",  # no quotation beside 'continued'
         "He showed up late and found his seat.",  # only a poll, a record or a study shows or finds
         "The records were found near the river.",
     ],
