@@ -14,7 +14,7 @@ from ...lang.en.cues import (
     AUXILIARIES,
     CUE_NOUNS,
 )
-from ...lang.en.grammar import BE_FORMS, GERUND_OPENERS, PASSIVE_CUES, POSSESSIVES, SUBORDINATORS
+from ...lang.en.grammar import APPOSITIVES, BE_FORMS, GERUND_OPENERS, PASSIVE_CUES, POSSESSIVES, SUBORDINATORS
 from ...lang.en.names import WORK_TITLE_SMALL_WORDS
 from ..candidate import Candidate, Range
 from . import german
@@ -121,10 +121,19 @@ def _according_to(text: str, sentence: Sentence, i: int) -> Candidate | None:
     if speaker_end == i + 2:
         return None
     speaker = (tokens[i + 2].start, tokens[speaker_end - 1].end)
-    if speaker_end < len(tokens) and tokens[speaker_end].text == "," and speaker_end + 2 < len(tokens):
-        content = trimmed(text, tokens[speaker_end + 1].start, sentence.end)
-    elif i > 1 and tokens[i - 1].text == ",":
+    if i > 4 and tokens[i - 1].text == ",":
+        # 'Only one person was killed …, according to the National Police Agency, and there were …': both sides;
+        # '… since June, according to CrowdTangle, a social analytics tool': what follows describes the source;
+        # 'In addition, according to …, the …': an adjunct before, the content after (the next branch)
         content = trimmed(text, sentence.start, tokens[i - 1].start)
+        rest = speaker_end + 1
+        if speaker_end < len(tokens) - 2 and tokens[speaker_end].text == "," and tokens[rest].lower not in APPOSITIVES:
+            after = trimmed(text, tokens[rest].start, sentence.end)
+            return make_candidate(
+                text, sentence, (content[0], after[1]), speaker, cue, "according to", 0.8, [content, after]
+            )
+    elif speaker_end < len(tokens) and tokens[speaker_end].text == "," and speaker_end + 2 < len(tokens):
+        content = trimmed(text, tokens[speaker_end + 1].start, sentence.end)
     else:
         return None
     return make_candidate(text, sentence, content, speaker, cue, "according to", 0.8)

@@ -7,6 +7,7 @@ from .cues import ATTITUDE_LEMMAS, SPEECH_LEMMAS
 
 __all__ = [
     "ABBREVIATIONS",
+    "APPOSITIVES",
     "ASIDES",
     "BE_FORMS",
     "BOILERPLATE_STARTS",
@@ -93,6 +94,9 @@ DETERMINERS = frozenset(
     the a an his her their its our my your this that these those
     """.split()
 )
+
+APPOSITIVES = DETERMINERS | {"which", "who", "whose", "where"}
+"""Words that open a phrase describing the name before them ('CrowdTangle, a social analytics tool')."""
 
 
 TIME_UNITS = frozenset("week month year morning afternoon evening weekend spring summer fall autumn winter".split())

@@ -16,6 +16,18 @@ CASES = [
     ),
     ("FEC records show he backed John McCain.", "FEC records", "he backed John McCain", "indirect"),
     ("“We will win,” Trump continued.", "Trump", "“We will win,”", "direct"),  # 'continue' beside a quotation
+    (  # 'according to' inside a sentence: the words on both sides, not a description of the source after it
+        "Only one person was killed by a gun last year, according to the police, and there were eight incidents.",
+        "the police",
+        "Only one person was killed by a gun last year, according to the police, and there were eight incidents",
+        "indirect",
+    ),
+    (
+        "Trump has posted 5,000 times since June, according to CrowdTangle, a social analytics tool.",
+        "CrowdTangle",
+        "Trump has posted 5,000 times since June",
+        "indirect",
+    ),
     ("“We did the dirty work,” Asif said during the interview.", "Asif", "“We did the dirty work,”", "direct"),
     (
         "“It’s an indictment,” said a senior Indian security expert.",
