@@ -9,7 +9,8 @@ five children of one sex in a year; a work of the US government, in the public d
 in ``--born`` bore it and at least ``--share`` of them were of one sex: 'Hillary' f (90 % of 7,922), 'Donald' m;
 'Chris', 'Terry', 'Jordan' are left out. The years of birth are those of most adults quoted in the news (aged 35
 to 85 in 2015): 'Lindsey' is a woman's name among those born since 1980, not among those born before (Lindsey
-Graham). The speaker index reads it as the weakest evidence of a person's gender, after what the article tells.
+Graham); a name given to fewer children then is read over all the years of the data ('Barack', 'Huma'). The
+speaker index reads it as the weakest evidence of a person's gender, after what the article tells.
 """
 
 from __future__ import annotations
@@ -37,18 +38,23 @@ def main() -> None:
 
     first, last = (int(year) for year in args.born.split("-"))
     table = pq.read_table(Path(spec.submodule_search_locations[0], "data", "babynames.parquet")).to_pydict()
-    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    born: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # girls, boys born in those years
+    ever: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # in every year of the data
     for year, sex, name, n in zip(table["year"], table["sex"], table["name"], table["n"], strict=True):
+        ever[name][sex == "M"] += n
         if first <= year <= last:
-            counts[name][sex == "M"] += n
+            born[name][sex == "M"] += n
     rows = []
-    for name, (girls, boys) in sorted(counts.items()):
+    for name, (girls, boys) in sorted(ever.items()):
+        if sum(born[name]) >= args.least:
+            girls, boys = born[name]  # a name too rare in those years ('Barack', 'Huma') is read over all years
         total = girls + boys
         if total >= args.least and max(girls, boys) >= args.share * total:
             rows.append(f"{name}\t{'f' if girls > boys else 'm'}\n")
     header = (
         f"# US first names by the sex of at least {args.share:.0%} of the {args.least}+ children given them, born "
-        f"{args.born}: US Social Security Administration baby-name counts (public domain). scripts/first-names.py\n"
+        f"{args.born} (else in any year): US Social Security Administration baby-name counts (public domain). "
+        "scripts/first-names.py\n"
     )
     args.out.write_text(header + "".join(rows), encoding="utf-8")
     print(f"{len(rows)} names -> {args.out}")

@@ -17,6 +17,7 @@ from .. import deadline
 from ..engines.candidate import SpeakerHint
 from ..lang import Lexicon, lexicon_for
 from ..lang.en.names import (
+    CALENDAR_WORDS,
     FUNCTION_WORDS,
     GROUP_NOUNS,
     HOLDER_ENDINGS,
@@ -73,6 +74,9 @@ def _is_plural_noun(word: str) -> bool:
 def _whole_word_at(text: str, words: str) -> int | None:
     found = re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text)
     return found.start() if found else None
+
+
+_CONTRACTION_RE = re.compile(r"[’'](?:d|ll|s|ve|re)$")
 
 
 def _merged(ranges: list[Range]) -> list[Range]:
@@ -219,8 +223,9 @@ class SpeakerIndex:
         raw = self.text[mention[0] : mention[1]]
         words = raw.split()
         lowered = raw.lower()
-        if lowered in self.lexicon.pronouns:
-            return self._resolve_pronoun(lowered, mention)
+        bare = _CONTRACTION_RE.sub("", lowered)  # 'who’d', 'he’ll'
+        if bare in self.lexicon.pronouns:
+            return self._resolve_pronoun(bare, mention)
         owner = statement_owner(words)
         if owner is not None:
             return self._resolve_name(owner, mention, role=None, affiliation=None)
@@ -284,8 +289,12 @@ class SpeakerIndex:
             return self._resolve_relative(mention)
         gender = self.lexicon.genders.get(pronoun)
         entity = self._latest(_KINDS_BY_PRONOUN[wanted], mention[0], gender)
-        if gender is not None and (entity is None or self._gender(entity) not in (gender, None)):
-            nearer = self._nearest_named(gender, mention[0])
+        told = self._gender(entity) if entity is not None else None
+        if gender is not None and (entity is None or told != gender):
+            # The last speaker is of the other gender, or of a gender untold: a person named since then whose
+            # gender agrees ('… by communications director Jennifer Palmieri to Podesta … she wrote')
+            last = entity.last_before(mention[0]) if entity is not None and told is None else None
+            nearer = self._nearest_named(gender, mention[0], after=-1 if last is None else last)
             if nearer is not None:
                 return self._resolve_name(nearer, mention, None, None)
         if entity is None and pronoun in self.lexicon.antecedent_pronouns:
@@ -300,11 +309,11 @@ class SpeakerIndex:
         entity.mention(mention)
         return entity
 
-    def _nearest_person_name(self, before: int) -> str | None:
-        """The closest full name (two words or more) in the 300 characters before ``before``, if a person's."""
+    def _nearest_person_name(self, before: int, reach: int = 300) -> str | None:
+        """The closest full name (two words or more) in the ``reach`` characters before ``before``, if a person's."""
         for n in range(bisect.bisect_right(self._name_ends, before) - 1, -1, -1):
             start, _, name = self._names[n]
-            if start < before - 300:
+            if start < before - reach:
                 return None
             if self._said(start):
                 continue  # a name a speaker says
@@ -319,20 +328,28 @@ class SpeakerIndex:
         return None
 
     def _resolve_relative(self, mention: Range) -> SpeakerEntity:
-        """'Collins, who …': the phrase before the comma."""
+        """'Collins, who …', 'the AP, which …': the phrase before the comma ('who' a person's, 'which' not)."""
+        who = self.text[mention[0] : mention[1]].lower().startswith("who")
         before = self.text[max(0, mention[0] - 80) : mention[0]].rstrip().rstrip(",").rstrip()
         first, last = (
             bisect.bisect_left(self._name_ends, mention[0] - 80),
             bisect.bisect_right(self._name_ends, mention[0]),
         )
         names = self._names[first:last]
-        place = bool(names) and names[-1][2].lower() in PLACES  # 'a gynecologist from Englewood, New Jersey, who'
-        if names and not place and self.text[names[-1][1] : mention[0]].strip(" ,’'s") == "":
-            return self._resolve_name(names[-1][2], mention, None, None)
+        if names and self.text[names[-1][1] : mention[0]].strip(" ,’'s") == "":
+            name = names[-1][2]
+            person = self._nearest_person_name(mention[0], reach=80) if who and name_kind(name) != "person" else None
+            if person is not None:
+                return self._resolve_name(person, mention, None, None)  # 'John Bentel, a staffer at the State
+                # Department who told …'
+            if not (who and name.lower() in PLACES) and name.lower() not in CALENDAR_WORDS:
+                return self._resolve_name(name, mention, None, None)  # not 'from Englewood, New Jersey, who'
         noun = before.split()[-1] if before else ""
         if _is_plural_noun(noun) or noun in GROUP_NOUNS:  # 'idealists who wanted …', 'bankers who concluded …'
             return self._resolve_description(noun, mention)
-        entity = self._latest(("person", "group", "organisation"), mention[0])
+        if not who and noun.isupper() and len(noun) > 1:
+            return self._resolve_name(noun, mention, None, None)  # 'the AP, which first reported'
+        entity = self._latest(("person", "group", "organisation") if who else ("organisation", "group"), mention[0])
         if entity is None:
             entity = self._add(SpeakerEntity(noun or "who", "unnamed", first=mention[0]))
         entity.mention(mention)
@@ -539,13 +556,13 @@ class SpeakerIndex:
                 told.append(genders.get(after.group(2).lower(), ""))
         return told
 
-    def _nearest_named(self, gender: str, before: int) -> str | None:
-        """The last person's name in the 600 characters before ``before`` whose title (else its first name) tells
-        its gender as ``gender``: 'Mrs. Clinton sees … she said'. (A pronoun after a word is no evidence here:
-        'They said he', 'on Tuesday said he'.)"""
+    def _nearest_named(self, gender: str, before: int, after: int = -1) -> str | None:
+        """The last person's name in the 600 characters before ``before`` (and after ``after``) whose title (else
+        its first name) tells its gender as ``gender``: 'Mrs. Clinton sees … she said'. (A pronoun after a word is
+        no evidence here: 'They said he', 'on Tuesday said he'.)"""
         for n in range(bisect.bisect_right(self._name_ends, before) - 1, -1, -1):
             start, _, name = self._names[n]
-            if start < before - 600:
+            if start < before - 600 or start <= after:
                 return None
             if name not in self._title_genders:
                 bare = parse_titled_name(name.split())[2]

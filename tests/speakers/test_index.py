@@ -82,6 +82,27 @@ ARTICLES = [
         ["she"],
         ["she"],
     ),
+    (  # 'which' is the name before its comma, never a person named before; 'who’d' is 'who'
+        "Mr. Bentel disclosed them to the AP, which first reported the story. Collins, who’d endorsed Jeb Bush, left.",
+        ["which", "who’d"],
+        ["AP", "Collins"],
+    ),
+    (
+        "Jason Furman spoke. Cold water came from the White House, which has long been lukewarm about the plan.",
+        ["Jason Furman", "which"],
+        ["Jason Furman", "White House"],
+    ),
+    (  # 'who' after an organisation's name is the person it describes
+        "John Bentel, a tech staffer at the State Department who told his subordinates to be silent, left.",
+        ["who"],
+        ["John Bentel"],
+    ),
+    (  # a woman named since the last speaker, whose gender the article does not tell: 'she' is the woman
+        "Obama spoke on Monday. An email by communications director Jennifer Palmieri went to Podesta. "
+        "She wrote that the answer was no.",
+        ["Obama", "She"],
+        ["Obama", "Jennifer Palmieri"],
+    ),
     (  # 'who' after a plural noun is that noun's, not the last person named
         "Barack Obama inspired idealists who wanted a complete break from the past.",
         ["who"],

@@ -289,7 +289,7 @@ _NAME_JOINERS = frozenset({"of", "and"})
 def speaker_after(tokens: list[Token], i: int, lexicon: Lexicon) -> Range | None:
     """The noun phrase right after the cue: the speaker in '"…," said the minister.'"""
     word = tokens[i].lower if i < len(tokens) else ""
-    if word in lexicon.pronouns and word not in DETERMINERS and word not in ("who", "him", "them"):
+    if word in lexicon.pronouns and word not in DETERMINERS and word not in ("who", "which", "him", "them"):
         return (tokens[i].start, tokens[i].end)  # '…, sagt er nervös', '…, said he': the pronoun alone
     j = i
     while j < len(tokens) and j - i < MAX_SPEAKER_TOKENS:

@@ -48,6 +48,7 @@ PRONOUNS = {
     "we": "plural",
     "it": "thing",
     "who": "relative",
+    "which": "relative",
     "you": "person",
 }
 
