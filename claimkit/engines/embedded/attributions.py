@@ -78,6 +78,16 @@ def attributions_in(text: str, sentence: Sentence) -> list[Candidate]:
     return found
 
 
+def _last_clause_at(sentence: Sentence, i: int) -> int:
+    """Where the last main clause before token ``i`` opens: after ', but' outside quotation marks ('It’s a big if,
+    but Sanders was in San Diego …, emphasizing …' is Sanders's), else the sentence's start."""
+    tokens = sentence.tokens
+    for k in range(i - 1, 1, -1):
+        if tokens[k].lower in ("but", "yet") and tokens[k - 1].text == "," and not sentence.in_quote(k):
+            return k + 1
+    return 0
+
+
 def _noun_attribution(text: str, sentence: Sentence, i: int) -> Candidate | None:
     """'her claim that she “never sent …”', 'Warren's criticism of the developer', 'His refusal to act'."""
     tokens = sentence.tokens
@@ -168,7 +178,8 @@ def _verb_attribution(text: str, sentence: Sentence, i: int, lemma: str, next_cu
         speaker = appositive_speaker(tokens, subject_at, sentence.lexicon)
     if participle or (speaker is None and coordinated(tokens, subject_at, i)):
         # ', saying that …', 'joked about X, declined to affirm Y, and told his audience …'
-        speaker = sentence_subject(tokens, sentence.quotes)
+        clause = tokens[_last_clause_at(sentence, i) :]  # '…, but Sanders was …, emphasizing'; not '…, but said'
+        speaker = sentence_subject(clause, sentence.quotes) or sentence_subject(tokens, sentence.quotes)
     if speaker is None:
         return None
 

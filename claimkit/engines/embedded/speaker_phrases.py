@@ -24,6 +24,7 @@ from ...lang.en.grammar import (
     NON_NOUNS,
     NOT_SPEAKERS,
     OPENING_ADJUNCTS,
+    POSSESSIVES,
     PREPOSITIONS,
     SENTENCE_LINKS,
     SUBJECT_PRONOUNS,
@@ -187,6 +188,9 @@ def speaker_before(tokens: list[Token], j: int, lexicon: Lexicon) -> Range | Non
             if opening is not None:
                 j = opening - 1  # 'Sen. Mitch McConnell (R-Ky.)'
                 continue
+        if token.text in QUOTE_MARKS and _possessive_mark(tokens, j, end):
+            j -= 1  # 'Sanders’ aides'
+            continue
         if token.text in QUOTE_MARKS or (token.text in ENDING_PUNCT and not is_title_dot(tokens, j)):
             break
         if _after_a_dateline(tokens, j):
@@ -199,7 +203,7 @@ def speaker_before(tokens: list[Token], j: int, lexicon: Lexicon) -> Range | Non
             break  # '…, which organizers said …': the words after it are the subject
         boundary = token.lower in CLAUSE_BOUNDARIES or token.lower in lexicon.speaker_boundaries
         if boundary and (token.text.islower() or j == 0):
-            if token.lower == "and" and _joins_modifiers(tokens, j):
+            if token.lower == "and" and (_joins_modifiers(tokens, j) or _name_and_own(tokens, j, end)):
                 j -= 1
                 continue
             break
@@ -217,6 +221,23 @@ def speaker_before(tokens: list[Token], j: int, lexicon: Lexicon) -> Range | Non
     if start < end and tokens[end].lower in SUBJECT_PRONOUNS and tokens[end - 1].lower not in {"and", "or"}:
         start = end  # 'Just an hour earlier she wrote', 'the legislation he wrote': the pronoun speaks
     return (tokens[start].start, tokens[end].end)
+
+
+def _name_and_own(tokens: list[Token], j: int, end: int) -> bool:
+    """'and' between a name and what is its own: 'Sanders and his aides'."""
+    return 0 < j < end and tokens[j - 1].text[:1].isupper() and tokens[j + 1].lower in POSSESSIVES
+
+
+def _possessive_mark(tokens: list[Token], j: int, end: int) -> bool:
+    """An apostrophe after a plural or a name in -s, before a lower-case noun: 'Sanders’ aides' (not the closing
+    mark of '‘… the votes’ Smith said')."""
+    return (
+        tokens[j].text in "’'"
+        and 0 < j < end
+        and tokens[j - 1].end == tokens[j].start
+        and tokens[j - 1].lower.endswith("s")
+        and tokens[j + 1].text.islower()
+    )
 
 
 def _opens_a_subject(token: Token) -> bool:

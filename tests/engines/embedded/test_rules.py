@@ -16,6 +16,19 @@ CASES = [
     ),
     ("FEC records show he backed John McCain.", "FEC records", "he backed John McCain", "indirect"),
     ("“We will win,” Trump continued.", "Trump", "“We will win,”", "direct"),  # 'continue' beside a quotation
+    (  # a name and what is its own; a plural's possessive apostrophe is no quotation mark
+        "It is the primary where Sanders and his aides believe they can surprise Clinton.",
+        "Sanders and his aides",
+        "they can surprise Clinton",
+        "indirect",
+    ),
+    ("Sanders’ aides believe that he will win.", "Sanders’ aides", "that he will win", "indirect"),
+    (  # a participle after ', but' belongs to the clause after 'but'
+        "It’s a big if, but Sanders was in San Diego on Tuesday night, emphasizing the state's importance.",
+        "Sanders",
+        "the state's importance",
+        "indirect",
+    ),
     (  # 'according to' inside a sentence: the words on both sides, not a description of the source after it
         "Only one person was killed by a gun last year, according to the police, and there were eight incidents.",
         "the police",
