@@ -203,7 +203,8 @@ def speaker_before(tokens: list[Token], j: int, lexicon: Lexicon) -> Range | Non
             break  # '…, which organizers said …': the words after it are the subject
         boundary = token.lower in CLAUSE_BOUNDARIES or token.lower in lexicon.speaker_boundaries
         if boundary and (token.text.islower() or j == 0):
-            if token.lower == "and" and (_joins_modifiers(tokens, j) or _name_and_own(tokens, j, end)):
+            if token.lower == "and" and j < end and (_joins_modifiers(tokens, j) or _name_and_own(tokens, j, end)):
+                # ('… in October and said': an 'and' right before the cue joins two verbs)
                 j -= 1
                 continue
             break
@@ -260,6 +261,13 @@ def _after_a_dateline(tokens: list[Token], j: int) -> bool:
     return (
         k > 0 and tokens[k - 1].end < tokens[k].start and (tokens[k - 1].text.isdigit() or tokens[k - 1].text.isupper())
     )
+
+
+def _ends_a_dateline(tokens: list[Token], k: int) -> bool:
+    """The dash after a dateline: '2025 -', 'WASHINGTON --', 'ORLANDO, Fla. (Reuters) -'."""
+    if _after_a_dateline(tokens, k):
+        return True
+    return tokens[k].text in "-–—" and k > 0 and tokens[k - 1].text == ")" and tokens[k - 1].end < tokens[k].start
 
 
 def _finite_verb(tokens: list[Token], j: int) -> bool:
@@ -355,6 +363,9 @@ def sentence_subject(tokens: list[Token], quotes: list[Range]) -> Range | None:
         j = bisect.bisect_left(tokens, opening_quote[1], key=lambda t: t.start)
         while j < len(tokens) and tokens[j].text == ",":
             j += 1
+    dateline = next((k for k in range(j, min(len(tokens), j + 12)) if _ends_a_dateline(tokens, k)), None)
+    if dateline is not None:
+        j = dateline + 1  # 'ORLANDO, Fla. (Reuters) - President Barack Obama met … and said …'
     while j < len(tokens) and (tokens[j].text in QUOTE_MARKS or tokens[j].lower in SENTENCE_LINKS):
         j += 1  # 'But she …', 'And, critics say …'
     opener = tokens[j].lower if j < len(tokens) else ""

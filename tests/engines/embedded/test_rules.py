@@ -23,6 +23,18 @@ CASES = [
         "indirect",
     ),
     ("Sanders’ aides believe that he will win.", "Sanders’ aides", "that he will win", "indirect"),
+    (  # an 'and' right before the cue joins two verbs; a dateline is no subject
+        "Giles attempted to re-engage the campaign in October and said he had prepared policy papers.",
+        "Giles",
+        "he had prepared policy papers",
+        "indirect",
+    ),
+    (
+        "ORLANDO, Fla. (Reuters) - President Barack Obama met survivors on Thursday and said the country must act.",
+        "President Barack Obama",
+        "the country must act",
+        "indirect",
+    ),
     (  # a participle after ', but' belongs to the clause after 'but'
         "It’s a big if, but Sanders was in San Diego on Tuesday night, emphasizing the state's importance.",
         "Sanders",
@@ -654,7 +666,7 @@ def test_who_after_a_place_is_the_person_the_place_describes() -> None:
         # FNC-1 and PolNeAR: phrases the speaker search took that name no one
         ("In a YouTube clip Tridevil said the extra breast felt real.", "Tridevil"),
         ("Donald Trump is on solid ground attacking Bill Clinton.", None),
-        ("He kept her out of pocket and said his parents did have details to tell her.", None),
+        ("He kept her out of pocket and said his parents did have details to tell her.", "He"),  # the subject
     ],
 )
 def test_a_prepositional_phrase_or_a_clause_cut_at_and_is_no_speaker(sentence: str, speaker: str | None) -> None:
