@@ -111,14 +111,17 @@ class SpeakerEntity:
     variants: set[str] = field(default_factory=set)
     mentions: set[Range] = field(default_factory=set)
     first: int = 0
-    occurrences: list[int] = field(default_factory=list)
+    named_at: list[int] = field(default_factory=list)
     """Where the entity's name, a variant or its surname stands in the text, sorted."""
+    occurrences: list[int] = field(default_factory=list)
+    """The places of ``named_at`` outside what speakers say and outside other speakers' descriptions: where a later
+    pronoun may find it."""
     mention_starts: list[int] = field(default_factory=list)
     """The starts of ``mentions``, sorted."""
     number: int = -1
     """The order in which the index created it."""
     gender: tuple[int, str | None] = (-1, None)
-    """'m', 'f' or None (untold), and the number of occurrences it was read from (read again as they grow).
+    """'m', 'f' or None (untold), and the number of places it was read from (read again as they grow).
     (Pronouns resolved to it are no evidence: one wrong resolution would then mislead every later one.)"""
 
     def mention(self, at: Range) -> None:
@@ -170,9 +173,8 @@ class SpeakerIndex:
         quotes = without_nested(find_quotes(text))
         self._quote_starts = [start for start, _ in quotes]
         self._quote_ends = [end for _, end in quotes]
-        said = _merged(sorted([*quotes, *reported]))
-        self._said_starts = [start for start, _ in said]
-        self._said_ends = [end for _, end in said]
+        self._quotes_and_reported = [*quotes, *reported]
+        self._not_subjects(self._quotes_and_reported)
         self._positions: dict[str, list[int]] = {}
         """Where each capitalised name stands in the text."""
         self._ends: dict[str, list[int]] = {}
@@ -195,6 +197,9 @@ class SpeakerIndex:
         said … Defence Minister Khawaja Asif said' is one speaker); then the rest, each group in text order.
         """
         entities: list[SpeakerEntity | None] = [None] * len(sites)
+        # A name inside another speaker's description is not what a later pronoun refers to ('Armstrong
+        # Williams, Carson’s longtime friend and adviser, … he told the AP'): the mentions join what is said.
+        self._not_subjects(self._quotes_and_reported + [mention for mention, _ in sites if mention is not None])
         for n in sorted(range(len(sites)), key=lambda n: self._resolution_order(*sites[n])):
             deadline.check()
             mention, hint = sites[n]
@@ -430,14 +435,21 @@ class SpeakerIndex:
         surname = entity.name.split()[-1]
         for name in self._names_ending_like([surname]):
             if name == surname or name.endswith(" " + surname) or (" " in name and same_name(name, entity.name)):
-                entity.occurrences.extend(p for p in self._positions[name] if not self._said(p))
-        entity.occurrences.sort()
+                entity.named_at.extend(self._positions[name])
+        entity.named_at.sort()
+        entity.occurrences = [p for p in entity.named_at if not self._said(p)]
 
     def _quoted(self, position: int) -> bool:
         """Whether ``position`` is inside a quotation: a name a speaker says is no antecedent for the narrator's
         'he' ('“Dr. Carson is back in charge,” he told the AP')."""
         k = bisect.bisect_right(self._quote_starts, position) - 1
         return k >= 0 and position < self._quote_ends[k]
+
+    def _not_subjects(self, ranges: list[Range]) -> None:
+        """Take ``ranges`` as the places whose names are no antecedents (``_said``)."""
+        said = _merged(sorted(ranges))
+        self._said_starts = [start for start, _ in said]
+        self._said_ends = [end for _, end in said]
 
     def _said(self, position: int) -> bool:
         """Whether ``position`` is inside a quotation or the reported content of an attribution: 'Bennett denied …,
@@ -517,13 +529,13 @@ class SpeakerIndex:
     def _gender(self, entity: SpeakerEntity) -> str | None:
         """The gender the article tells for a person (its role noun, a title or pronoun beside its name), else the
         gender nearly everyone with its first name has."""
-        if len(entity.occurrences) == entity.gender[0]:
+        if len(entity.named_at) == entity.gender[0]:
             return entity.gender[1]
         told = [self.lexicon.genders.get(word, "") for word in (entity.role or "").lower().split()]
-        gender = _majority(told + self._genders_at(entity.occurrences))
+        gender = _majority(told + self._genders_at(entity.named_at))
         if gender is None and entity.kind == "person":
             gender = self._first_name_gender(entity.name)
-        entity.gender = (len(entity.occurrences), gender)
+        entity.gender = (len(entity.named_at), gender)
         return gender
 
     def _first_name_gender(self, name: str) -> str | None:

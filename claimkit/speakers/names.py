@@ -264,8 +264,10 @@ def parse_titled_name(words: list[str]) -> tuple[str | None, str | None, str | N
     )
     if not place_words and words and words[0] in PLACES_CAPITALISED:
         place_words = 1
-    if affiliation is None and not role_words and place_words and len(words) > place_words:
-        affiliation = " ".join(words[:place_words])  # 'Pakistan', 'New Jersey Gov. Chris Christie'
+    titled_after = len(words) > place_words and words[place_words].lower().rstrip(".") in TITLE_WORDS
+    if affiliation is None and place_words and len(words) > place_words and (not role_words or titled_after):
+        # 'New Jersey Gov. Chris Christie', 'Former Pennsylvania Gov. Ed Rendell
+        affiliation = " ".join(words[:place_words])
         del words[:place_words]
         while words and (words[0].lower() in TITLE_WORDS or words[0].lower().rstrip(".") in TITLE_WORDS):
             role_words.append(words.pop(0))

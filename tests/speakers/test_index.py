@@ -50,6 +50,11 @@ ARTICLES = [
         ["Alex Kim", "Robin Lee", "She"],
         ["Alex Kim", "Robin Lee", "Robin Lee"],
     ),
+    (  # nor is a name inside another speaker's description ('Carson’s longtime friend')
+        "Ben Carson spoke. Armstrong Williams, Carson’s longtime friend, praised the move. “He is back,” he said.",
+        ["Ben Carson", "Armstrong Williams, Carson’s longtime friend", "he"],
+        ["Ben Carson", "Armstrong Williams", "Armstrong Williams"],
+    ),
     (  # a name inside a quotation is what the speaker says, no antecedent for the narrator's 'he'
         "Ben Carson said the campaign goes on. Armstrong Williams praised the move. “Dr. Carson is back,” he said.",
         ["Ben Carson", "Armstrong Williams", "he"],

@@ -29,6 +29,7 @@ from claimkit.speakers.names import (
         ("Osama bin Laden", None, None, "Osama bin Laden"),
         # a place of several words is an affiliation before a title, and part of a name otherwise
         ("New Jersey Gov. Chris Christie", "Gov.", "New Jersey", "Chris Christie"),
+        ("Former Pennsylvania Gov. Ed Rendell", "Former Gov.", "Pennsylvania", "Ed Rendell"),  # 'former' first
         ("New York Times", None, None, "New York Times"),
     ],
 )
