@@ -302,6 +302,10 @@ class SpeakerIndex:
             nearer = self._nearest_named(gender, mention[0], after=-1 if last is None else last)
             if nearer is not None:
                 return self._resolve_name(nearer, mention, None, None)
+        if wanted == "plural":
+            group = self._nearest_group_name(mention[0], -1 if entity is None else entity.last_before(mention[0]))
+            if group is not None:  # 'As Republicans scrambled …, they proposed …'
+                return self._resolve_description(group, mention)
         if entity is None and pronoun in self.lexicon.antecedent_pronouns:
             antecedent = self._nearest_person_name(mention[0])
             if antecedent is not None:
@@ -313,6 +317,21 @@ class SpeakerIndex:
             entity = self._add(SpeakerEntity(name, "unnamed", first=mention[0]))
         entity.mention(mention)
         return entity
+
+    def _nearest_group_name(self, before: int, after: int | None) -> str | None:
+        """A capitalised plural ('Republicans', 'Democrats') in the 200 characters before ``before`` and after
+        ``after``, outside what is said: the group a plural pronoun refers to."""
+        for n in range(bisect.bisect_right(self._name_ends, before) - 1, -1, -1):
+            start, _, name = self._names[n]
+            if start < before - 200 or (after is not None and start <= after):
+                return None
+            if " " not in name and _is_plural_noun(name.lower()) and not self._said(start):
+                surname = any(
+                    n != name and name_kind(n) == "person" for n in self._by_last_word.get(name, ())
+                )  # 'Bernie Sanders'
+                common = name.lower() not in PLACES and name not in SENTENCE_STARTERS and not name.endswith("ics")
+                return name if common and not surname else None  # not 'Sanders', 'Sometimes', 'Economics
+        return None
 
     def _nearest_person_name(self, before: int, reach: int = 300) -> str | None:
         """The closest full name (two words or more) in the ``reach`` characters before ``before``, if a person's."""

@@ -113,6 +113,16 @@ ARTICLES = [
         ["who"],
         ["idealists"],
     ),
+    (  # 'they' is the capitalised plural named just before, not a surname in -s or the last organisation
+        "The AP reported it first. Republicans had called the hearing because they felt the FBI was slow.",
+        ["The AP", "they"],
+        ["AP", "Republicans"],
+    ),
+    (
+        "The AP reported it first. Bernie Sanders spoke. Sanders said they would win.",
+        ["The AP", "Sanders", "they"],
+        ["AP", "Bernie Sanders", "AP"],
+    ),
     (
         "Demonstrators said they want justice, but pledged to remain civil.",
         ["Demonstrators", "they"],

@@ -177,7 +177,8 @@ FUNCTION_WORDS = frozenset(
 SENTENCE_STARTERS = frozenset(
     """The A An In On At For But And However After Before When While Since As If This That These Those It
     He She They We I His Her Their Its Our Despite Although Though Whether Meanwhile Still Yet Now Then
-    So Also Many Some Most Both Even Only According Asked Earlier Later Last Next Mr Mrs Ms Maybe Perhaps""".split()
+    So Also Many Some Most Both Even Only According Asked Earlier Later Last Next Mr Mrs Ms Maybe Perhaps
+    Sometimes Besides Nevertheless Regardless""".split()
 )
 
 
