@@ -64,7 +64,7 @@ def attributions_in(text: str, sentence: Sentence) -> list[Candidate]:
         elif lemma == "according to":
             candidate = _according_to(text, sentence, i)
         else:
-            candidate = _verb_attribution(text, sentence, i, lemma, next_cue)
+            candidate = _verb_attribution(text, sentence, i, lemma, next_cue, found[-1] if found else None)
         gerund = tokens[i].lower.endswith("ing") and i > 0 and tokens[i - 1].lower in GERUND_OPENERS
         if gerund and any(c.content[0] <= tokens[i].start < c.content[1] for c in found):
             continue  # '… distance itself by calling it a job': the gerund's subject is inside the content
@@ -149,7 +149,10 @@ def _according_to(text: str, sentence: Sentence, i: int) -> Candidate | None:
     return make_candidate(text, sentence, content, speaker, cue, "according to", 0.8)
 
 
-def _verb_attribution(text: str, sentence: Sentence, i: int, lemma: str, next_cue: int | None) -> Candidate | None:
+def _verb_attribution(
+    text: str, sentence: Sentence, i: int, lemma: str, next_cue: int | None, previous: Candidate | None
+) -> Candidate | None:
+    """``previous``: the attribution found last in the sentence, whose speaker a participle after it shares."""
     tokens = sentence.tokens
     if i + 2 < len(tokens) and tokens[i + 1].lower == "by" and tokens[i].lower != lemma:
         # 'was first reported by BuzzFeed'; 'was written by lobbyists' names an author, not a source
@@ -176,7 +179,9 @@ def _verb_attribution(text: str, sentence: Sentence, i: int, lemma: str, next_cu
         speaker = speaker_after(tokens, i + 1, sentence.lexicon)
     elif speaker is None and not participle and subject_at > 0 and tokens[subject_at].text == ",":
         speaker = appositive_speaker(tokens, subject_at, sentence.lexicon)
-    if participle or (speaker is None and coordinated(tokens, subject_at, i)):
+    if participle and previous is not None and previous.speaker is not None and previous.cue is not None:
+        speaker = previous.speaker  # '…, the Post reported, citing another anonymous source'
+    elif participle or (speaker is None and coordinated(tokens, subject_at, i)):
         # ', saying that …', 'joked about X, declined to affirm Y, and told his audience …'
         clause = tokens[_last_clause_at(sentence, i) :]  # '…, but Sanders was …, emphasizing'; not '…, but said'
         speaker = sentence_subject(clause, sentence.quotes) or sentence_subject(tokens, sentence.quotes)

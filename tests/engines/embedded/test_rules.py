@@ -35,6 +35,12 @@ CASES = [
         "the country must act",
         "indirect",
     ),
+    (  # a participle after an attribution shares its speaker
+        "Members of the Trump family soured on Lewandowski, the Post reported, citing another anonymous source.",
+        "the Post",
+        "another anonymous source",
+        "indirect",
+    ),
     (  # a participle after ', but' belongs to the clause after 'but'
         "It’s a big if, but Sanders was in San Diego on Tuesday night, emphasizing the state's importance.",
         "Sanders",
