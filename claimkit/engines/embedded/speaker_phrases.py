@@ -31,7 +31,7 @@ from ...lang.en.grammar import (
     SUBORDINATORS,
     TIME_WORDS,
 )
-from ...lang.en.names import TITLE_WORDS
+from ...lang.en.names import HOLDER_ENDINGS, ROLE_NOUNS, TITLE_WORDS
 from ...text.spans import Token
 from ..candidate import Range
 from .cues import adverb
@@ -203,6 +203,9 @@ def speaker_before(tokens: list[Token], j: int, lexicon: Lexicon) -> Range | Non
             break  # '…, which organizers said …': the words after it are the subject
         boundary = token.lower in CLAUSE_BOUNDARIES or token.lower in lexicon.speaker_boundaries
         if boundary and (token.text.islower() or j == 0):
+            if token.lower == "for" and _role_for_name(tokens, j, end):
+                j -= 1  # 'a spokesman for Senator Smith', 'a top adviser for President Obama'
+                continue
             if token.lower == "and" and j < end and (_joins_modifiers(tokens, j) or _name_and_own(tokens, j, end)):
                 # ('… in October and said': an 'and' right before the cue joins two verbs)
                 j -= 1
@@ -222,6 +225,13 @@ def speaker_before(tokens: list[Token], j: int, lexicon: Lexicon) -> Range | Non
     if start < end and tokens[end].lower in SUBJECT_PRONOUNS and tokens[end - 1].lower not in {"and", "or"}:
         start = end  # 'Just an hour earlier she wrote', 'the legislation he wrote': the pronoun speaks
     return (tokens[start].start, tokens[end].end)
+
+
+def _role_for_name(tokens: list[Token], j: int, end: int) -> bool:
+    """'for' between a role and a name: 'a spokesman for Senator Smith' is the spokesman."""
+    role = tokens[j - 1].lower if j > 0 else ""
+    person_role = role in ROLE_NOUNS or role in TITLE_WORDS or role.endswith(HOLDER_ENDINGS)
+    return j < end and tokens[j - 1].text.islower() and person_role and tokens[j + 1].text[:1].isupper()
 
 
 def _name_and_own(tokens: list[Token], j: int, end: int) -> bool:

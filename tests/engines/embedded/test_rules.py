@@ -35,6 +35,12 @@ CASES = [
         "the country must act",
         "indirect",
     ),
+    (  # a role 'for' a name is the role's holder, not the name
+        "A spokesman for Senator Smith said the plan failed.",
+        "A spokesman for Senator Smith",
+        "the plan failed",
+        "indirect",
+    ),
     (  # a participle after an attribution shares its speaker
         "Members of the Trump family soured on Lewandowski, the Post reported, citing another anonymous source.",
         "the Post",
