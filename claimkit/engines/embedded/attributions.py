@@ -179,9 +179,13 @@ def _verb_attribution(
         speaker = speaker_after(tokens, i + 1, sentence.lexicon)
     elif speaker is None and not participle and subject_at > 0 and tokens[subject_at].text == ",":
         speaker = appositive_speaker(tokens, subject_at, sentence.lexicon)
-    if participle and previous is not None and previous.speaker is not None and previous.cue is not None:
-        speaker = previous.speaker  # '…, the Post reported, citing another anonymous source'
-    elif participle or (speaker is None and coordinated(tokens, subject_at, i)):
+    joined = participle or (speaker is None and coordinated(tokens, subject_at, i))
+    shared = joined and previous is not None and previous.speaker is not None and previous.cue is not None
+    if shared and previous is not None:
+        # The speaker of the attribution before: '…, the Post reported, citing another anonymous source',
+        # 'he joked about X, cited Y'
+        speaker = previous.speaker
+    elif joined:
         # ', saying that …', 'joked about X, declined to affirm Y, and told his audience …'
         clause = tokens[_last_clause_at(sentence, i) :]  # '…, but Sanders was …, emphasizing'; not '…, but said'
         speaker = sentence_subject(clause, sentence.quotes) or sentence_subject(tokens, sentence.quotes)
@@ -194,7 +198,8 @@ def _verb_attribution(
             after = trimmed(text, next_token_start(sentence, cue[1], skip=","), sentence.end)
             return make_candidate(text, sentence, (before[0], after[1]), speaker, cue, lemma, 0.75, [before, after])
 
-    quote_before = None if participle else quote_ending_before(sentence, min(speaker[0], cue[0]))
+    # (a quotation before a speaker shared with the attribution before is that attribution's content)
+    quote_before = None if participle or shared else quote_ending_before(sentence, min(speaker[0], cue[0]))
     if quote_before is not None and _title_before(text, quote_before, min(speaker[0], cue[0])):
         quote_before = None  # '“Parasite” director Bong Joon Ho said …': a title in quotation marks
     if quote_before is not None:

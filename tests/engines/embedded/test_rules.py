@@ -35,6 +35,12 @@ CASES = [
         "the country must act",
         "indirect",
     ),
+    (  # a verb joined to an attribution shares its speaker, and a quotation before it stays that one's content
+        "Speaking on ABC’s “This Week,” Carson admitted that the name was wrong, but said his campaign had found it.",
+        "Carson",
+        "his campaign had found it",
+        "indirect",
+    ),
     (  # a role 'for' a name is the role's holder, not the name
         "A spokesman for Senator Smith said the plan failed.",
         "A spokesman for Senator Smith",
