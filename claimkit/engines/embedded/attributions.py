@@ -166,6 +166,7 @@ def _verb_attribution(
     participle = tokens[i].lower.endswith("ing") and (
         after_comma(tokens, subject_at) or (i > 0 and tokens[i - 1].lower in GERUND_OPENERS)
     )
+    progressive = any(tokens[k].lower in BE_FORMS for k in range(subject_at + 1, i))  # '…, are backing'
     german_so = sentence.german and tokens[i].lower == "so"  # '…, so der Ausschuss.' names its source after
     speaker = None if participle or german_so else speaker_before(tokens, subject_at, sentence.lexicon)
     fronted = sentence.german and speaker is not None and german.fronted(sentence, speaker)
@@ -180,7 +181,7 @@ def _verb_attribution(
     elif speaker is None and not participle and subject_at > 0 and tokens[subject_at].text == ",":
         speaker = appositive_speaker(tokens, subject_at, sentence.lexicon)
     joined = participle or (speaker is None and coordinated(tokens, subject_at, i))
-    shared = joined and previous is not None and previous.speaker is not None and previous.cue is not None
+    shared = joined and not progressive and previous is not None and previous.speaker is not None
     if shared and previous is not None:
         # The speaker of the attribution before: '…, the Post reported, citing another anonymous source',
         # 'he joked about X, cited Y'
