@@ -174,7 +174,8 @@ class SpeakerIndex:
         self._quote_starts = [start for start, _ in quotes]
         self._quote_ends = [end for _, end in quotes]
         self._quotes_and_reported = [*quotes, *reported]
-        self._not_subjects(self._quotes_and_reported)
+        self._said_starts: list[int] | None = None  # built on first use (``_not_subjects``)
+        self._said_ends: list[int] = []
         self._positions: dict[str, list[int]] = {}
         """Where each capitalised name stands in the text."""
         self._ends: dict[str, list[int]] = {}
@@ -473,7 +474,9 @@ class SpeakerIndex:
     def _said(self, position: int) -> bool:
         """Whether ``position`` is inside a quotation or the reported content of an attribution: 'Bennett denied …,
         explaining that he was unaware of Carson’s interview … He pointed to …' (he is Bennett)."""
-        k = bisect.bisect_right(self._said_starts, position) - 1
+        if self._said_starts is None:
+            self._not_subjects(self._quotes_and_reported)
+        k = bisect.bisect_right(self._said_starts or [], position) - 1
         return k >= 0 and position < self._said_ends[k]
 
     def _of_kinds(self, kinds: tuple[SpeakerKind, ...]) -> list[SpeakerEntity]:

@@ -242,7 +242,12 @@ def statement_owner(words: list[str]) -> str | None:
 
 def parse_titled_name(words: list[str]) -> tuple[str | None, str | None, str | None]:
     """'Pakistan’s Defence Minister Khawaja Asif' → ('Defence Minister', 'Pakistan', 'Khawaja Asif')."""
-    words = [w for w in words if w not in {"(", ")"}]
+    return _parse_titled_name(tuple(words))  # a name recurs through an article: parsed once
+
+
+@lru_cache(maxsize=4096)
+def _parse_titled_name(given: tuple[str, ...]) -> tuple[str | None, str | None, str | None]:
+    words = [w for w in given if w not in {"(", ")"}]
     affiliation = None
     if words and words[0].lower() in {"the"}:
         words = words[1:]

@@ -38,6 +38,9 @@ def extract(text: str, *, limit: int | None = None) -> list[Candidate]:
     sentences = list(_bounded(text, _with_attribution_tails(text, article_sentences(text), quotes)))
     words = lexicon_for(detect(text))
     cue_words = words.cue_words
+    lowered = text.lower()  # once: a sentence's words are read from it by offsets (when lower-casing keeps them)
+    if len(lowered) != len(text):
+        lowered = ""
     candidates: list[Candidate] = []
     n = 0  # sentences and paragraphs both run in text order: walk them together
     for number, (p_start, p_end) in enumerate(paragraphs(text)):
@@ -53,7 +56,10 @@ def extract(text: str, *, limit: int | None = None) -> list[Candidate]:
         orphans: list[tuple[Range, Range]] = []
         for start, end in in_paragraph:
             inside = quotes_at.sentence(start, end)
-            has_cue = not cue_words.isdisjoint(_WORD_RE.findall(text[start:end].lower()))
+            sentence_words = (
+                _WORD_RE.findall(lowered, start, end) if lowered else _WORD_RE.findall(text[start:end].lower())
+            )
+            has_cue = not cue_words.isdisjoint(sentence_words)
             sentence = Sentence(start, end, tokenize(text, start, end) if has_cue else [], inside, words)
             attributed = attributions_in(text, sentence) if has_cue else []
             orphans += [(q, (start, end)) for q in _orphan_quotes(text, sentence, attributed)]
