@@ -169,6 +169,13 @@ def _verb_attribution(
     progressive = any(tokens[k].lower in BE_FORMS for k in range(subject_at + 1, i))  # '…, are backing'
     german_so = sentence.german and tokens[i].lower == "so"  # '…, so der Ausschuss.' names its source after
     speaker = None if participle or german_so else speaker_before(tokens, subject_at, sentence.lexicon)
+    if (
+        speaker is not None
+        and not sentence.german
+        and tokens[sentence.first_at(speaker[0])].lower in ("like", "unlike")
+    ):
+        # '…, and like Trump has spoken about …': an adjunct, the subject is before it
+        subject_at, speaker = sentence.first_at(speaker[0]) - 1, None
     fronted = sentence.german and speaker is not None and german.fronted(sentence, speaker)
     if fronted:
         speaker = None  # 'Auf Nachfrage sagte er, …': verb second, the subject after the verb, then the content

@@ -273,6 +273,20 @@ def _after_a_dateline(tokens: list[Token], j: int) -> bool:
     )
 
 
+def _present_verb_after_name(tokens: list[Token], j: int, start: int) -> bool:
+    """A present-tense verb after a name, with its object after it: 'Hunter represents a district' (not
+    'Clinton aides said', a name and a plural noun)."""
+    word = tokens[j].lower
+    return (
+        start < j < len(tokens) - 1
+        and tokens[j].text.islower()
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+        and tokens[j - 1].text[:1].isupper()
+        and (tokens[j + 1].lower in DETERMINERS or tokens[j + 1].lower == "that")
+    )
+
+
 def _ends_a_dateline(tokens: list[Token], k: int) -> bool:
     """The dash after a dateline: '2025 -', 'WASHINGTON --', 'ORLANDO, Fla. (Reuters) -'."""
     if _after_a_dateline(tokens, k):
@@ -399,6 +413,8 @@ def sentence_subject(tokens: list[Token], quotes: list[Range]) -> Range | None:
         if lowered.endswith(("n't", "n’t")):
             break  # 'she hasn't outlined'
 
+        if _present_verb_after_name(tokens, j, start):
+            break  # 'Hunter represents a district …'
         after_determiner = j > start and tokens[j - 1].lower in DETERMINERS  # 'The retired neurosurgeon'
         verb_like = (lowered.endswith("ed") and not after_determiner) or adverb(lowered) or lowered in IRREGULAR_PAST
         if token.text.islower() and (verb_like or (lowered in CLAUSE_BOUNDARIES and lowered != "and")):

@@ -41,6 +41,12 @@ CASES = [
         "his campaign had found it",
         "indirect",
     ),
+    (  # 'like X' before the verb is an adjunct; a present-tense verb after a name ends the subject
+        "Hunter represents a district in San Diego, and like Trump has spoken about the need for a wall.",
+        "Hunter",
+        "the need for a wall",
+        "indirect",
+    ),
     (  # a role 'for' a name is the role's holder, not the name
         "A spokesman for Senator Smith said the plan failed.",
         "A spokesman for Senator Smith",
