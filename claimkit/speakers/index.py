@@ -232,6 +232,8 @@ class SpeakerIndex:
         bare = _CONTRACTION_RE.sub("", lowered)  # 'who’d', 'he’ll'
         if bare in self.lexicon.pronouns:
             return self._resolve_pronoun(bare, mention)
+        if len(words) == 3 and words[1].lower() == "of" and words[2].lower() in ("whom", "which"):
+            return self._resolve_partitive(mention)
         owner = statement_owner(words)
         if owner is not None:
             return self._resolve_name(owner, mention, role=None, affiliation=None)
@@ -379,6 +381,14 @@ class SpeakerIndex:
             entity = self._add(SpeakerEntity(noun or "who", "unnamed", first=mention[0]))
         entity.mention(mention)
         return entity
+
+    def _resolve_partitive(self, mention: Range) -> SpeakerEntity:
+        """'only two Democrats, both of whom …': the phrase before the comma, from the clause's last comma."""
+        before = self.text[max(0, mention[0] - 120) : mention[0]].rstrip().rstrip(",")
+        phrase = re.split(r"[,;:.!?]\s", before)[-1].strip()
+        if not phrase or len(phrase.split()) > 5:
+            phrase = self.text[mention[0] : mention[1]]  # a clause, not a noun phrase: 'many of whom' stays so
+        return self._resolve_description(phrase, mention)
 
     def _resolve_name(self, name: str, mention: Range, role: str | None, affiliation: str | None) -> SpeakerEntity:
         entity = self._find_name(name)

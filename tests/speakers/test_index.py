@@ -97,6 +97,11 @@ ARTICLES = [
         ["Jason Furman", "which"],
         ["Jason Furman", "White House"],
     ),
+    (  # 'both of whom' is the short noun phrase before its comma
+        "But, so far, only two Democrats, both of whom opposed the Iran deal, are backing the measure.",
+        ["both of whom"],
+        ["only two Democrats"],
+    ),
     (  # 'who' after an organisation's name is the person it describes
         "John Bentel, a tech staffer at the State Department who told his subordinates to be silent, left.",
         ["who"],
