@@ -251,9 +251,10 @@ def _parse_titled_name(given: tuple[str, ...]) -> tuple[str | None, str | None, 
     affiliation = None
     if words and words[0].lower() in {"the"}:
         words = words[1:]
-    if len(words) > 1 and words[0].endswith(("’s", "'s")) and words[0][:1].isupper():
-        affiliation = strip_possessive(words[0])
-        words = words[1:]
+    owner = next((k for k, w in enumerate(words[:4]) if w.endswith(("’s", "'s")) and w[:1].isupper()), None)
+    if owner is not None and owner < len(words) - 1 and all(w[:1].isupper() for w in words[: owner + 1]):
+        affiliation = strip_possessive(" ".join(words[: owner + 1]))  # 'The Washington Post's Ed O'Keefe'
+        words = words[owner + 1 :]
     role_words: list[str] = []
     while words and (words[0].lower() in TITLE_WORDS or words[0].lower().rstrip(".") in TITLE_WORDS):
         role_words.append(words.pop(0))
@@ -270,8 +271,8 @@ def _parse_titled_name(given: tuple[str, ...]) -> tuple[str | None, str | None, 
     if not place_words and words and words[0] in PLACES_CAPITALISED:
         place_words = 1
     titled_after = len(words) > place_words and words[place_words].lower().rstrip(".") in TITLE_WORDS
-    if affiliation is None and place_words and len(words) > place_words and (not role_words or titled_after):
-        # 'New Jersey Gov. Chris Christie', 'Former Pennsylvania Gov. Ed Rendell
+    if affiliation is None and place_words and titled_after:
+        # 'New Jersey Gov. Chris Christie', 'Former Pennsylvania Gov. Ed Rendell'; not 'The Washington Post'
         affiliation = " ".join(words[:place_words])
         del words[:place_words]
         while words and (words[0].lower() in TITLE_WORDS or words[0].lower().rstrip(".") in TITLE_WORDS):
@@ -282,6 +283,9 @@ def _parse_titled_name(given: tuple[str, ...]) -> tuple[str | None, str | None, 
             return " ".join(role_words), affiliation, None
         return None, None, None
     name = " ".join(name_words)
+    if role_words and " " not in name and name_kind(name) == "organisation":
+        whole = [w for w in given if w not in {"(", ")"} and w.lower() != "the"]
+        return None, None, strip_possessive(" ".join(whole))  # 'The United Nations Security Council'
     if affiliation is None and len(role_words) >= 2 and role_words[0][:1].isupper() and _is_place(role_words[0]):
         affiliation = role_words.pop(0)
     return (" ".join(role_words) or None), affiliation, strip_possessive(name)

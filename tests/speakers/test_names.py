@@ -30,6 +30,9 @@ from claimkit.speakers.names import (
         # a place of several words is an affiliation before a title, and part of a name otherwise
         ("New Jersey Gov. Chris Christie", "Gov.", "New Jersey", "Chris Christie"),
         ("Former Pennsylvania Gov. Ed Rendell", "Former Gov.", "Pennsylvania", "Ed Rendell"),  # 'former' first
+        ("The Washington Post", None, None, "Washington Post"),  # a place opens an organisation's name
+        ("The United Nations Security Council", None, None, "United Nations Security Council"),
+        ("The Washington Post's Ed O'Keefe", None, "Washington Post", "Ed O'Keefe"),  # an owner of two words
         ("New York Times", None, None, "New York Times"),
     ],
 )

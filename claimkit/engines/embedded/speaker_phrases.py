@@ -218,6 +218,8 @@ def speaker_before(tokens: list[Token], j: int, lexicon: Lexicon) -> Range | Non
             break
         j -= 1
     start = j + 1
+    if end - start >= 2 and tokens[end].lower in TIME_WORDS and tokens[end - 1].lower == "on":
+        end -= 2  # 'The Washington Post on Thursday became …': the time is no part of the subject
     if start > end or not _has_noun(tokens[start : end + 1]):
         return None
     if start == end and tokens[start].lower in NOT_SPEAKERS:
@@ -415,6 +417,8 @@ def sentence_subject(tokens: list[Token], quotes: list[Range]) -> Range | None:
 
         if _present_verb_after_name(tokens, j, start):
             break  # 'Hunter represents a district …'
+        if lowered == "on" and j + 1 < len(tokens) and tokens[j + 1].lower in TIME_WORDS:
+            break  # 'The Washington Post on Thursday became …'
         after_determiner = j > start and tokens[j - 1].lower in DETERMINERS  # 'The retired neurosurgeon'
         verb_like = (lowered.endswith("ed") and not after_determiner) or adverb(lowered) or lowered in IRREGULAR_PAST
         if token.text.islower() and (verb_like or (lowered in CLAUSE_BOUNDARIES and lowered != "and")):

@@ -203,7 +203,8 @@ PHRASE_BREAK_WORDS = frozenset("after before but because while since when which 
 
 
 IRREGULAR_PAST = frozenset(
-    """took made gave went came got put left kept held led began brought sent spent won lost met ran""".split()
+    """took made gave went came got put left kept held led began brought sent spent won lost met ran became chose
+    drew fell grew rose stood threw built caught fought paid sold taught bought struck""".split()
 )
 
 

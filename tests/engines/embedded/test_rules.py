@@ -47,6 +47,12 @@ CASES = [
         "the need for a wall",
         "indirect",
     ),
+    (  # an irregular past ends the subject, and its time is no part of it
+        "The Washington Post on Thursday became the latest newspaper to support her, saying it was swayed by her.",
+        "The Washington Post",
+        "it was swayed by her",
+        "indirect",
+    ),
     (  # a role 'for' a name is the role's holder, not the name
         "A spokesman for Senator Smith said the plan failed.",
         "A spokesman for Senator Smith",
