@@ -113,7 +113,8 @@ def _infinitive_with_subject(tokens: list[Token], i: int, lemma: str) -> bool:
     """'declined to endorse', 'prompted Sanders to advocate for …': an infinitive whose subject is named."""
     before_to = tokens[i - 2]
     named = before_to.text[:1].isupper() and i > 2 and lemma in NAMED_INFINITIVE_CUES
-    return before_to.lower in CONTROL_VERBS or named
+    went_on = before_to.lower == "on" and i > 2 and tokens[i - 3].lower in CONTROL_VERBS  # 'She went on to say'
+    return before_to.lower in CONTROL_VERBS or named or went_on
 
 
 def _after_be(tokens: list[Token], i: int) -> bool:

@@ -64,6 +64,8 @@ def skip_back(tokens: list[Token], j: int, lexicon: Lexicon) -> int:
             j -= 1  # 'Obama on Sunday said'
         elif word == "to" and j > 0 and tokens[j - 1].lower in CONTROL_VERBS:
             j -= 2  # 'continued to warn', 'declined to endorse'
+        elif word == "to" and j > 1 and tokens[j - 1].lower == "on" and tokens[j - 2].lower in CONTROL_VERBS:
+            j -= 3  # 'She went on to say'
         elif word == "to" and j > 1 and tokens[j - 1].text[:1].isupper():
             j -= 1  # 'prompted Sanders to advocate': the name is the subject
         else:

@@ -53,6 +53,7 @@ CASES = [
         "it was swayed by her",
         "indirect",
     ),
+    ("He went on to say the plan would fail.", "He", "the plan would fail", "indirect"),  # 'went on to'
     (  # a role 'for' a name is the role's holder, not the name
         "A spokesman for Senator Smith said the plan failed.",
         "A spokesman for Senator Smith",
