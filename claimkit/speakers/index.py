@@ -22,6 +22,7 @@ from ..lang.en.names import (
     GROUP_NOUNS,
     HOLDER_ENDINGS,
     OPENING_DETERMINERS,
+    ORDINALS,
     ORGANISATION_WORDS,
     PERSON_DESCRIPTIONS,
     PLACES,
@@ -411,7 +412,8 @@ class SpeakerIndex:
         # 'The teacher' is capitalised because it opens the sentence, not because it is a name
         cased = raw[:1].lower() + raw[1:] if words and words[0] in OPENING_DETERMINERS else raw
         head = words[-1] if words else raw.lower()
-        definite = bool(words) and words[0] in {"the", "this", "that"}
+        # 'the second official', 'the other aide' is someone else than the one named or met before
+        definite = bool(words) and words[0] in {"the", "this", "that"} and not ORDINALS & set(words)
         if definite and (head in PERSON_DESCRIPTIONS or head in TITLE_WORDS):
             holder = self._by_role(head, mention[0])
             named = self._named_with_role(head, mention[0]) if holder is None else None

@@ -77,6 +77,11 @@ ARTICLES = [
         ["Millis", "The campaign manager", "The statement"],
         ["Millis", "Barry Bennett", "The statement"],
     ),
+    (  # 'the second official' is someone else than the official named before
+        "Campaign official Corey Lewandowski left. The Post quoted another official. The second official said no.",
+        ["The second official"],
+        ["The second official"],
+    ),
     (  # a first name alone is the one person who bears it
         "Chris Anderson said the plan was good. Chris said it would work.",
         ["Chris Anderson", "Chris"],

@@ -19,6 +19,7 @@ __all__ = [
     "NON_PERSON_NOUNS",
     "NOT_ROLES",
     "OPENING_DETERMINERS",
+    "ORDINALS",
     "ORGANISATION_WORDS",
     "PERSON_DESCRIPTIONS",
     "PLACES",
@@ -187,6 +188,9 @@ PERSON_DESCRIPTIONS = frozenset(
     leader""".split()
 )
 
+
+ORDINALS = frozenset("second third fourth fifth other another latter".split())
+"""Words by which a description is someone else than the one named before ('the second official')."""
 
 OPENING_DETERMINERS = frozenset(
     "the a an this that these those his her their its our one another several many some most few both all".split()
