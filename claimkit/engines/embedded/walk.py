@@ -59,10 +59,11 @@ def extract(text: str, *, limit: int | None = None) -> list[Candidate]:
             sentence_words = (
                 _WORD_RE.findall(lowered, start, end) if lowered else _WORD_RE.findall(text[start:end].lower())
             )
-            has_cue = not cue_words.isdisjoint(sentence_words)
-            sentence = Sentence(start, end, tokenize(text, start, end) if has_cue else [], inside, words)
-            attributed = attributions_in(text, sentence) if has_cue else []
-            orphans += [(q, (start, end)) for q in _orphan_quotes(text, sentence, attributed)]
+            attributed = []
+            if not cue_words.isdisjoint(sentence_words):
+                attributed = attributions_in(text, Sentence(start, end, tokenize(text, start, end), inside, words))
+            if inside:
+                orphans += [(q, (start, end)) for q in _orphan_quotes(text, start, end, inside, attributed)]
             found += attributed
         if number == 0 and not found:
             headline = headline_attribution(text, p_start, p_end, quotes, words)
@@ -130,13 +131,14 @@ def _short_cue_clause(words: str) -> bool:
     return 2 <= len(lowered) <= 8 and not CUE_WORDS.isdisjoint(lowered) and words[:1] not in QUOTE_MARKS
 
 
-def _orphan_quotes(text: str, sentence: Sentence, found: list[Candidate]) -> list[Range]:
-    """Quotations that make up their sentence, have four words or more, and no attribution of their own."""
+def _orphan_quotes(text: str, start: int, end: int, quotes: list[Range], found: list[Candidate]) -> list[Range]:
+    """Quotations that make up their sentence (``start``, ``end``, with ``quotes`` inside), have four words or
+    more, and no attribution of their own."""
     used = [c.content for c in found]
     orphans = []
-    for q_start, q_end in sentence.quotes:
-        covers_sentence = q_start - sentence.start <= 2 and sentence.end - q_end <= 2
-        if not covers_sentence or q_start < sentence.start:
+    for q_start, q_end in quotes:
+        covers_sentence = q_start - start <= 2 and end - q_end <= 2
+        if not covers_sentence or q_start < start:
             continue
         if any(a <= q_start and q_end <= b for a, b in used):
             continue
