@@ -43,9 +43,12 @@ class Sentence:
     quotes: list[Range]
     lexicon: Lexicon = en.LEXICON
     """The words of the article's language, which every rule reads."""
-    _index: _Index | None = field(default=None, init=False, repr=False, compare=False)
-    """Built on first use: most sentences hold no cue and are never looked into."""
-    _headline: bool | None = field(default=None, init=False, repr=False, compare=False)
+    _index: _Index | None = field(init=False, repr=False, compare=False)
+    _headline: bool | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._index = None  # built on first use: most sentences hold no cue and are never looked into
+        self._headline = None
 
     @property
     def german(self) -> bool:
