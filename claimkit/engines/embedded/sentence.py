@@ -47,6 +47,7 @@ class Sentence:
     _headline: bool | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        # Set here, not as field defaults: mypyc leaves an init=False field with a default undefined
         self._index = None  # built on first use: most sentences hold no cue and are never looked into
         self._headline = None
 
