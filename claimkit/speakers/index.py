@@ -230,7 +230,7 @@ class SpeakerIndex:
         raw = self.text[mention[0] : mention[1]]
         words = raw.split()
         lowered = raw.lower()
-        bare = _CONTRACTION_RE.sub("", lowered)  # 'who’d', 'he’ll'
+        bare = _CONTRACTION_RE.sub("", lowered) if "’" in lowered or "'" in lowered else lowered  # 'who’d', 'he’ll'
         if bare in self.lexicon.pronouns:
             return self._resolve_pronoun(bare, mention)
         if len(words) == 3 and words[1].lower() == "of" and words[2].lower() in ("whom", "which"):

@@ -166,14 +166,9 @@ def _verb_attribution(
     participle = tokens[i].lower.endswith("ing") and (
         after_comma(tokens, subject_at) or (i > 0 and tokens[i - 1].lower in GERUND_OPENERS)
     )
-    progressive = any(tokens[k].lower in BE_FORMS for k in range(subject_at + 1, i))  # '…, are backing'
     german_so = sentence.german and tokens[i].lower == "so"  # '…, so der Ausschuss.' names its source after
     speaker = None if participle or german_so else speaker_before(tokens, subject_at, sentence.lexicon)
-    if (
-        speaker is not None
-        and not sentence.german
-        and tokens[sentence.first_at(speaker[0])].lower in ("like", "unlike")
-    ):
+    if speaker is not None and text[speaker[0] : speaker[0] + 7].lower().startswith(("like ", "unlike ")):
         # '…, and like Trump has spoken about …': an adjunct, the subject is before it
         subject_at, speaker = sentence.first_at(speaker[0]) - 1, None
     fronted = sentence.german and speaker is not None and german.fronted(sentence, speaker)
@@ -188,7 +183,9 @@ def _verb_attribution(
     elif speaker is None and not participle and subject_at > 0 and tokens[subject_at].text == ",":
         speaker = appositive_speaker(tokens, subject_at, sentence.lexicon)
     joined = participle or (speaker is None and coordinated(tokens, subject_at, i))
-    shared = joined and not progressive and previous is not None and previous.speaker is not None
+    shared = joined and previous is not None and previous.speaker is not None
+    if shared:  # not '…, both of whom opposed the deal, are backing …': a progressive's subject is before
+        shared = not any(tokens[k].lower in BE_FORMS for k in range(subject_at + 1, i))
     if shared and previous is not None:
         # The speaker of the attribution before: '…, the Post reported, citing another anonymous source',
         # 'he joked about X, cited Y'
