@@ -20,16 +20,15 @@ from ..lang.en.names import (
     CALENDAR_WORDS,
     FUNCTION_WORDS,
     GROUP_NOUNS,
-    HOLDER_ENDINGS,
     OPENING_DETERMINERS,
     ORDINALS,
     ORGANISATION_WORDS,
     PERSON_DESCRIPTIONS,
     PLACES,
-    ROLE_NOUNS,
     SENTENCE_STARTERS,
     SUBJECT_FORMS,
     TITLE_WORDS,
+    holds_a_role,
 )
 from ..records import Span, Speaker, SpeakerKind
 from ..text.language import detect
@@ -298,7 +297,7 @@ class SpeakerIndex:
             return self._resolve_relative(mention)
         gender = self.lexicon.genders.get(pronoun)
         entity = self._latest(_KINDS_BY_PRONOUN[wanted], mention[0], gender)
-        told = self._gender(entity) if entity is not None else None
+        told = self._gender(entity) if entity is not None and gender is not None else None
         if gender is not None and (entity is None or told != gender):
             # The last speaker is of the other gender, or of a gender untold: a person named since then whose
             # gender agrees ('… by communications director Jennifer Palmieri to Podesta … she wrote')
@@ -330,11 +329,10 @@ class SpeakerIndex:
             if start < before - 200 or (after is not None and start <= after):
                 return None
             if " " not in name and _is_plural_noun(name.lower()) and not self._said(start):
-                surname = any(
-                    n != name and name_kind(n) == "person" for n in self._by_last_word.get(name, ())
-                )  # 'Bernie Sanders'
+                longer = self._by_last_word.get(name, ())
+                surname = any(other != name and name_kind(other) == "person" for other in longer)  # 'Bernie Sanders'
                 common = name.lower() not in PLACES and name not in SENTENCE_STARTERS and not name.endswith("ics")
-                return name if common and not surname else None  # not 'Sanders', 'Sometimes', 'Economics
+                return name if common and not surname else None  # not 'Sanders', 'Sometimes', 'Economics'
         return None
 
     def _nearest_person_name(self, before: int, reach: int = 300) -> str | None:
@@ -423,7 +421,7 @@ class SpeakerIndex:
             if found is not None:
                 found.mention(mention)
                 return found
-        elif definite and head.islower() and (head in ROLE_NOUNS or head.endswith(HOLDER_ENDINGS)):
+        elif definite and head.islower() and holds_a_role(head):  # (its titles are the branch above)
             named = self._named_with_role(head, mention[0], earlier_only=True)
             if named is not None:
                 return self._resolve_name(named, mention, None, None)  # 'campaign manager Barry Bennett'

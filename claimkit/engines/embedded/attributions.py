@@ -183,13 +183,14 @@ def _verb_attribution(
     elif speaker is None and not participle and subject_at > 0 and tokens[subject_at].text == ",":
         speaker = appositive_speaker(tokens, subject_at, sentence.lexicon)
     joined = participle or (speaker is None and coordinated(tokens, subject_at, i))
-    shared = joined and previous is not None and previous.speaker is not None
-    if shared:  # not '…, both of whom opposed the deal, are backing …': a progressive's subject is before
-        shared = not any(tokens[k].lower in BE_FORMS for k in range(subject_at + 1, i))
-    if shared and previous is not None:
-        # The speaker of the attribution before: '…, the Post reported, citing another anonymous source',
-        # 'he joked about X, cited Y'
-        speaker = previous.speaker
+    # The speaker of the attribution before: '…, the Post reported, citing another anonymous source', 'he joked
+    # about X, cited Y'; not for a progressive ('…, both of whom opposed the deal, are backing …'), whose subject
+    # is before
+    shared = None
+    if joined and previous is not None and not any(tokens[k].lower in BE_FORMS for k in range(subject_at + 1, i)):
+        shared = previous.speaker
+    if shared is not None:
+        speaker = shared
     elif joined:
         # ', saying that …', 'joked about X, declined to affirm Y, and told his audience …'
         clause = tokens[_last_clause_at(sentence, i) :]  # '…, but Sanders was …, emphasizing'; not '…, but said'
@@ -204,7 +205,7 @@ def _verb_attribution(
             return make_candidate(text, sentence, (before[0], after[1]), speaker, cue, lemma, 0.75, [before, after])
 
     # (a quotation before a speaker shared with the attribution before is that attribution's content)
-    quote_before = None if participle or shared else quote_ending_before(sentence, min(speaker[0], cue[0]))
+    quote_before = None if participle or shared is not None else quote_ending_before(sentence, min(speaker[0], cue[0]))
     if quote_before is not None and _title_before(text, quote_before, min(speaker[0], cue[0])):
         quote_before = None  # '“Parasite” director Bong Joon Ho said …': a title in quotation marks
     if quote_before is not None:

@@ -31,7 +31,7 @@ from ...lang.en.grammar import (
     SUBORDINATORS,
     TIME_WORDS,
 )
-from ...lang.en.names import HOLDER_ENDINGS, ROLE_NOUNS, TITLE_WORDS
+from ...lang.en.names import TITLE_WORDS, holds_a_role
 from ...text.spans import Token
 from ..candidate import Range
 from .cues import adverb
@@ -233,9 +233,12 @@ def speaker_before(tokens: list[Token], j: int, lexicon: Lexicon) -> Range | Non
 
 def _role_for_name(tokens: list[Token], j: int, end: int) -> bool:
     """'for' between a role and a name: 'a spokesman for Senator Smith' is the spokesman."""
-    role = tokens[j - 1].lower if j > 0 else ""
-    person_role = role in ROLE_NOUNS or role in TITLE_WORDS or role.endswith(HOLDER_ENDINGS)
-    return j < end and tokens[j - 1].text.islower() and person_role and tokens[j + 1].text[:1].isupper()
+    return (
+        0 < j < end
+        and tokens[j - 1].text.islower()
+        and holds_a_role(tokens[j - 1].lower)
+        and tokens[j + 1].text[:1].isupper()
+    )
 
 
 def _name_and_own(tokens: list[Token], j: int, end: int) -> bool:

@@ -33,6 +33,7 @@ __all__ = [
     "TITLE_WORDS",
     "TITLE_WORDS_WITHOUT_DOTS",
     "WORK_TITLE_SMALL_WORDS",
+    "holds_a_role",
 ]
 
 PRONOUNS = {
@@ -212,6 +213,11 @@ ROLE_ENDINGS = ("ist", "yst", "er", "or", "man", "woman", "person", "ee", "ent",
 HOLDER_ENDINGS = ("ist", "yst", "er", "or", "man", "woman", "person", "ian")
 """The endings of ``ROLE_ENDINGS`` by which 'the manager' can stand for 'campaign manager Barry Bennett' named
 before ('the statement', 'the giant' are no one's role)."""
+
+
+def holds_a_role(word: str) -> bool:
+    """A lower-case noun a person holds: 'spokesman', 'manager', 'aide', 'senator' (not 'statement', 'giant')."""
+    return word in ROLE_NOUNS or word in TITLE_WORDS or word.endswith(HOLDER_ENDINGS)
 
 
 NOT_ROLES = frozenset("and or but of to by with in at on for from as than after over under other".split())
