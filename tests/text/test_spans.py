@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimkit.text.spans import find_quotes, split_sentences, tokenize
 
@@ -41,6 +43,9 @@ def test_find_quotes(text: str, expected: list[str]) -> None:
         ("The U.S. Army said so. Fine.", ["The U.S. Army said so.", "Fine."]),
         ("“Stop. Now,” he said. Next.", ["“Stop. Now,” he said.", "Next."]),
         ("Headline\nBody one. Body two.", ["Headline", "Body one.", "Body two."]),
+        ("Wait... What?! No.", ["Wait...", "What?!", "No."]),
+        ("He paused .... and went on. Done.", ["He paused .... and went on.", "Done."]),
+        ("“Really?” Yes.", ["“Really?”", "Yes."]),
     ],
 )
 def test_split_sentences_respects_quotes_and_abbreviations(text: str, expected: list[str]) -> None:
@@ -52,3 +57,13 @@ def test_tokens_carry_exact_offsets() -> None:
     text = "Asif’s U.S.-led plan, he said."
     assert all(text[t.start : t.end] == t.text for t in tokenize(text))
     assert [t.text for t in tokenize(text)][:2] == ["Asif’s", "U.S."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ1 .’'-&“,\n\t\u00a0é", max_size=40), st.integers(0, 45), st.integers(0, 45))
+def test_tokens_cover_every_mark_of_the_window_once(text: str, start: int, end: int) -> None:
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    tokens = tokenize(text, start, end)
+    covered = "".join(" " * (t.start - (tokens[n - 1].end if n else start)) + t.text for n, t in enumerate(tokens))
+    assert covered.ljust(end - start) == "".join(" " if c.isspace() else c for c in text[start:end])
+    assert all(start <= t.start < t.end <= end and t.lower == t.text.lower() for t in tokens)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from ...lang import Lexicon, en
 from ...lang.en.grammar import NOT_A_SPEAKER, PHRASE_OPENERS
@@ -108,18 +109,23 @@ class Sentence:
         return index.asides
 
 
+_START = attrgetter("start")
+_END = attrgetter("end")
+
+
 class _Index:
     def __init__(self, tokens: list[Token], quotes: list[Range]) -> None:
-        self.starts = [t.start for t in tokens]
-        self.ends = [t.end for t in tokens]
+        self.starts = list(map(_START, tokens))
+        self.ends = list(map(_END, tokens))
         self.inside = [False] * len(tokens)
         """Token i starts inside a quotation, its opening mark included."""
         self.strictly_inside = [False] * len(tokens)
         """Token i starts inside a quotation after its opening mark."""
         for a, b in quotes:
-            for k in range(bisect.bisect_left(self.starts, a), bisect.bisect_left(self.starts, b)):
-                self.inside[k] = True
-                self.strictly_inside[k] = self.strictly_inside[k] or self.starts[k] > a
+            first, last = bisect.bisect_left(self.starts, a), bisect.bisect_left(self.starts, b)
+            self.inside[first:last] = [True] * (last - first)
+            after_mark = first + 1 if first < last and self.starts[first] == a else first
+            self.strictly_inside[after_mark:last] = [True] * (last - after_mark)
         self.quote_starts: dict[int, Range] = {}
         for quote in quotes:
             self.quote_starts.setdefault(quote[0], quote)
