@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import Final
 
 from .engines.candidate import Candidate
 from .errors import GroundingError
 from .lang.en.cues import CUE_FORMS, past_tense
 from .lang.en.grammar import LOWER_IN_STATEMENT, STATEMENT_PARTICLES
-from .records import Article, ArticleSummary, Claim, Provenance, Span, Stance, StanceLabel
+from .records import Article, ArticleSummary, Claim, Provenance, Stance, StanceLabel, span_fields
 from .sources import LoadedArticle
 from .speakers import SpeakerEntity, SpeakerIndex
 from .stance_cues import StanceTargets, stance_label
@@ -20,9 +21,9 @@ from .text.spans import article_sentences, paragraphs
 
 __all__ = ["EngineOutput", "assemble_summary", "check_spans"]
 
-_SUMMARY_SENTENCES = 3
-_SHORTEST_REPEAT = 5
-_REPEAT_WINDOW = 200
+_SUMMARY_SENTENCES: Final = 3
+_SHORTEST_REPEAT: Final = 5
+_REPEAT_WINDOW: Final = 200
 
 
 @dataclass
@@ -94,30 +95,26 @@ def _resolve_speakers(index: SpeakerIndex, candidates: list[Candidate]) -> list[
     return list(resolved.values())
 
 
-def _span(text: str, span: tuple[int, int] | None) -> Span | None:
-    if span is None:
-        return None
-    return Span(text=text[span[0] : span[1]], start=span[0], end=span[1])
+def _span(text: str, span: tuple[int, int] | None) -> dict[str, str | int] | None:
+    return None if span is None else span_fields(text, *span)
 
 
 def _claim(
     text: str, claim_id: str, candidate: Candidate, speaker_id: str | None, name: str | None, label: StanceLabel
 ) -> Claim:
-    quote = Span(
-        text=text[candidate.content[0] : candidate.content[1]], start=candidate.content[0], end=candidate.content[1]
-    )
-    return Claim(
-        id=claim_id,
-        statement=candidate.statement or _statement(text, candidate, name),
-        quote=quote,
-        speaker_id=speaker_id,
-        speaker_mention=_span(text, candidate.speaker),
-        cue=_span(text, candidate.cue),
-        attribution=candidate.kind,
-        stance=label,
-        confidence=candidate.confidence,
-        parts=[Span(text=text[a:b], start=a, end=b) for a, b in candidate.parts],
-    )
+    record = {
+        "id": claim_id,
+        "statement": candidate.statement or _statement(text, candidate, name),
+        "quote": span_fields(text, *candidate.content),
+        "speaker_id": speaker_id,
+        "speaker_mention": _span(text, candidate.speaker),
+        "cue": _span(text, candidate.cue),
+        "attribution": candidate.kind,
+        "stance": label,
+        "confidence": candidate.confidence,
+        "parts": [span_fields(text, a, b) for a, b in candidate.parts],
+    }
+    return Claim.model_validate(record)
 
 
 def _statement(text: str, candidate: Candidate, name: str | None) -> str:

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from . import deadline
 from ._version import __version__
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = ["summarise", "summarise_article", "summarise_source"]
 
-_MAX_HINTS = 40
+_MAX_HINTS: Final = 40
 
 
 def summarise(

@@ -38,6 +38,7 @@ __all__ = [
     "Stance",
     "StanceLabel",
     "Usage",
+    "span_fields",
 ]
 
 SpeakerKind = Literal["person", "organisation", "group", "unnamed"]
@@ -62,6 +63,12 @@ class Span(_Record):
         if self.end - self.start != len(self.text):
             raise ValueError(f"span [{self.start}, {self.end}) does not have the length of its text")
         return self
+
+
+def span_fields(text: str, start: int, end: int) -> dict[str, str | int]:
+    """The fields of the ``Span`` of ``text[start:end]``: a record validated with its spans as such fields, in one
+    call, costs a third fewer instructions than one built from a ``Span`` object each."""
+    return {"text": text[start:end], "start": start, "end": end}
 
 
 class Speaker(_Record):

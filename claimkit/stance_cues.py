@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Final
 
 from .engines.candidate import Candidate
 from .lang.en.stance import CONTRAST_OPENERS, CRITICAL_SPEAKERS, OPPOSING_CUES, SUPPORTING_CUES, TARGETS_ITS_CONTENT
@@ -11,9 +12,9 @@ from .records import StanceLabel
 
 __all__ = ["StanceTargets", "stance_label"]
 
-_ANSWER_WINDOW = 200
+_ANSWER_WINDOW: Final = 200
 
-_WORD_RE = re.compile(r"[A-Za-z]{4,}")
+_WORD_RE: Final = re.compile(r"[A-Za-z]{4,}")
 
 
 def stance_label(text: str, candidate: Candidate, speaker_name: str) -> StanceLabel:

@@ -7,12 +7,14 @@ A new language is a folder here with a ``LEXICON``, its marker words for the det
 
 from __future__ import annotations
 
+from typing import Final
+
 from . import de, en
 from .lexicon import Lexicon
 
 __all__ = ["LEXICONS", "Lexicon", "lexicon_for"]
 
-LEXICONS: dict[str, Lexicon] = {"en": en.LEXICON, "de": de.LEXICON}
+LEXICONS: Final[dict[str, Lexicon]] = {"en": en.LEXICON, "de": de.LEXICON}
 
 
 def lexicon_for(code: str | None) -> Lexicon:

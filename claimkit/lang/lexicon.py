@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 __all__ = ["Lexicon"]
 
@@ -69,5 +70,5 @@ class Lexicon:
         return genders.get(name)
 
 
-_FIRST_NAMES: dict[str, dict[str, str]] = {}
+_FIRST_NAMES: Final[dict[str, dict[str, str]]] = {}
 """The first names of each language whose file has been read, by its code."""

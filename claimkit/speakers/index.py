@@ -10,6 +10,8 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
+from typing import Final
 
 from rapidfuzz import fuzz, process
 
@@ -30,7 +32,7 @@ from ..lang.en.names import (
     TITLE_WORDS,
     holds_a_role,
 )
-from ..records import Span, Speaker, SpeakerKind
+from ..records import Speaker, SpeakerKind, span_fields
 from ..text.language import detect
 from ..text.spans import find_quotes
 from .names import (
@@ -53,9 +55,9 @@ from .names import (
 __all__ = ["SpeakerEntity", "SpeakerIndex"]
 
 
-_GENDER_EVIDENCE = 50
+_GENDER_EVIDENCE: Final = 50
 """Occurrences of a name read for its gender: enough for any article, bounded for any text."""
-_PRONOUN_AFTER_RE = re.compile(r"(?:['’]s)?,?\s+(\w+),?\s+(?:that\s+)?(\w+)\b")
+_PRONOUN_AFTER_RE: Final = re.compile(r"(?:['’]s)?,?\s+(\w+),?\s+(?:that\s+)?(\w+)\b")
 """'Clinton said she', 'Müller sagte, er': the verb and the word after it."""
 
 
@@ -76,7 +78,7 @@ def _whole_word_at(text: str, words: str) -> int | None:
     return found.start() if found else None
 
 
-_CONTRACTION_RE = re.compile(r"[’'](?:d|ll|s|ve|re)$")
+_CONTRACTION_RE: Final = re.compile(r"[’'](?:d|ll|s|ve|re)$")
 
 
 def _merged(ranges: list[Range]) -> list[Range]:
@@ -95,7 +97,7 @@ def _majority(told: list[str]) -> str | None:
     return "m" if male > female else "f" if female > male else None
 
 
-_KINDS_BY_PRONOUN: dict[str, tuple[SpeakerKind, ...]] = {
+_KINDS_BY_PRONOUN: Final[dict[str, tuple[SpeakerKind, ...]]] = {
     "person": ("person",),
     "plural": ("group", "organisation"),
     "thing": ("organisation",),
@@ -161,11 +163,14 @@ class SpeakerIndex:
         """By lower-case name, in the order of creation."""
         self._role_holders: list[SpeakerEntity] = []
         """The entities with a role, in the order of creation."""
-        found = NAME_RE.finditer(text, 0, len(text) if read_to is None else read_to)
-        self._names = [(m.start(), m.end(), strip_possessive(m.group())) for m in found]
-        self._name_ends = [end for _, end, _ in self._names]
-        """The ends of ``_names``, increasing (the matches do not overlap): names before a place, by bisection."""
-        self._name_starts = [start for start, _, _ in self._names]
+        # One split, as in ``tokenize``: the pieces alternate the text between names and the names, and their running
+        # lengths give every name's start and end (no match object per name)
+        pieces = NAME_RE.split(text if read_to is None else text[:read_to])
+        offsets = list(accumulate(map(len, pieces)))
+        self._name_starts = offsets[0:-1:2]
+        self._name_ends = offsets[1::2]
+        """The ends of the names, increasing (the matches do not overlap): names before a place, by bisection."""
+        self._names = list(zip(self._name_starts, self._name_ends, map(strip_possessive, pieces[1::2]), strict=True))
         self._title_genders: dict[str, tuple[str | None, str | None]] = {}
         """Per name: the bare name and the gender its titles tell (None: not a person, or untold)."""
         self._role_names: dict[str, list[tuple[int, str]]] = {}
@@ -187,6 +192,8 @@ class SpeakerIndex:
         for name in self._positions:
             self._by_last_word.setdefault(name.split()[-1], []).append(name)
         self._last_words = list(self._by_last_word)
+        self._spelt_like: dict[str, list[str]] = {}
+        """Per word, the last words of ``_last_words`` spelt like it."""
 
     # --- building ------------------------------------------------------------------------------
 
@@ -510,8 +517,10 @@ class SpeakerIndex:
         """The names whose last word is one of ``words`` or spelt like it: the only ones ``same_name`` can match."""
         last_words: set[str] = set()
         for word in words:
-            found = process.extract(word, self._last_words, scorer=fuzz.ratio, score_cutoff=SAME_WORD, limit=None)
-            last_words.update(choice for choice, _, _ in found)
+            if word not in self._spelt_like:  # asked again for each speaker's mentions
+                found = process.extract(word, self._last_words, scorer=fuzz.ratio, score_cutoff=SAME_WORD, limit=None)
+                self._spelt_like[word] = [choice for choice, _, _ in found]
+            last_words.update(self._spelt_like[word])
         return [name for word in last_words for name in self._by_last_word[word]]
 
     def _find_name(self, name: str) -> SpeakerEntity | None:
@@ -665,17 +674,15 @@ class SpeakerIndex:
         for n, entity in enumerate(order, start=1):
             ids[id(entity)] = f"s{n}"
             self._fill_role(entity)
-            mentions = [Span(text=self.text[a:b], start=a, end=b) for a, b in ranges[id(entity)]]
-            records.append(
-                Speaker(
-                    id=f"s{n}",
-                    name=entity.name,
-                    role=entity.role,
-                    affiliation=entity.affiliation,
-                    kind=entity.kind,
-                    mentions=mentions,
-                )
-            )
+            record = {
+                "id": f"s{n}",
+                "name": entity.name,
+                "role": entity.role,
+                "affiliation": entity.affiliation,
+                "kind": entity.kind,
+                "mentions": [span_fields(self.text, a, b) for a, b in ranges[id(entity)]],
+            }
+            records.append(Speaker.model_validate(record))
         return records, ids
 
     def _mention_ranges(self, entity: SpeakerEntity) -> list[Range]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from rapidfuzz import fuzz
 
@@ -52,16 +53,17 @@ Range = tuple[int, int]
 
 
 # A capital first, then the look-behind (no letter or apostrophe before it): the engine jumps from capital to capital.
-NAME_RE = re.compile(
-    r"[A-Z](?<![\w’'\-][A-Z])(?:[\w’'\-]*[a-z][\w’'\-]*|\.)"
-    r"(?:\s(?:[A-Z][\w’'\-]*[a-z][\w’'\-]*|[A-Z]\.|" + "|".join(NAME_PARTICLE_WORDS) + "))*"
+# One group around the whole: ``split`` keeps the names between the rest of the text.
+NAME_RE: Final = re.compile(
+    r"([A-Z](?<![\w’'\-][A-Z])(?:[\w’'\-]*[a-z][\w’'\-]*|\.)"
+    r"(?:\s(?:[A-Z][\w’'\-]*[a-z][\w’'\-]*|[A-Z]\.|" + "|".join(NAME_PARTICLE_WORDS) + "))*)"
 )
 
 
-_POSSESSIVE_RE = re.compile(r"[’']s?$")
+_POSSESSIVE_RE: Final = re.compile(r"[’']s?$")
 
 
-_PARTY_RE = re.compile(r"[RDI]-[\w.]+|[A-ZÄÖÜ]{2,5}")  # '(R-Ky.)', '(D-N.Y.)', '(CDU)'
+_PARTY_RE: Final = re.compile(r"[RDI]-[\w.]+|[A-ZÄÖÜ]{2,5}")  # '(R-Ky.)', '(D-N.Y.)', '(CDU)'
 
 
 def _is_role_noun(word: str) -> bool:
@@ -197,7 +199,7 @@ def strip_possessive(name: str) -> str:
     return _POSSESSIVE_RE.sub("", name) if name.endswith(("’s", "'s", "’", "'")) else name
 
 
-SAME_WORD = 80
+SAME_WORD: Final = 80
 """The least ``fuzz.ratio`` of two last words for their names to be one ('Khwaja' and 'Khawaja')."""
 
 

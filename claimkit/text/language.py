@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from ..lang import de, en
 
 __all__ = ["detect"]
 
-_WORD_RE = re.compile(r"\w+")
-_HEAD = 1500
+_WORD_RE: Final = re.compile(r"\w+")
+_HEAD: Final = 1500
 """Characters read: the opening of an article tells its language."""
-_FEWEST_ENGLISH = 3
+_FEWEST_ENGLISH: Final = 3
 
 
 @lru_cache(maxsize=16)

@@ -9,7 +9,7 @@ import bisect
 import re
 from functools import lru_cache
 from itertools import accumulate, repeat
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from ..lang.en.grammar import ABBREVIATIONS
 
@@ -25,14 +25,16 @@ __all__ = [
 ]
 
 # Opening and closing double quotation marks. '“' closes a German '„' quote and opens an English one.
-_DOUBLE_OPEN = "“„«"
-_DOUBLE_CLOSE = "”“»"
-_STRAIGHT_DOUBLE = '"'
-_DOUBLE_MARK_RE = re.compile('[“”„«»"]')
+_DOUBLE_OPEN: Final = "“„«"
+_DOUBLE_CLOSE: Final = "”“»"
+_STRAIGHT_DOUBLE: Final = '"'
+_CLOSING_MARKS: Final = {"„": "“”", "«": "»", "»": "«", "“": "”", '"': '"'}
+"""The marks that close a quotation opened by each mark."""
+_DOUBLE_MARK_RE: Final = re.compile('[“”„«»"]')
 
 # An initialism ('U.S.'), a word with inner apostrophes, hyphens or ampersands, or one mark; in a group, so that
 # ``split`` keeps the tokens between the gaps. Possessive repeats: a token once matched is never given back.
-_TOKEN_RE = re.compile(r"([A-Z]\.(?:[A-Z]\.)++|\w++(?:[’'\-&]\w++)*+|[^\w\s])")
+_TOKEN_RE: Final = re.compile(r"([A-Z]\.(?:[A-Z]\.)++|\w++(?:[’'\-&]\w++)*+|[^\w\s])")
 
 
 class Token(NamedTuple):
@@ -111,7 +113,7 @@ def _double_quotes_in(text: str, start: int, end: int) -> tuple[list[tuple[int, 
                 # A closing mark with no opening one: the quotation began with the paragraph.
                 found.append((start, i + 1))
             continue
-        closes = {"„": "“”", "«": "»", "»": "«", "“": "”", '"': '"'}.get(opener, _DOUBLE_CLOSE)
+        closes = _CLOSING_MARKS.get(opener, _DOUBLE_CLOSE)
         if (
             (ch in closes and (ch != "“" or opener == "„"))
             or (ch == _STRAIGHT_DOUBLE and opener != '"' and not _is_opening(text, i))
@@ -143,7 +145,9 @@ def _doubled_apostrophes(text: str, start: int, end: int) -> list[tuple[int, int
 
 # The mark comes first and the look-behind after it (is the character before the mark a letter or an
 # apostrophe?): a pattern that opens with a literal set lets the regex engine jump from mark to mark.
-_SINGLE_QUOTE_RE = re.compile(r"([‘'])(?<![\w’'][‘'])(?=\s?[\w“\"])([^\n]{1,300}?)(?<=[\w.,!?…])\s?([’'])(?![\w])")
+_SINGLE_QUOTE_RE: Final = re.compile(
+    r"([‘'])(?<![\w’'][‘'])(?=\s?[\w“\"])([^\n]{1,300}?)(?<=[\w.,!?…])\s?([’'])(?![\w])"
+)
 
 
 def _single_quotes_in(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -207,7 +211,7 @@ def _paragraph_end_before(text: str, start: int) -> int:
 # A run of end marks, then closing quotes or brackets, before a capital or the paragraph's end. The pattern opens
 # with the mark's set, so the regex engine jumps from mark to mark (3.4× fewer instructions than opening with the
 # look-behind); the look-behind after the first mark starts a match only at a run's first mark (linear on '....').
-_SENTENCE_END_RE = re.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*[”’\"')\]]*(?=\s+[\"“‘'(\[]{0,2}[A-Z0-9]|\s*$)")
+_SENTENCE_END_RE: Final = re.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*[”’\"')\]]*(?=\s+[\"“‘'(\[]{0,2}[A-Z0-9]|\s*$)")
 
 
 def split_sentences(text: str, protected: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:

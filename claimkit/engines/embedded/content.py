@@ -160,7 +160,8 @@ def content_after(text: str, sentence: Sentence, position: int, lemma: str, next
     if object_phrase and tokens[start_token].lower not in ("that", "whether"):
         end = min(end, noun_phrase_end(tokens, start_token))
     content = trimmed(text, tokens[start_token].start, end)
-    words = sum(1 for t in tokens[start_token:] if content[0] <= t.start < content[1])
+    first = len(sentence.tokens) - len(tokens) + start_token  # (``tokens`` ends the sentence's tokens)
+    words = sentence.first_at(content[1]) - max(sentence.first_at(content[0]), first)
     if words < (1 if after_particle else 2):
         return None  # one word is content only as an object: 'talking about baseball'
     return content
@@ -278,7 +279,7 @@ def clause_end(text: str, sentence: Sentence, start: int, next_cue: int | None) 
     end = sentence.end
     tokens, inside = sentence.tokens, sentence.index.strictly_inside
     after = sentence.first_at(start + 1)
-    semicolons = sentence.index.semicolons
+    semicolons = sentence.semicolons()
     at = bisect.bisect_left(semicolons, after)
     if at < len(semicolons) and not inside[semicolons[at]]:
         end = tokens[semicolons[at]].start

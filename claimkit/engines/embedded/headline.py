@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ...lang import Lexicon
 from ...lang.en.cues import CUE_FORMS
@@ -16,10 +17,10 @@ __all__ = ["headline_attribution"]
 
 
 # 'Carly Fiorina: 'Bill Clinton's fair game.'', 'Report: Walker to speak at …': a name, a colon, the words.
-_HEADLINE_RE = re.compile(r"([A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){0,3}): +(?=\S)")
+_HEADLINE_RE: Final = re.compile(r"([A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){0,3}): +(?=\S)")
 
 
-_LONGEST_HEADLINE = 25  # words
+_LONGEST_HEADLINE: Final = 25  # words
 
 
 def _finite_cue(word: str) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import Final
 
 from ...lang import Lexicon, en
 from ...lang.en.grammar import NOT_A_SPEAKER, PHRASE_OPENERS
@@ -25,11 +26,11 @@ __all__ = [
     "trimmed",
 ]
 
-QUOTE_MARKS = "\"“”„«»‘’'"
-ENDING_PUNCT = ".!?…"
-CLAUSE_PUNCT = frozenset(",;:—–()[]")
-PHRASE_BREAKS = frozenset(",;:—–()")
-MAX_SPEAKER_TOKENS = 9
+QUOTE_MARKS: Final = "\"“”„«»‘’'"
+ENDING_PUNCT: Final = ".!?…"
+CLAUSE_PUNCT: Final = frozenset(",;:—–()[]")
+PHRASE_BREAKS: Final = frozenset(",;:—–()")
+MAX_SPEAKER_TOKENS: Final = 9
 """The longest speaker phrase, in tokens."""
 
 
@@ -97,6 +98,13 @@ class Sentence:
             self._headline = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
         return self._headline
 
+    def semicolons(self) -> list[int]:
+        """The indices of the semicolons (built on first use: most sentences never ask)."""
+        index = self.index
+        if index.semicolons is None:
+            index.semicolons = [k for k, t in enumerate(self.tokens) if t.text == ";"]
+        return index.semicolons
+
     def aside_dashes(self, text: str) -> list[int]:
         """The indices of the dashes after a space outside quotations: each opens the writer's aside."""
         index = self.index
@@ -109,8 +117,8 @@ class Sentence:
         return index.asides
 
 
-_START = attrgetter("start")
-_END = attrgetter("end")
+_START: Final = attrgetter("start")
+_END: Final = attrgetter("end")
 
 
 class _Index:
@@ -131,7 +139,7 @@ class _Index:
             self.quote_starts.setdefault(quote[0], quote)
         self.quote_ends = sorted((b, n) for n, (_, b) in enumerate(quotes))
         self.sorted_quote_starts = sorted(quotes)
-        self.semicolons = [k for k, t in enumerate(tokens) if t.text == ";"]
+        self.semicolons: list[int] | None = None
         self.asides: list[int] | None = None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from typing import Final
 
 from ...lang import Lexicon
 from ...lang.en.cues import (
@@ -137,7 +138,7 @@ def _apposition(rest: list[Token]) -> bool:
     )
 
 
-_LONGEST_TAIL = 12
+_LONGEST_TAIL: Final = 12
 """Tokens after the speaker of a closing clause, at most: an adjunct ('in the room') and the full stop."""
 
 
@@ -341,7 +342,7 @@ def _has_noun(tokens: list[Token]) -> bool:
     )
 
 
-_NAME_JOINERS = frozenset({"of", "and"})
+_NAME_JOINERS: Final = frozenset({"of", "and"})
 """A lower-case word that may stand between capitalised words in a speaker after a cue ('Bank of America',
 'Burton and Nick')."""
 

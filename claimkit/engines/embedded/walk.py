@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Final
 
 from ... import deadline
 from ...lang import lexicon_for
@@ -25,8 +26,8 @@ from .sentence import QUOTE_MARKS, Sentence
 __all__ = ["extract"]
 
 
-_WORD_RE = re.compile(r"[a-zäöüß]+")
-_LONGEST_SENTENCE = 2_000
+_WORD_RE: Final = re.compile(r"[a-zäöüß]+")
+_LONGEST_SENTENCE: Final = 2_000
 """Characters the rules read at once (the longest sentence of the PolNeAR and Wikinews data has 1,395)."""
 
 

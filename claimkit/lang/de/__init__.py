@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from ..lexicon import Lexicon
 from .cues import (
     GERMAN_ARTICLES,
@@ -15,7 +17,7 @@ from .cues import (
 
 __all__ = ["LEXICON"]
 
-LEXICON = Lexicon(
+LEXICON: Final = Lexicon(
     code="de",
     markers=GERMAN_MARKERS,
     cue_words=GERMAN_CUE_WORDS,

@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from ..lexicon import Lexicon
 from .cues import CUE_WORDS
 from .names import FIRST_NAMES, GENDERS, NON_PERSON_NOUNS, PRONOUNS
 
 __all__ = ["LEXICON"]
 
-LEXICON = Lexicon(
+LEXICON: Final = Lexicon(
     code="en",
     markers=frozenset("the and of to that is was for with said".split()),  # not 'in': German too
     cue_words=CUE_WORDS,

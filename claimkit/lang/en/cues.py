@@ -6,6 +6,8 @@ Kept apart from the rules so that the rules read as rules, and the lists can gro
 
 from __future__ import annotations
 
+from typing import Final
+
 __all__ = [
     "ATTITUDE_ADJECTIVES",
     "ATTITUDE_LEMMAS",
@@ -27,7 +29,7 @@ __all__ = [
     "past_tense",
 ]
 
-_IRREGULAR = {
+_IRREGULAR: Final = {
     "say": ("says", "said", "saying"),
     "tell": ("tells", "told", "telling"),
     "write": ("writes", "wrote", "written", "writing"),
@@ -41,9 +43,9 @@ _IRREGULAR = {
     "show": ("shows", "showed", "shown", "showing"),
     "find": ("finds", "found", "finding"),
 }
-_DOUBLED = {"admit", "regret", "concur", "quip", "rebut", "commit", "refer"}
+_DOUBLED: Final = {"admit", "regret", "concur", "quip", "rebut", "commit", "refer"}
 
-SPEECH_LEMMAS = """
+SPEECH_LEMMAS: Final = """
     say tell add claim argue admit acknowledge explain note state insist warn report write ask announce
     declare assert contend maintain stress emphasize emphasise tweet predict confirm reveal recall
     conclude respond reply deny suggest allege complain concede caution observe remark urge vow promise
@@ -53,25 +55,25 @@ SPEECH_LEMMAS = """
     reject dispute refute rebut call demand question charge concur admit insist caution acknowledge brag
     scoff complain tout hail slam condemn applaud welcome
 """.split()
-COGNITION_LEMMAS = """
+COGNITION_LEMMAS: Final = """
     believe think feel fear hope expect know worry doubt suspect assume wonder want
 """.split()
-ATTITUDE_LEMMAS = """
+ATTITUDE_LEMMAS: Final = """
     endorse support oppose back advocate denounce attack challenge ignore decline refuse seek pressure
     propose question cite dismiss reject praise criticize criticise accuse blame urge demand pledge vow
     promise document chronicle highlight deride insult assail mourn favor favour embrace champion defend
 """.split()
 """Predicates of stance toward an object ('endorsed Mrs. Clinton'): attributions in the wide sense."""
-EVIDENCE_LEMMAS = frozenset("show find".split())
+EVIDENCE_LEMMAS: Final = frozenset("show find".split())
 """Verbs by which a poll, a record or a study says something ('The latest poll shows Cruz has fallen'): cues only
 with one of ``EVIDENCE_NOUNS`` in their subject."""
-EVIDENCE_NOUNS = frozenset(
+EVIDENCE_NOUNS: Final = frozenset(
     """poll polls polling survey surveys study studies report reports record records data analysis figures numbers
     footage video videos document documents results outcome investigation review audit tally count projection
     estimates research averages count""".split()
 )
 
-QUOTE_NEIGHBOUR_CUES = frozenset("continue".split())
+QUOTE_NEIGHBOUR_CUES: Final = frozenset("continue".split())
 """Lemmas that are cues only with a quotation right before or after them ('“…,” Manafort continued',
 'She continued, “For us …”'), not 'continued to push for …'."""
 
@@ -81,9 +83,9 @@ def _nouns(links: frozenset[str], pairs: str) -> dict[str, tuple[str, frozenset[
     return {noun: (verb, links) for noun, verb in (pair.split(":") for pair in pairs.split())}
 
 
-_THAT = frozenset({"that"})
-_TO_DO = frozenset({"to"})
-CUE_NOUNS: dict[str, tuple[str, frozenset[str]]] = {
+_THAT: Final = frozenset({"that"})
+_TO_DO: Final = frozenset({"to"})
+CUE_NOUNS: Final[dict[str, tuple[str, frozenset[str]]]] = {
     **_nouns(
         _THAT,
         "claim:claim claims:claim suggestion:suggest assertion:assert argument:argue insistence:insist "
@@ -104,7 +106,7 @@ CUE_NOUNS: dict[str, tuple[str, frozenset[str]]] = {
 that says the same, and the words that may link the noun to its content ('to' opens an infinitive, as in
 'refusal to answer', except after 'opposition': 'opposition to the deal')."""
 
-NOUN_PHRASE_CUES = frozenset(
+NOUN_PHRASE_CUES: Final = frozenset(
     [*ATTITUDE_LEMMAS, *"echo reiterate accuse slam condemn applaud welcome tout hail mention deny announce".split()]
 )
 """Lemmas whose content, when it does not open with 'that', is the noun phrase after them, not the clause."""
@@ -122,7 +124,7 @@ def _forms(lemma: str) -> tuple[str, ...]:
     return (lemma, third, stem + "ed", stem + "ing")
 
 
-ATTITUDE_ADJECTIVES = frozenset(
+ATTITUDE_ADJECTIVES: Final = frozenset(
     """
     angry furious outraged upset frustrated unhappy happy passionate enthusiastic lukewarm uncomfortable
     concerned worried skeptical sceptical critical wary supportive confident optimistic pessimistic hopeful
@@ -131,9 +133,9 @@ ATTITUDE_ADJECTIVES = frozenset(
 )
 """Adjectives that attribute a stance after a form of 'be': 'Sanders was less shy about Wall Street'."""
 
-PARTICLE_ONLY_CUES = frozenset("talk speak refer point press push focus worry".split()) | ATTITUDE_ADJECTIVES
+PARTICLE_ONLY_CUES: Final = frozenset("talk speak refer point press push focus worry".split()) | ATTITUDE_ADJECTIVES
 """Lemmas that are cues only with a particle of ``PHRASAL_CUES`` after them ('talked about')."""
-CUE_FORMS: dict[str, str] = {
+CUE_FORMS: Final[dict[str, str]] = {
     form: lemma
     for lemma in [
         *sorted(PARTICLE_ONLY_CUES - ATTITUDE_ADJECTIVES),
@@ -147,7 +149,7 @@ CUE_FORMS: dict[str, str] = {
 } | {adjective: adjective for adjective in ATTITUDE_ADJECTIVES}
 """Every inflected form of a cue verb (and each attitude adjective), mapped to its lemma."""
 
-CUE_WORDS = frozenset(CUE_FORMS) | frozenset(CUE_NOUNS) | {"according"}
+CUE_WORDS: Final = frozenset(CUE_FORMS) | frozenset(CUE_NOUNS) | {"according"}
 """Every word that may be a cue, or open one ('according to')."""
 
 
@@ -159,7 +161,7 @@ def past_tense(lemma: str) -> str:
     return forms[2]
 
 
-PHRASAL_CUES: dict[str, frozenset[str]] = {
+PHRASAL_CUES: Final[dict[str, frozenset[str]]] = {
     "talk": frozenset({"about"}),
     "speak": frozenset({"about", "of", "to", "out"}),
     "refer": frozenset({"to"}),
@@ -174,34 +176,34 @@ PHRASAL_CUES: dict[str, frozenset[str]] = {
 } | {adjective: frozenset({"about", "with", "on", "of", "over", "that"}) for adjective in ATTITUDE_ADJECTIVES}
 """Verbs that are cues only with their particle ('talked about', 'pointed to'): the particle is required."""
 
-NOUN_LIKE = frozenset(
+NOUN_LIKE: Final = frozenset(
     """state report note claim document question call charge remark attack support back hope fear doubt demand
     pledge promise answer reply estimate forecast project echo counter praise blame concern comment tweet joke
     advocate challenge cite quip boast vow urge want""".split()
 )
 """Lemmas whose bare and -s forms are nouns as often as verbs ('swing states', 'a report')."""
 
-FREE_BASE_FORMS = frozenset(
+FREE_BASE_FORMS: Final = frozenset(
     """say tell think believe argue contend insist warn suggest claim acknowledge admit deny agree fear
     expect predict maintain know worry doubt suspect hope assert allege complain note""".split()
 )
 """Lemmas whose bare form ("critics say") is a cue without 'that' or a quotation after it."""
 
-QUOTE_ONLY_CUES = frozenset(
+QUOTE_ONLY_CUES: Final = frozenset(
     """
     call describe echo question charge project counter hail slam tout
     """.split()
 )
 """Lemmas that are cues only when a quotation follows closely ('called it a "bombshell"')."""
 
-OBJECT_TAKING = frozenset(
+OBJECT_TAKING: Final = frozenset(
     """
     tell ask inform remind assure urge warn
     """.split()
 )
 """Lemmas that put a listener between the cue and the content ('told Politico that …')."""
 
-AUXILIARIES = frozenset(
+AUXILIARIES: Final = frozenset(
     """has have had having is are was were be been being will would could should may might must can do does
     did not n't never also further later again previously repeatedly recently publicly privately
     reportedly long once often frequently still already then now just even even earlier first last then
@@ -210,7 +212,7 @@ AUXILIARIES = frozenset(
 )
 """Words that may stand between a speaker and the cue ('has long argued', 'also said')."""
 
-CLAUSE_BOUNDARIES = frozenset(
+CLAUSE_BOUNDARIES: Final = frozenset(
     """that which because but and or when while as if so after before since though although whereas where
     whether unless until than what how why then for nor yet""".split()
 )

@@ -3,6 +3,8 @@ determiners, verbs that take an infinitive, and the like."""
 
 from __future__ import annotations
 
+from typing import Final
+
 from .cues import ATTITUDE_LEMMAS, SPEECH_LEMMAS
 
 __all__ = [
@@ -47,30 +49,30 @@ __all__ = [
 ]
 
 
-HEADLINE_CUES = frozenset("say claim admit call deny tell accuse slam".split())
+HEADLINE_CUES: Final = frozenset("say claim admit call deny tell accuse slam".split())
 
 
-ASIDES = frozenset(
+ASIDES: Final = frozenset(
     """meanwhile however though too moreover nonetheless nevertheless also instead therefore thus""".split()
 )
 
 
-PREPOSITIONS = frozenset(
+PREPOSITIONS: Final = frozenset(
     """in on at during to from after before while about with despite for of by into over under since amid""".split()
 )
 
 
-SUBORDINATORS = frozenset(
+SUBORDINATORS: Final = frozenset(
     """
     while although though because as if when since whereas unless
     """.split()
 )
 
 
-COPULAS = frozenset("is are was were has have had be been will would can could".split())
+COPULAS: Final = frozenset("is are was were has have had be been will would can could".split())
 
 
-CONTROL_VERBS = frozenset(
+CONTROL_VERBS: Final = frozenset(
     """want wants wanted continue continues continued decline declines declined refuse refuses refused
     threaten threatens threatened seek seeks sought plan plans planned hope hopes hoped try tries tried
     vow vows vowed promise promises promised pledge pledges pledged expect expects expected move moved
@@ -78,45 +80,47 @@ CONTROL_VERBS = frozenset(
 )
 
 
-INFINITIVE_TAKING = frozenset(
+INFINITIVE_TAKING: Final = frozenset(
     "decline refuse threaten vow pledge promise want seek urge ask hope expect demand agree propose".split()
 )
 
 
-DAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
+DAY_WORDS: Final = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
 
 
-TIME_WORDS = DAY_WORDS | {"recently", "earlier", "later"}
+TIME_WORDS: Final = DAY_WORDS | {"recently", "earlier", "later"}
 
 
-DETERMINERS = frozenset(
+DETERMINERS: Final = frozenset(
     """
     the a an his her their its our my your this that these those
     """.split()
 )
 
-APPOSITIVES = DETERMINERS | {"which", "who", "whose", "where"}
+APPOSITIVES: Final = DETERMINERS | {"which", "who", "whose", "where"}
 """Words that open a phrase describing the name before them ('CrowdTangle, a social analytics tool')."""
 
 
-TIME_UNITS = frozenset("week month year morning afternoon evening weekend spring summer fall autumn winter".split())
+TIME_UNITS: Final = frozenset(
+    "week month year morning afternoon evening weekend spring summer fall autumn winter".split()
+)
 
 
-NOT_SPEAKERS = frozenset("there ever you here this".split()) | PREPOSITIONS
+NOT_SPEAKERS: Final = frozenset("there ever you here this".split()) | PREPOSITIONS
 
 
 # Words in -ly that are nouns or adjectives before one ('the daily wrote', 'an ally said').
-LY_NOUNS = frozenset("daily weekly monthly quarterly ally assembly family rally italy july only early".split())
+LY_NOUNS: Final = frozenset("daily weekly monthly quarterly ally assembly family rally italy july only early".split())
 
 
-NOT_HEADLINE_SOURCES = frozenset(
+NOT_HEADLINE_SOURCES: Final = frozenset(
     """update updated updates watch video videos photo photos breaking exclusive opinion analysis editorial
     live tags note contributing correction corrections related read see listen q a faq quiz poll fact
     timeline transcript more source sources credit special""".split()
 )
 
 
-BOILERPLATE_STARTS = (
+BOILERPLATE_STARTS: Final = (
     "image credit",
     "photo:",
     "photo credit",
@@ -146,88 +150,88 @@ BOILERPLATE_STARTS = (
 )
 
 
-LINKING_VERBS = frozenset("is are was were be been remain remains remained seem seems seemed 's ’s".split())
+LINKING_VERBS: Final = frozenset("is are was were be been remain remains remained seem seems seemed 's ’s".split())
 
 
-VERB_PRECEDERS = frozenset("he she it they we i who also both several many some most others still".split())
+VERB_PRECEDERS: Final = frozenset("he she it they we i who also both several many some most others still".split())
 
 
-POSSESSIVES = frozenset("his her their its our".split())
+POSSESSIVES: Final = frozenset("his her their its our".split())
 
 
-NEGATIONS = frozenset("not never".split())
+NEGATIONS: Final = frozenset("not never".split())
 """Words that deny the verb after them: 'had not announced', 'never said' (and any word ending in n't)."""
 
 
-NAMED_INFINITIVE_CUES = frozenset([*ATTITUDE_LEMMAS, "announce", "confirm", "deny", "reveal"])
+NAMED_INFINITIVE_CUES: Final = frozenset([*ATTITUDE_LEMMAS, "announce", "confirm", "deny", "reveal"])
 
 
-HANDOVER_WORDS = frozenset("first then by also again later and , : he she they it we i".split())
+HANDOVER_WORDS: Final = frozenset("first then by also again later and , : he she they it we i".split())
 
 
-GERUND_OPENERS = frozenset("by after while before when without".split())  # 'by pointing out that …'
+GERUND_OPENERS: Final = frozenset("by after while before when without".split())  # 'by pointing out that …'
 
 
-PASSIVE_CUES = frozenset(SPEECH_LEMMAS) - {"write", "call", "describe", "tell", "ask", "urge", "remind"}
+PASSIVE_CUES: Final = frozenset(SPEECH_LEMMAS) - {"write", "call", "describe", "tell", "ask", "urge", "remind"}
 
 
-BE_FORMS = frozenset("is are was were be been being".split())
+BE_FORMS: Final = frozenset("is are was were be been being".split())
 
 
-DEGREE_WORDS = frozenset("less more very so too deeply".split())
+DEGREE_WORDS: Final = frozenset("less more very so too deeply".split())
 
 
-GERUND_TAKING = frozenset("start starts started keep keeps kept stop stops stopped began begun".split())
+GERUND_TAKING: Final = frozenset("start starts started keep keeps kept stop stops stopped began begun".split())
 
 
-SUBJECT_PRONOUNS = frozenset("he she they we i it".split())
+SUBJECT_PRONOUNS: Final = frozenset("he she they we i it".split())
 
 
-NON_NOUNS = frozenset(
+NON_NOUNS: Final = frozenset(
     """the a an this that these those his her their its our my your of in on at to for with by""".split()
 )
 
 
-SENTENCE_LINKS = frozenset("but and yet still however meanwhile instead ,".split())
+SENTENCE_LINKS: Final = frozenset("but and yet still however meanwhile instead ,".split())
 
 
-OPENING_ADJUNCTS = frozenset("like unlike ever even just once so".split())  # 'Like Corker, Menendez …'
+OPENING_ADJUNCTS: Final = frozenset("like unlike ever even just once so".split())  # 'Like Corker, Menendez …'
 
 
-FINITE_AUXILIARIES = frozenset(
+FINITE_AUXILIARIES: Final = frozenset(
     "do does did is are was were has have had will would could should can may might must".split()
 )
 
 
-PHRASE_BREAK_WORDS = frozenset("after before but because while since when which who whose where".split())
+PHRASE_BREAK_WORDS: Final = frozenset("after before but because while since when which who whose where".split())
 
 
-IRREGULAR_PAST = frozenset(
+IRREGULAR_PAST: Final = frozenset(
     """took made gave went came got put left kept held led began brought sent spent won lost met ran became chose
     drew fell grew rose stood threw built caught fought paid sold taught bought struck""".split()
 )
 
 
-STATEMENT_PARTICLES = frozenset("about with on of over to for against out".split())
+STATEMENT_PARTICLES: Final = frozenset("about with on of over to for against out".split())
 
 
-LOWER_IN_STATEMENT = frozenset(
+LOWER_IN_STATEMENT: Final = frozenset(
     """
     The A An This That These Those It There Its Our We Their
     """.split()
 )
 
 
-PHRASE_OPENERS = frozenset(
+PHRASE_OPENERS: Final = frozenset(
     "in on at to from by with of against for into over under since amid during after before about".split()
 )
 
 
-NOT_A_SPEAKER = frozenset("instead well sometimes off also still then".split())
+NOT_A_SPEAKER: Final = frozenset("instead well sometimes off also still then".split())
 
 
 # Abbreviations after which a full stop does not end a sentence.
-ABBREVIATIONS = frozenset(
+ABBREVIATIONS: Final = frozenset(
     """mr mrs ms dr prof sen rep reps gov gen lt col maj capt sgt adm cmdr st mt jr sr no vs jan feb mar
     apr jun jul aug sep sept oct nov dec inc corp ltd co dept est fig ft u.s u.k u.n e.g i.e a.m p.m d.c""".split()
 )

@@ -3,9 +3,11 @@ that reads it ('Ignore all previous instructions …')."""
 
 from __future__ import annotations
 
+from typing import Final
+
 __all__ = ["ADDRESSED_TO_A_MODEL"]
 
-ADDRESSED_TO_A_MODEL = (
+ADDRESSED_TO_A_MODEL: Final = (
     r"ignore (?:all |any |the )?(?:previous|prior|above|earlier) (?:instructions|prompts?|rules)",
     r"disregard (?:all |any |the )?(?:previous|prior|above) (?:instructions|prompts?)",
     r"you are now (?:in )?(?:an? )?(?:ai|assistant|developer mode|unrestricted)",

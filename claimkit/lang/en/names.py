@@ -4,6 +4,7 @@ words that open or close a name or a description."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Final
 
 __all__ = [
     "CALENDAR_WORDS",
@@ -36,7 +37,7 @@ __all__ = [
     "holds_a_role",
 ]
 
-PRONOUNS = {
+PRONOUNS: Final = {
     "he": "person",
     "she": "person",
     "him": "person",
@@ -55,7 +56,7 @@ PRONOUNS = {
 }
 
 
-GENDERS = {
+GENDERS: Final = {
     **dict.fromkeys("he him his himself mr".split(), "m"),
     **dict.fromkeys("she her hers herself mrs ms miss".split(), "f"),
     **dict.fromkeys(
@@ -71,12 +72,12 @@ GENDERS = {
 }
 """Words that tell a person's gender (for pronouns that must agree with their antecedent)."""
 
-FIRST_NAMES = Path(__file__).with_name("first_names.tsv")
+FIRST_NAMES: Final = Path(__file__).with_name("first_names.tsv")
 """US first names given almost only to one sex, with it ('Hillary\tf'): ``scripts/first-names.py`` writes it from
 the Social Security Administration's baby-name counts."""
 
 
-NON_PERSON_NOUNS = frozenset(
+NON_PERSON_NOUNS: Final = frozenset(
     """shop store restaurant cafe café bar pub hotel bakery boutique brand app band label firm company startup
     business chain venue club gallery museum theatre theater cinema newspaper magazine show series film movie
     album song book ship""".split()
@@ -84,7 +85,7 @@ NON_PERSON_NOUNS = frozenset(
 """Nouns that, before a name, make it a thing's ('the shop Doki Doki'): no pronoun refers to it as a person."""
 
 
-GROUP_NOUNS = frozenset(
+GROUP_NOUNS: Final = frozenset(
     """critics analysts experts officials sources observers activists supporters opponents residents voters
     lawmakers legislators diplomats leaders scholars scientists researchers economists investors people
     protesters demonstrators witnesses republicans democrats conservatives liberals advocates members
@@ -94,7 +95,7 @@ GROUP_NOUNS = frozenset(
 )
 
 
-ORGANISATION_WORDS = frozenset(
+ORGANISATION_WORDS: Final = frozenset(
     """news times post journal herald tribune guardian telegraph university college institute ministry
     department government party council committee commission agency bureau office court congress senate
     parliament assembly house army navy police corporation corp inc company group association union bank
@@ -105,7 +106,7 @@ ORGANISATION_WORDS = frozenset(
 
 # Places, which are not people. US states and countries that are also first or last names ('Virginia
 # Foxx', 'Georgia', 'Jim Jordan', 'Indiana') are left out: a place word opening a name is read as its affiliation.
-PLACES = frozenset(
+PLACES: Final = frozenset(
     """washington islamabad beijing moscow kremlin tehran delhi kabul london paris berlin brussels tokyo
     pentagon whitehall america india pakistan china russia iran israel ukraine afghanistan britain
     europe us u.s. uk u.k. un u.n. nato eu
@@ -147,7 +148,7 @@ PLACES = frozenset(
 }
 
 
-TITLE_WORDS = frozenset(
+TITLE_WORDS: Final = frozenset(
     """minister president senator sen sen. rep rep. reps reps. representative congressman congresswoman gov
     gov. governor secretary chief director spokesman spokeswoman spokesperson chairman chairwoman chair
     leader prime defence defense foreign finance interior home attorney general ambassador ceo mayor
@@ -156,27 +157,27 @@ TITLE_WORDS = frozenset(
     press mr mr. mrs mrs. ms ms. candidate nominee businessman businesswoman adviser advisor aide
     official lt. gen. col. gen general colonel lieutenant admiral captain sheriff""".split()
 )
-TITLE_WORDS_WITHOUT_DOTS = TITLE_WORDS | {w.rstrip(".") for w in TITLE_WORDS}
+TITLE_WORDS_WITHOUT_DOTS: Final = TITLE_WORDS | {w.rstrip(".") for w in TITLE_WORDS}
 
 
-NAME_PARTICLE_WORDS = ("de", "van", "von", "bin", "al", "da")  # 'Lula da Silva', 'Osama bin Laden'
+NAME_PARTICLE_WORDS: Final = ("de", "van", "von", "bin", "al", "da")  # 'Lula da Silva', 'Osama bin Laden'
 
 
-NAME_PARTICLES = frozenset(NAME_PARTICLE_WORDS)
+NAME_PARTICLES: Final = frozenset(NAME_PARTICLE_WORDS)
 
 
-STATEMENT_NOUNS = frozenset(
+STATEMENT_NOUNS: Final = frozenset(
     """statement statements remarks remark comments comment words tweet tweets letter admission post op-ed
     speech""".split()
 )
 
 
-FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS: Final = frozenset(
     """the a an this that these those some many most several other others one two three his her their its""".split()
 )
 
 
-SENTENCE_STARTERS = frozenset(
+SENTENCE_STARTERS: Final = frozenset(
     """The A An In On At For But And However After Before When While Since As If This That These Those It
     He She They We I His Her Their Its Our Despite Although Though Whether Meanwhile Still Yet Now Then
     So Also Many Some Most Both Even Only According Asked Earlier Later Last Next Mr Mrs Ms Maybe Perhaps
@@ -184,33 +185,33 @@ SENTENCE_STARTERS = frozenset(
 )
 
 
-PERSON_DESCRIPTIONS = frozenset(
+PERSON_DESCRIPTIONS: Final = frozenset(
     """minister president senator governor candidate businessman billionaire mogul spokesman spokeswoman
     leader""".split()
 )
 
 
-ORDINALS = frozenset("second third fourth fifth other another latter".split())
+ORDINALS: Final = frozenset("second third fourth fifth other another latter".split())
 """Words by which a description is someone else than the one named before ('the second official')."""
 
-OPENING_DETERMINERS = frozenset(
+OPENING_DETERMINERS: Final = frozenset(
     "the a an this that these those his her their its our one another several many some most few both all".split()
 )
 """Words that open a description ('The teacher', 'a Tinder spokeswoman') and are no part of a name or a role."""
 
 
-SUBJECT_FORMS = {"him": "he", "her": "she", "his": "he", "them": "they", "their": "they", "its": "it"}
+SUBJECT_FORMS: Final = {"him": "he", "her": "she", "his": "he", "them": "they", "their": "they", "its": "it"}
 
 
-ROLE_NOUNS = frozenset(
+ROLE_NOUNS: Final = frozenset(
     """expert official aide attorney candidate nominee envoy chief head deputy executive counsel staffer
     mum mom mother father wife husband son daughter friend neighbour neighbor activist""".split()
 )
 
 
-ROLE_ENDINGS = ("ist", "yst", "er", "or", "man", "woman", "person", "ee", "ent", "ant", "ian")
+ROLE_ENDINGS: Final = ("ist", "yst", "er", "or", "man", "woman", "person", "ee", "ent", "ant", "ian")
 
-HOLDER_ENDINGS = ("ist", "yst", "er", "or", "man", "woman", "person", "ian")
+HOLDER_ENDINGS: Final = ("ist", "yst", "er", "or", "man", "woman", "person", "ian")
 """The endings of ``ROLE_ENDINGS`` by which 'the manager' can stand for 'campaign manager Barry Bennett' named
 before ('the statement', 'the giant' are no one's role)."""
 
@@ -220,23 +221,23 @@ def holds_a_role(word: str) -> bool:
     return word in ROLE_NOUNS or word in TITLE_WORDS or word.endswith(HOLDER_ENDINGS)
 
 
-NOT_ROLES = frozenset("and or but of to by with in at on for from as than after over under other".split())
+NOT_ROLES: Final = frozenset("and or but of to by with in at on for from as than after over under other".split())
 
 
-LEADING_FUNCTION_WORDS = frozenset("which who whom by with to on like from for of at in".split())
+LEADING_FUNCTION_WORDS: Final = frozenset("which who whom by with to on like from for of at in".split())
 
 
-CALENDAR_WORDS = frozenset(
+CALENDAR_WORDS: Final = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december""".split()
 )
 
 
-HONORIFICS = frozenset("mr mrs ms dr prof".split())
+HONORIFICS: Final = frozenset("mr mrs ms dr prof".split())
 
 
-PLACES_CAPITALISED = frozenset(p.capitalize() for p in PLACES) | {"US", "U.S.", "UK", "U.K.", "UN", "EU"}
+PLACES_CAPITALISED: Final = frozenset(p.capitalize() for p in PLACES) | {"US", "U.S.", "UK", "U.K.", "UN", "EU"}
 
 
-WORK_TITLE_SMALL_WORDS = frozenset("a an the of and in on for to".split())
+WORK_TITLE_SMALL_WORDS: Final = frozenset("a an the of and in on for to".split())
 """Lower-case words inside the title of a work ('“The Lord of the Rings” director …')."""

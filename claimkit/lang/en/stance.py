@@ -3,6 +3,8 @@ that give an article's stance toward a claim, kinds of speech act, and the stop 
 
 from __future__ import annotations
 
+from typing import Final
+
 __all__ = [
     "CONTRAST_OPENERS",
     "CRITICAL_SPEAKERS",
@@ -18,7 +20,7 @@ __all__ = [
 ]
 
 
-STOPWORDS = frozenset(
+STOPWORDS: Final = frozenset(
     """a an the and or but if of in on at to for from by with about as into over after before than then that this
     these those it its is are was were be been being has have had do does did not no so such can could will would
     should may might must just only also very more most much many some any all each every he she they we you i his
@@ -28,14 +30,14 @@ STOPWORDS = frozenset(
 """Words that carry no content of their own, for matching a claim's words with an article's or another claim's."""
 
 
-REFUTING = frozenset(
+REFUTING: Final = frozenset(
     """fake fakes faked hoax hoaxes false falsely debunk debunked debunks deny denies denied denial untrue
     fabricated fabrication myth satire satirical rumor rumour baseless unfounded bogus lie lies lying
     misleading doctored photoshopped prank never retract retracted retraction""".split()
 )
 
 
-REFUTING_PHRASES = (
+REFUTING_PHRASES: Final = (
     "not true",
     "no evidence",
     "did not",
@@ -54,17 +56,19 @@ REFUTING_PHRASES = (
 )
 
 
-HEDGING = frozenset(
+HEDGING: Final = frozenset(
     """reportedly allegedly alleged claims claimed claim purportedly apparently unconfirmed unverified rumored
     rumoured reports reported report may might could possibly appears appear seems supposedly suggests according
     sources speculation speculated""".split()
 )
 
 
-NEGATIONS = frozenset("not no never isn't aren't wasn't weren't didn't doesn't don't won't fake hoax false".split())
+NEGATIONS: Final = frozenset(
+    "not no never isn't aren't wasn't weren't didn't doesn't don't won't fake hoax false".split()
+)
 
 
-SPEECH_ACTS = {
+SPEECH_ACTS: Final = {
     "admission": {
         "admit",
         "admitted",
@@ -85,29 +89,29 @@ SPEECH_ACTS = {
 }
 
 
-TARGETS_ITS_CONTENT = frozenset(
+TARGETS_ITS_CONTENT: Final = frozenset(
     """
     criticize criticise slam condemn accuse praise welcome applaud hail
     """.split()
 )
 
 
-CRITICAL_SPEAKERS = ("critic", "opponent", "skeptic", "sceptic", "detractor")
+CRITICAL_SPEAKERS: Final = ("critic", "opponent", "skeptic", "sceptic", "detractor")
 
 
-CONTRAST_OPENERS = frozenset(
+CONTRAST_OPENERS: Final = frozenset(
     """
     however but yet still nevertheless nonetheless instead conversely
     """.split()
 )
 
 
-OPPOSING_CUES = frozenset(
+OPPOSING_CUES: Final = frozenset(
     """deny dismiss reject dispute refute rebut counter criticize criticise slam condemn accuse question""".split()
 )
 
 
-SUPPORTING_CUES = frozenset(
+SUPPORTING_CUES: Final = frozenset(
     """
     agree concur echo praise welcome applaud hail confirm
     """.split()
