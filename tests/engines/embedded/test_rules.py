@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import claimkit
+from claimkit.lang import LEXICONS
 
 # (sentence, speaker mention, quote, attribution)
 CASES = [
@@ -722,3 +725,22 @@ def test_a_prepositional_phrase_or_a_clause_cut_at_and_is_no_speaker(sentence: s
 )
 def test_denials_nouns_and_names_are_not_claims(sentence: str) -> None:
     assert claimkit.summarise(sentence).claims == []
+
+
+@pytest.mark.parametrize("code", sorted(LEXICONS))
+def test_every_cue_word_is_a_run_of_letters(code: str) -> None:
+    # The walk reads a sentence further when one of its runs of letters is a cue word, first by stripping marks
+    # off its space-separated pieces: exact only while no cue word holds anything but letters.
+    assert all(re.fullmatch("[a-zäöüß]+", word) for word in LEXICONS[code].cue_words)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claims"),
+    [
+        ("“No,” he said.", 1),  # a cue word among marks
+        ("“It will end,”said the mayor.", 1),  # one piece: '”said'
+        ("Trump’s said-so is not a claim, the 2said were.", 0),  # runs of letters inside pieces
+    ],
+)
+def test_a_cue_word_is_found_among_marks(sentence: str, claims: int) -> None:
+    assert len(claimkit.summarise(sentence).claims) == claims
