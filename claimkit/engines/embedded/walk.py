@@ -127,12 +127,12 @@ def _with_attribution_tails(text: str, sentences: list[Range], quotes: list[Rang
     joined: list[Range] = []
     quote_ends = {end: start for start, end in quotes}
     for start, end in sentences:
-        if joined and _short_cue_clause(text[start:end]):
-            p_start, p_end = joined[-1]
-            q_start = quote_ends.get(p_end)
-            if q_start is not None and q_start - p_start <= 2 and "\n" not in text[p_end:start]:
-                joined[-1] = (p_start, end)
-                continue
+        p_start, p_end = joined[-1] if joined else (-1, -1)
+        q_start = quote_ends.get(p_end)
+        after_quote = q_start is not None and q_start - p_start <= 2 and "\n" not in text[p_end:start]
+        if after_quote and _short_cue_clause(text[start:end]):  # (the words are read only after a quotation)
+            joined[-1] = (p_start, end)
+            continue
         joined.append((start, end))
     return joined
 
