@@ -10,7 +10,6 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
 from typing import Final
 
 from rapidfuzz import fuzz, process
@@ -34,7 +33,7 @@ from ..lang.en.names import (
 )
 from ..records import Speaker, SpeakerKind, span_fields
 from ..text.language import detect
-from ..text.spans import find_quotes
+from ..text.spans import find_quotes, matches_with_offsets
 from .names import (
     NAME_RE,
     SAME_WORD,
@@ -163,14 +162,9 @@ class SpeakerIndex:
         """By lower-case name, in the order of creation."""
         self._role_holders: list[SpeakerEntity] = []
         """The entities with a role, in the order of creation."""
-        # One split, as in ``tokenize``: the pieces alternate the text between names and the names, and their running
-        # lengths give every name's start and end (no match object per name)
-        pieces = NAME_RE.split(text if read_to is None else text[:read_to])
-        offsets = list(accumulate(map(len, pieces)))
-        self._name_starts = offsets[0:-1:2]
-        self._name_ends = offsets[1::2]
-        """The ends of the names, increasing (the matches do not overlap): names before a place, by bisection."""
-        self._names = list(zip(self._name_starts, self._name_ends, map(strip_possessive, pieces[1::2]), strict=True))
+        # the ends increase (the matches do not overlap): the names before a place are found by bisection
+        names, self._name_starts, self._name_ends = matches_with_offsets(NAME_RE, text, 0, read_to)
+        self._names = list(zip(self._name_starts, self._name_ends, map(strip_possessive, names), strict=True))
         self._title_genders: dict[str, tuple[str | None, str | None]] = {}
         """Per name: the bare name and the gender its titles tell (None: not a person, or untold)."""
         self._role_names: dict[str, list[tuple[int, str]]] = {}

@@ -53,7 +53,7 @@ Range = tuple[int, int]
 
 
 # A capital first, then the look-behind (no letter or apostrophe before it): the engine jumps from capital to capital.
-# One group around the whole: ``split`` keeps the names between the rest of the text.
+# One group around the whole, for ``matches_with_offsets``.
 NAME_RE: Final = re.compile(
     r"([A-Z](?<![\w’'\-][A-Z])(?:[\w’'\-]*[a-z][\w’'\-]*|\.)"
     r"(?:\s(?:[A-Z][\w’'\-]*[a-z][\w’'\-]*|[A-Z]\.|" + "|".join(NAME_PARTICLE_WORDS) + "))*)"

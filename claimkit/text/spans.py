@@ -17,6 +17,7 @@ __all__ = [
     "Token",
     "article_sentences",
     "find_quotes",
+    "matches_with_offsets",
     "paragraphs",
     "split_sentences",
     "tokenize",
@@ -32,8 +33,8 @@ _CLOSING_MARKS: Final = {"„": "“”", "«": "»", "»": "«", "“": "”", 
 """The marks that close a quotation opened by each mark."""
 _DOUBLE_MARK_RE: Final = re.compile('[“”„«»"]')
 
-# An initialism ('U.S.'), a word with inner apostrophes, hyphens or ampersands, or one mark; in a group, so that
-# ``split`` keeps the tokens between the gaps. Possessive repeats: a token once matched is never given back.
+# An initialism ('U.S.'), a word with inner apostrophes, hyphens or ampersands, or one mark; one group around the
+# whole, for ``matches_with_offsets``. Possessive repeats: a token once matched is never given back.
 _TOKEN_RE: Final = re.compile(r"([A-Z]\.(?:[A-Z]\.)++|\w++(?:[’'\-&]\w++)*+|[^\w\s])")
 
 
@@ -46,15 +47,21 @@ class Token(NamedTuple):
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Words and punctuation marks of ``text[start:end]``, with offsets into ``text``."""
-    end = len(text) if end is None else end
-    # Tokenising is the engine's hottest loop: every column is built by C code, with no Python code and no
-    # match object per token. The split alternates the gaps between tokens and the tokens themselves, so the
-    # running sum of the pieces' lengths gives every token's start and end.
-    pieces = _TOKEN_RE.split(text[start:end])
-    offsets = list(accumulate(map(len, pieces), initial=start))
-    words = pieces[1::2]
-    columns = zip(words, offsets[1:-1:2], offsets[2::2], map(str.lower, words), strict=True)
+    # Tokenising is the engine's hottest loop: every column is built by C code, with no Python code per token.
+    words, starts, ends = matches_with_offsets(_TOKEN_RE, text, start, end)
+    columns = zip(words, starts, ends, map(str.lower, words), strict=True)
     return list(map(tuple.__new__, repeat(Token), columns))
+
+
+def matches_with_offsets(
+    pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None
+) -> tuple[list[str], list[int], list[int]]:
+    """What ``pattern`` (one group around the whole) matches in ``text[start:end]``, with the starts and ends in
+    ``text``: one split, whose pieces alternate the text between matches and the matches, and the running sum of
+    the pieces' lengths gives every offset (no match object per match)."""
+    pieces = pattern.split(text[start:end])
+    offsets = list(accumulate(map(len, pieces), initial=start))
+    return pieces[1::2], offsets[1:-1:2], offsets[2::2]
 
 
 def trim(text: str, start: int, end: int, chars: str = "") -> tuple[int, int]:

@@ -42,9 +42,6 @@ def extract(text: str, *, limit: int | None = None) -> list[Candidate]:
     sentences = list(_bounded(text, _with_attribution_tails(text, article_sentences(text), quotes)))
     words = lexicon_for(detect(text))
     cue_words = words.cue_words
-    lowered = text.lower()  # once: a sentence's words are read from it by offsets (when lower-casing keeps them)
-    if len(lowered) != len(text):
-        lowered = ""
     candidates: list[Candidate] = []
     n = 0  # sentences and paragraphs both run in text order: walk them together
     for number, (p_start, p_end) in enumerate(paragraphs(text)):
@@ -61,7 +58,7 @@ def extract(text: str, *, limit: int | None = None) -> list[Candidate]:
         for start, end in in_paragraph:
             inside = quotes_at.sentence(start, end)
             attributed = []
-            if _holds_a_cue_word(lowered[start:end] if lowered else text[start:end].lower(), cue_words):
+            if _holds_a_cue_word(text[start:end].lower(), cue_words):
                 attributed = attributions_in(text, Sentence(start, end, tokenize(text, start, end), inside, words))
             if inside:
                 orphans += [(q, (start, end)) for q in _orphan_quotes(text, start, end, inside, attributed)]
