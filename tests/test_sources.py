@@ -176,7 +176,7 @@ def test_url_errors(local_server: str) -> None:
     port = local_server.rsplit(":", 1)[1]
     with pytest.raises(errors.FetchError):
         load(f"http://127.0.0.1:{int(port) + 1 if int(port) < 65535 else 1}/closed", Settings(timeout=2))
-    with pytest.raises(errors.FetchError, match="cannot fetch"):
+    with pytest.raises(errors.FetchError, match="not a valid URL"):
         load("http://[::1/", INTRANET)
     with pytest.raises(errors.FetchError, match="only http and https"):
         load("file:///etc/passwd")
@@ -186,7 +186,7 @@ def test_redirects_stay_on_the_named_host_and_are_bounded(local_server: str, hos
     assert load(f"{local_server}/moved", INTRANET).text == ARTICLE
     with pytest.raises(errors.FetchError, match=r"redirect to http://localhost:[0-9]+ refused"):
         load(f"{local_server}/elsewhere", INTRANET)
-    with pytest.raises(errors.FetchError, match="HTTP 302"):
+    with pytest.raises(errors.FetchError, match="redirects in a loop"):
         load(f"{local_server}/loop", INTRANET)
     hostile_row("network", "a redirect to another host or port; a redirect loop", "refused: FetchError (exit 8)")
 

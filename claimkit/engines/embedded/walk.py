@@ -6,9 +6,11 @@ The entry point of the embedded engine (``extract``).
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
 from collections.abc import Iterator
-from itertools import repeat
+from itertools import pairwise, repeat
 from typing import Final
 
 from ... import deadline
@@ -32,6 +34,10 @@ _MARKS: Final = "\"'“”‘’„«»()[]{}.,;:!?…—–-/*"
 """Marks around a word, stripped before it is looked up (no letters: a word stripped of them stays whole)."""
 _LONGEST_SENTENCE: Final = 2_000
 """Characters the rules read at once (the longest sentence of the PolNeAR and Wikinews data has 1,395)."""
+_FEW_ORPHANS: Final = 16
+"""Up to this many orphans in a paragraph, each reads every quote of it (``_host``); past it, ``_Hosts``."""
+_SENTENCES_PER_CHECK: Final = 64
+"""Within a paragraph, the deadline and the claim cap are looked at after every this many sentences."""
 
 
 def extract(text: str, *, limit: int | None = None) -> list[Candidate]:
@@ -55,14 +61,20 @@ def extract(text: str, *, limit: int | None = None) -> list[Candidate]:
             continue
         found: list[Candidate] = []
         orphans: list[tuple[Range, Range]] = []
-        for start, end in in_paragraph:
-            inside = quotes_at.sentence(start, end)
-            attributed = []
-            if _holds_a_cue_word(text[start:end].lower(), cue_words):
-                attributed = attributions_in(text, Sentence(start, end, tokenize(text, start, end), inside, words))
-            if inside:
-                orphans += [(q, (start, end)) for q in _orphan_quotes(text, start, end, inside, attributed)]
-            found += attributed
+        for first in range(0, len(in_paragraph), _SENTENCES_PER_CHECK):  # one paragraph can be the whole text
+            if first:
+                deadline.check()
+                if limit is not None and len(candidates) + len(found) >= limit:
+                    break
+            for start, end in in_paragraph[first : first + _SENTENCES_PER_CHECK]:
+                inside = quotes_at.sentence(start, end)
+                attributed = []
+                if _holds_a_cue_word(text[start:end].lower(), cue_words):
+                    sentence = Sentence(start, end, tokenize(text, start, end), inside, words)
+                    attributed = attributions_in(text, sentence)
+                if inside:
+                    orphans += [(q, (start, end)) for q in _orphan_quotes(text, start, end, inside, attributed)]
+                found += attributed
         if number == 0 and not found:
             headline = headline_attribution(text, p_start, p_end, quotes, words)
             found += [headline] if headline is not None else []
@@ -165,19 +177,88 @@ def _attach_orphans(
     Within a paragraph the orphan joins that quote as one more part ('"A," she said. "B."' is one
     attribution); an orphan that opens a paragraph after a quoted speaker continues that speaker.
     """
+    if not orphans:
+        return sorted(found, key=lambda c: c.content)
     result = list(found)
     quoted = [c for c in found if c.kind in ("direct", "mixed")]
-    for quote, sentence in orphans:
-        before = [c for c in quoted if c.content[1] <= quote[0]]
-        after = [c for c in quoted if c.content[0] >= quote[1]]
-        host = _nearest(before, quote[0]) if before else after[0] if after else None
+    many = len(orphans) > _FEW_ORPHANS and len(quoted) > 1
+    hosts = _Hosts(quoted) if many and _Hosts.apply(orphans, quoted) else None
+    extended: set[int] = set()  # hosts whose parts are a list of this call's own, kept sorted by insertion
+    for number, (quote, sentence) in enumerate(orphans):
+        if not number & 1023:
+            deadline.check()  # a paragraph can hold a hundred thousand orphans
+        host = hosts.host(quote) if hosts is not None else _host(quoted, quote)
         if host is not None:
-            pieces = sorted([*(host.parts or [host.content]), quote])
-            host.parts = pieces
-            host.content = (pieces[0][0], pieces[-1][1])
+            if id(host) in extended:
+                bisect.insort(host.parts, quote)  # not sorted() again: a paragraph of orphans stays linear
+            else:
+                host.parts = sorted([*(host.parts or [host.content]), quote])
+                extended.add(id(host))
+            host.content = (host.parts[0][0], host.parts[-1][1])
+            if hosts is not None:
+                hosts.moved(host)
         elif previous is not None and previous.kind in ("direct", "mixed"):
             result.append(Candidate(quote, None, None, "direct", 0.6, sentence, None, [], previous))
     return sorted(result, key=lambda c: c.content)
+
+
+def _host(quoted: list[Candidate], quote: Range) -> Candidate | None:
+    """The quote an orphan joins, read from every quote of the paragraph (the rule; ``_Hosts`` finds the same)."""
+    before = [c for c in quoted if c.content[1] <= quote[0]]
+    after = [c for c in quoted if c.content[0] >= quote[1]]
+    return _nearest(before, quote[0]) if before else after[0] if after else None
+
+
+class _Hosts:
+    """``_host`` for orphans met in text order, each answer found in logarithmic time, not by reading every quote
+    of the paragraph (a paragraph of many quotes and many orphans would be quadratic).
+
+    It holds when the orphans do not overlap and each quote's content spans its parts (``apply``): a quote that
+    ends before one orphan then ends before every later one, so the quotes before an orphan only grow in number.
+    They are kept by their sentence's end; a quote's content end is watched on a heap until it falls behind the
+    orphans. The quotes after an orphan are read from the first that could still be one.
+    """
+
+    @staticmethod
+    def apply(orphans: list[tuple[Range, Range]], quoted: list[Candidate]) -> bool:
+        in_order = all(a[0][1] <= b[0][0] for a, b in pairwise(orphans))
+        return in_order and all(not c.parts or c.content == (c.parts[0][0], c.parts[-1][1]) for c in quoted)
+
+    def __init__(self, quoted: list[Candidate]) -> None:
+        self._quoted = quoted
+        self._index = {id(c): n for n, c in enumerate(quoted)}
+        self._ends = [(c.content[1], n) for n, c in enumerate(quoted)]
+        heapq.heapify(self._ends)
+        self._before: dict[int, list[int]] = {}  # by sentence end: the quotes before the orphans, in order
+        self._sentence_ends: list[int] = []  # the keys of _before, sorted
+        self._after_from = 0
+
+    def host(self, quote: Range) -> Candidate | None:
+        self._take_before(quote[0])
+        if self._sentence_ends:
+            at = bisect.bisect_right(self._sentence_ends, quote[0])
+            group = self._before[self._sentence_ends[at - 1 if at else -1]]
+            return max((self._quoted[n] for n in group), key=lambda c: (c.kind == "direct", c.content[1]))
+        while self._after_from < len(self._quoted) and self._quoted[self._after_from].content[0] < quote[1]:
+            self._after_from += 1  # its start only moves back, and later orphans end later: never after again
+        return self._quoted[self._after_from] if self._after_from < len(self._quoted) else None
+
+    def moved(self, host: Candidate) -> None:
+        """A host's content grew by an orphan: its end is watched anew."""
+        heapq.heappush(self._ends, (host.content[1], self._index[id(host)]))
+
+    def _take_before(self, position: int) -> None:
+        while self._ends and self._ends[0][0] <= position:
+            end, n = heapq.heappop(self._ends)
+            candidate = self._quoted[n]
+            if candidate.content[1] != end:
+                continue  # an old end of a moved host: its new one is on the heap
+            group = self._before.get(candidate.sentence[1])
+            if group is None:
+                self._before[candidate.sentence[1]] = group = []
+                bisect.insort(self._sentence_ends, candidate.sentence[1])
+            if n not in group:
+                bisect.insort(group, n)
 
 
 def _nearest(candidates: list[Candidate], position: int) -> Candidate:
