@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import errno
+import io
 import json
 import os
-import sqlite3
+import stat
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -40,6 +41,8 @@ EXIT_CODES: dict[type[errors.ClaimkitError], int] = {
     errors.MissingDependency: 15,
     errors.OutputError: 17,
     errors.ArticleTimeout: 18,
+    errors.StoreError: 19,
+    errors.MemoryCeiling: 20,
 }
 """Exit codes by error class; 1 is any other claimkit error, 2 a usage error."""
 STRICT_EXIT = 16
@@ -136,6 +139,12 @@ def _read_key(path: Path | None) -> str | None:
     key = text.strip()
     if not key:
         _fail(errors.ConfigurationError(f"the API key file {path} is empty"))
+    if len(key.split()) > 1:
+        _fail(
+            errors.ConfigurationError(
+                f"the API key file {path} holds more than one line or word; it must hold the key alone"
+            )
+        )
     return key
 
 
@@ -303,24 +312,24 @@ app.add_typer(cache_app, name="cache")
 @cache_app.command("stats")
 def cache_stats() -> None:
     """Entries, size and location of the cache."""
-    from .store import SummaryCache
+    from .store import cache_stats as stats
 
-    typer.echo(json.dumps(SummaryCache(Settings.resolve().store_folder / "cache.sqlite").stats(), indent=2))
+    try:
+        typer.echo(json.dumps(stats(Settings.resolve().store_folder), indent=2))
+    except errors.ClaimkitError as e:
+        _fail(e)
 
 
 @cache_app.command("clear")
 def cache_clear() -> None:
     """Remove every cached summary."""
-    from .store import SummaryCache
+    from .store import clear_cache
 
-    path = Settings.resolve().store_folder / "cache.sqlite"
     try:
-        removed = SummaryCache(path).clear()
-    except (sqlite3.Error, OSError) as e:  # a damaged file: a new, empty one in its place
-        SummaryCache.recreate(path)
-        typer.echo(f"the cache was damaged ({e}); a new, empty one was made", err=True)
-        return
-    typer.echo(f"removed {removed} cached summaries", err=True)
+        removed, repaired = clear_cache(Settings.resolve().store_folder)
+    except errors.ClaimkitError as e:
+        _fail(e)
+    typer.echo(repaired or f"removed {removed} cached summaries", err=True)
 
 
 @app.command("logs")
@@ -330,17 +339,21 @@ def logs_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """The model calls claimkit made: time, model, endpoint, prompt, status, usage, latency."""
-    from .store import CallLog
+    from .store import open_call_log, read_calls
 
-    log = CallLog(Settings.resolve().store_folder / "calls.sqlite")
+    try:
+        log = open_call_log(Settings.resolve().store_folder)
+        found = read_calls(log, show=show, limit=limit)
+    except errors.ClaimkitError as e:
+        _fail(e)
     if show is not None:
-        call = log.show(show)
+        call = found
         if call is None:
             typer.echo(f"claimkit: error: no call {show} in the log", err=True)
             raise typer.Exit(1)
         typer.echo(json.dumps(call, indent=2))
         return
-    calls = log.list(limit)
+    calls = found
     if as_json:
         typer.echo(json.dumps(calls, indent=2))
         return
@@ -493,8 +506,13 @@ def version_command() -> None:
 
 
 def main() -> None:
+    sys.stdout = _checked_stdout()
     try:
         app()
+    except errors.ClaimkitError as e:  # raised outside a command's own handling: settings read first of all
+        code = next((c for cls, c in EXIT_CODES.items() if isinstance(e, cls)), 1)
+        typer.echo(f"claimkit: error: {e}", err=True)
+        raise SystemExit(code) from None
     except ImportError as e:  # a broken install: one line, not a traceback
         typer.echo(f"claimkit: error: a module claimkit needs is missing ({e}); reinstall claimkit", err=True)
         raise SystemExit(EXIT_CODES[errors.MissingDependency]) from None
@@ -520,5 +538,38 @@ def _output_failed(error: OSError) -> NoReturn:
 def _flush_or_fail() -> None:
     try:
         sys.stdout.flush()
-    except OSError as e:
-        _output_failed(e)
+        if stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode):
+            os.fsync(sys.stdout.fileno())  # a file system that reports a full disk only now
+    except (OSError, ValueError) as e:
+        if isinstance(e, OSError):
+            _output_failed(e)
+
+
+class _WholeWrites(io.RawIOBase):
+    """Standard output written whole or not at all: a short write is followed by the rest, so a full disk raises
+    ENOSPC where Python's buffered writer would take the short write for the last and exit 0 with a cut file."""
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data).cast("B")
+        written = 0
+        while written < len(view):
+            written += os.write(self._fd, view[written:])
+        return written
+
+
+def _checked_stdout() -> Any:
+    stream = sys.stdout
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (a test's capture): left as it is
+        return stream
+    return io.TextIOWrapper(_WholeWrites(fd), encoding=stream.encoding, errors=stream.errors, write_through=True)

@@ -14,9 +14,11 @@ The tree::
     ├── GroundingError            a span that is not an exact slice of the article (a bug, never expected)
     ├── ConfigurationError        settings that cannot run (an LLM engine with no model)
     ├── ArticleTimeout            one article took longer than the deadline (``deadline``); carries ``seconds``
+    ├── MemoryCeiling             one article needed more memory than its ceiling (``max_memory``); carries ``limit``
     ├── PromptError               a prompt template that is missing, malformed or asks for an unknown variable
     ├── MissingDependency         a module claimkit needs is not installed (a broken install); carries ``module``
     ├── OutputError               an output file claimkit will not write: not its own, an input, or in use
+    ├── StoreError                the summary cache or the call log cannot be read or changed; carries ``path``
     └── ModelError                the model endpoint failed; carries ``model`` and ``endpoint`` (the host)
         ├── ModelUnavailable      unreachable, or an error status after the SDK's retries; carries ``status``
         └── ModelOutputError      replies still invalid after every re-ask; carries ``attempts``,
@@ -40,12 +42,14 @@ __all__ = [
     "InputIsDirectory",
     "InputNotFound",
     "InputTooLarge",
+    "MemoryCeiling",
     "MissingDependency",
     "ModelError",
     "ModelOutputError",
     "ModelUnavailable",
     "OutputError",
     "PromptError",
+    "StoreError",
 ]
 
 
@@ -109,6 +113,23 @@ class ArticleTimeout(ClaimkitError):
     def __init__(self, message: str, *, seconds: float) -> None:
         super().__init__(message)
         self.seconds = seconds
+
+
+class MemoryCeiling(ClaimkitError):
+    """One article needed more memory than its ceiling (the ``max_memory`` setting): it ends with this error instead
+    of the machine's out-of-memory killer ending the process; a batch goes on with the next."""
+
+    def __init__(self, message: str, *, limit: int) -> None:
+        super().__init__(message)
+        self.limit = limit
+
+
+class StoreError(ClaimkitError):
+    """The summary cache or the call log cannot be read or changed: damaged, read-only, or not a file."""
+
+    def __init__(self, message: str, *, path: str) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class ConfigurationError(ClaimkitError):

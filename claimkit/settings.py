@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
+from .errors import ConfigurationError
+
 __all__ = ["ENGINES", "STRUCTURED_OUTPUTS", "Settings"]
 
 ENGINES = ("auto", "embedded", "llm", "hybrid")
@@ -118,7 +120,10 @@ class Settings:
             if value is None:
                 value = from_file.get(f.name)
             if value is not None:
-                values[f.name] = _coerce(f.name, value)
+                try:
+                    values[f.name] = _coerce(f.name, value)
+                except (TypeError, ValueError) as e:
+                    raise ConfigurationError(f"{f.name} = {value!r} is not a valid value ({e})") from None
         return cls(**values)
 
     @property
@@ -211,5 +216,7 @@ def _read_config(path: Path) -> dict[str, Any]:
             table = tomllib.load(handle)
     except FileNotFoundError:
         return {}
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise ConfigurationError(f"the config file {path} cannot be read ({e})") from None
     _read_configs[path] = (stamp, table)
     return table

@@ -20,9 +20,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from .errors import StoreError
 from .records import ArticleSummary
 
-__all__ = ["CallLog", "SummaryCache", "default_folder"]
+__all__ = ["CallLog", "SummaryCache", "cache_stats", "clear_cache", "default_folder", "open_call_log"]
 
 
 def default_folder() -> Path:
@@ -46,12 +47,33 @@ class _Database:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = threading.Lock()
+        self.read_only = False
+        """A file that can be read but not written (a read-only mount): opened immutable, read, never changed."""
         with _CREATING:  # threads of one batch open the same new file at once: one creates it
             if (type(self), path) in _READY:
                 return
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._create()
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._create()
+            except (sqlite3.OperationalError, OSError):
+                if not self._readable():
+                    raise
+                self.read_only = True
+                return
             _READY.add((type(self), path))
+
+    def _readable(self) -> bool:
+        """Whether the file is a store of this kind that can at least be read."""
+        if not self.path.is_file():
+            return False
+        self.read_only = True
+        try:
+            with self._connect() as db:
+                db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error:
+            self.read_only = False
+            return False
+        return True
 
     @classmethod
     def recreate(cls, path: Path) -> None:
@@ -83,11 +105,15 @@ class _Database:
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
         """This thread's connection (opened once), inside a transaction."""
-        connection: sqlite3.Connection | None = getattr(_THREAD, str(self.path), None)
+        name = str(self.path) + (" (read-only)" if self.read_only else "")
+        connection: sqlite3.Connection | None = getattr(_THREAD, name, None)
         if connection is None:
-            connection = sqlite3.connect(self.path, timeout=30)
-            connection.execute("PRAGMA synchronous=NORMAL")  # with WAL: no fsync per commit, still consistent
-            setattr(_THREAD, str(self.path), connection)
+            if self.read_only:
+                connection = sqlite3.connect(self.path.absolute().as_uri() + "?mode=ro&immutable=1", uri=True)
+            else:
+                connection = sqlite3.connect(self.path, timeout=30)
+                connection.execute("PRAGMA synchronous=NORMAL")  # with WAL: no fsync per commit, still consistent
+            setattr(_THREAD, name, connection)
         connection.row_factory = None
         with connection:
             yield connection
@@ -187,3 +213,61 @@ class CallLog(_Database):
     def count(self) -> int:
         with self._connect() as db:
             return int(db.execute("SELECT COUNT(*) FROM calls").fetchone()[0])
+
+
+# What the `cache` and `logs` commands do: a store that cannot be used is named in one line (StoreError), with what
+# to do about it; only `cache clear` repairs, since what it would throw away is what it was asked to.
+
+
+def _store_error(what: str, path: Path, error: BaseException) -> StoreError:
+    reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+    if any(damage in str(error) for damage in ("not a database", "malformed")):
+        reason += "; `claimkit cache clear` makes a new cache" if what == "cache" else "; move the file aside"
+    return StoreError(f"the {what} {path} cannot be used ({reason})", path=str(path))
+
+
+def cache_stats(folder: Path) -> dict[str, Any]:
+    """Entries, size and place of the summary cache in ``folder``; StoreError when it cannot be read."""
+    path = folder / "cache.sqlite"
+    try:
+        return SummaryCache(path).stats()
+    except (sqlite3.Error, OSError) as e:
+        raise _store_error("cache", path, e) from e
+
+
+def clear_cache(folder: Path) -> tuple[int, str | None]:
+    """Remove every cached summary: how many, and what was repaired (a damaged file replaced by a new one).
+    StoreError when the folder cannot be written (read-only, or a file where the folder should be)."""
+    path = folder / "cache.sqlite"
+    try:
+        return SummaryCache(path).clear(), None
+    except sqlite3.DatabaseError as e:
+        if "readonly" in str(e) or "read-only" in str(e) or "unable to open" in str(e):
+            raise _store_error("cache", path, e) from e
+        damage = str(e)
+    except OSError as e:
+        raise _store_error("cache", path, e) from e
+    try:  # a damaged file: a new, empty one in its place
+        SummaryCache.recreate(path)
+    except (sqlite3.Error, OSError) as e:
+        raise _store_error("cache", path, e) from e
+    return 0, f"the cache was damaged ({damage}); a new, empty one was made"
+
+
+def open_call_log(folder: Path) -> CallLog:
+    """The call log in ``folder``, read once to be sure it can be; StoreError when it cannot."""
+    path = folder / "calls.sqlite"
+    try:
+        log = CallLog(path)
+        log.count()
+    except (sqlite3.Error, OSError) as e:
+        raise _store_error("call log", path, e) from e
+    return log
+
+
+def read_calls(log: CallLog, *, show: int | None = None, limit: int = 50) -> Any:
+    """One call in full (``show``), else the latest ``limit`` calls; StoreError when the log cannot be read."""
+    try:
+        return log.show(show) if show is not None else log.list(limit)
+    except (sqlite3.Error, OSError) as e:
+        raise _store_error("call log", log.path, e) from e

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -11,6 +16,7 @@ from typer.testing import CliRunner
 
 import claimkit
 import claimkit.sources
+from claimkit import errors
 from claimkit.cli import EXIT_CODES, app
 
 SENTENCE = "The mayor said the bridge would reopen in May, and critics say it is too late. "
@@ -176,3 +182,118 @@ def test_the_claims_of_one_article_are_capped_with_a_warning() -> None:
     assert len(summary.claims) == 50
     assert any("max_claims" in w for w in summary.warnings)
     assert not any("max_claims" in w for w in claimkit.summarise(text, engine="embedded").warnings)
+
+
+# --- No traceback: the stores, the settings, the output, run as a user runs them (`python -m claimkit`) ---------
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "002_4cc666bf275705eb.txt"
+
+
+def _claimkit(*args: str, env: dict[str, str] | None = None, stdout: object = None) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "claimkit", *args],
+        env=environment,
+        text=True,
+        stdout=stdout if stdout is not None else subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        timeout=120,
+        check=False,
+    )
+
+
+def _one_line_error(done: subprocess.CompletedProcess[str], code: int, words: str) -> None:
+    assert done.returncode == code, done.stderr
+    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert words in done.stderr
+
+
+@contextmanager
+def _mounted(size: str, *options: str) -> Iterator[Path]:
+    """A tmpfs of ``size`` mounted for the test (root, or a user namespace that may mount), else a skip."""
+    folder = Path(tempfile.mkdtemp(prefix="claimkit-mount-"))
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True)
+    if mounted.returncode != 0:
+        folder.rmdir()
+        pytest.skip(f"cannot mount a tmpfs here ({mounted.stderr.decode().strip() or 'mount failed'})")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+        folder.rmdir()
+
+
+def _read_only(folder: Path) -> None:
+    subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+
+
+def test_cache_and_logs_on_a_damaged_store_say_so_in_one_line(tmp_path: Path, hostile_row: Callable[..., None]) -> None:
+    (tmp_path / "cache.sqlite").write_bytes(b"this is no database " * 100)
+    (tmp_path / "calls.sqlite").write_bytes(b"this is no database " * 100)
+    env = {"CLAIMKIT_CACHE_DIR": str(tmp_path)}
+    _one_line_error(_claimkit("cache", "stats", env=env), EXIT_CODES[errors.StoreError], "cache clear")
+    _one_line_error(_claimkit("logs", env=env), EXIT_CODES[errors.StoreError], "move the file aside")
+    _one_line_error(_claimkit("logs", "--show", "1", env=env), EXIT_CODES[errors.StoreError], "calls.sqlite")
+    repaired = _claimkit("cache", "clear", env=env)
+    assert repaired.returncode == 0 and "a new, empty one was made" in repaired.stderr
+    assert json.loads(_claimkit("cache", "stats", env=env).stdout)["entries"] == 0
+    hostile_row("durability", "`cache stats` and `logs` on a damaged store", "failed clearly: StoreError (exit 19)")
+
+
+def test_a_read_only_cache_is_read_and_clearing_it_is_refused(hostile_row: Callable[..., None]) -> None:
+    with _mounted("1m") as folder:
+        env = {"CLAIMKIT_CACHE_DIR": str(folder)}
+        assert _claimkit("cache", "stats", env=env).returncode == 0  # made while writable
+        _read_only(folder)
+        assert json.loads(_claimkit("cache", "stats", env=env).stdout)["entries"] == 0
+        _one_line_error(_claimkit("cache", "clear", env=env), EXIT_CODES[errors.StoreError], "readonly")
+    hostile_row("durability", "`cache clear` on a read-only mount", "failed clearly: StoreError (exit 19); stats read")
+
+
+@pytest.mark.parametrize(
+    ("case", "env", "config"),
+    [
+        ("a config file that is no TOML", {}, "model = \n"),
+        ("a config file that is a folder", {}, None),
+        ("`CLAIMKIT_MAX_BYTES=abc`", {"CLAIMKIT_MAX_BYTES": "abc"}, ""),
+        ('`deadline = "soon"` in the config file', {}, 'deadline = "soon"\n'),
+    ],
+)
+def test_bad_settings_are_a_configuration_error(
+    tmp_path: Path, case: str, env: dict[str, str], config: str | None, hostile_row: Callable[..., None]
+) -> None:
+    path = tmp_path / "config.toml"
+    if config is None:
+        path.mkdir()
+    else:
+        path.write_text(config, encoding="utf-8")
+    for command in (["summarise", str(SEED), "-f", "json"], ["cache", "stats"], ["logs"]):
+        done = _claimkit(*command, env={"CLAIMKIT_CONFIG": str(path), **env})
+        _one_line_error(done, EXIT_CODES[errors.ConfigurationError], "")
+    hostile_row("configuration", case, "failed clearly: ConfigurationError (exit 11)")
+
+
+def test_summarise_to_a_nearly_full_disk_is_an_error_not_a_cut_file(hostile_row: Callable[..., None]) -> None:
+    whole = _claimkit("summarise", str(SEED), "-f", "json").stdout.encode()
+    with _mounted("64k") as folder:
+        (folder / "filler").write_bytes(b"\0" * (64 * 1024 - 8192))  # 8 kB left: less than the summary's 11 kB
+        with (folder / "out.json").open("w") as out:
+            done = _claimkit("summarise", str(SEED), "-f", "json", stdout=out)
+        written = (folder / "out.json").stat().st_size
+    assert len(whole) > 8192 > 0
+    _one_line_error(done, EXIT_CODES[errors.OutputError], "No space left on device")
+    assert written < len(whole)  # what did not fit is reported, not passed off as the summary
+    hostile_row(
+        "durability", "`summarise -f json > file` on a disk with 8 kB left", "failed clearly: OutputError (exit 17)"
+    )
+
+
+def test_a_key_file_of_two_lines_is_named(tmp_path: Path, hostile_row: Callable[..., None]) -> None:
+    key = tmp_path / "key"
+    key.write_text("sk-first\nsk-second\n", encoding="utf-8")
+    done = _claimkit(
+        "summarise", str(SEED), "--model", "m", "--base-url", "http://127.0.0.1:9/v1", "--api-key-file", str(key)
+    )
+    _one_line_error(done, EXIT_CODES[errors.ConfigurationError], "more than one line")
+    assert "sk-first" not in done.stderr and "sk-second" not in done.stderr
+    hostile_row("configuration", "an API key file of two lines", "failed clearly: ConfigurationError (exit 11)")
