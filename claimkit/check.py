@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from . import deadline
 from .pipeline import summarise_article
 from .records import (
     ArticleSummary,
@@ -78,6 +80,13 @@ def check_articles(
 ) -> QuoteCheckReport:
     """``check_quotes`` for inputs already read (``claimkit.sources.load``): the command line's path."""
     settings = settings or Settings.resolve()
+    with deadline.within(settings.deadline):  # one budget for the article: its rules and its quotations checked
+        return _check_articles(article, sources, settings, client)
+
+
+def _check_articles(
+    article: LoadedArticle, sources: Sequence[LoadedArticle], settings: Settings, client: openai.OpenAI | None
+) -> QuoteCheckReport:
     summary = summarise_article(article, settings=settings, client=client)
     indexed = [
         _Source(source.source or f"source {n}", source.id, IndexedText(source.text))
@@ -106,12 +115,13 @@ def _quotations(summary: ArticleSummary, text: str) -> list[tuple[Span, str | No
     """The quoted words of every claim (inside their marks), with the claim's id and speaker, in text order."""
     found: dict[tuple[int, int], tuple[Span, str | None, str | None]] = {}
     quotes = find_quotes(text)
+    starts = [start for start, _ in quotes]  # sorted: each claim's quotations found by bisection, not by reading all
     for claim in summary.claims:
         speaker = summary.speaker(claim.speaker_id)
         pieces = claim.parts or [claim.quote]
-        for start, end in quotes:
-            if not any(p.start <= start < p.end for p in pieces):
-                continue  # a claim can end inside its last quotation ('was a “grave mistake,”'): it opens inside
+        # a claim can end inside its last quotation ('was a “grave mistake,”'): a quotation that opens inside it
+        inside = sorted({n for p in pieces for n in range(bisect_left(starts, p.start), bisect_left(starts, p.end))})
+        for start, end in (quotes[n] for n in inside):
             inner = _inside_marks(text, start, end)
             if inner is not None and inner not in found:
                 span = Span(text=text[inner[0] : inner[1]], start=inner[0], end=inner[1])
@@ -131,6 +141,7 @@ def _check(
     pieces = _pieces(quote, article)
     best: _Found | None = None
     for source in sources:
+        deadline.check()
         found = _find(pieces, source, article)
         if found is not None and (best is None or found.similarity > best.similarity):
             best = found

@@ -21,8 +21,11 @@ _DEADLINE: ContextVar[tuple[float, float] | None] = ContextVar("claimkit_deadlin
 
 @contextmanager
 def within(seconds: float | None) -> Iterator[None]:
-    """Run the block against a deadline ``seconds`` from now (none for None or 0)."""
-    token = _DEADLINE.set((time.monotonic() + seconds, seconds) if seconds else None)
+    """Run the block against a deadline ``seconds`` from now (none for None or 0); inside another, the earlier of
+    the two holds, so that the stages of one article (rules, check, extraction) share one budget."""
+    outer = _DEADLINE.get()
+    inner = (time.monotonic() + seconds, seconds) if seconds else None
+    token = _DEADLINE.set(outer if outer is not None and (inner is None or outer[0] <= inner[0]) else inner)
     try:
         yield
     finally:

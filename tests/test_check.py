@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import claimkit
+from claimkit import errors
+from claimkit.check import check_quotes
 from claimkit.cli import EXIT_CODES, STRICT_EXIT, app
 from claimkit.errors import BinaryInput, EmptyInput, InputNotFound
 from claimkit.records import QuoteCheckReport
@@ -232,3 +237,31 @@ def test_compare_says_when_two_outlets_quote_one_statement_in_different_words() 
         d.startswith("quoted in different words (a.txt / b.txt)") and "“the United States” / “America”" in d
         for d in differences
     )
+
+
+def _alternating(words: int, seed: int) -> str:
+    rng = random.Random(seed)
+    return " ".join(rng.choice("ab") for _ in range(words))
+
+
+def _check_cpu(words: int) -> float:
+    article = f"The mayor spoke.\n\n“{_alternating(words, 1)},” said the mayor."
+    started = time.process_time()
+    check_quotes(article, [_alternating(words, 2) + "."], engine="embedded", max_bytes=10**8)
+    return time.process_time() - started
+
+
+def test_a_long_quotation_is_checked_in_time_linear_in_its_length(hostile_row: Callable[..., None]) -> None:
+    small, large = _check_cpu(400), _check_cpu(4_000)
+    assert large < 25 * max(small, 0.005)  # difflib whole: 100× to 1000× per 10× (2,000 words: 2.9 CPU-s)
+    hostile_row("time", "`check`: a 4,000-word quotation against a 4,000-word source", f"{large:.2f} CPU-s, linear")
+
+
+def test_check_holds_the_articles_deadline(hostile_row: Callable[..., None]) -> None:
+    quotes = " ".join(f"“{_alternating(150, n)},” said Tom {n}." for n in range(300))
+    source = _alternating(60_000, 0)
+    started = time.process_time()
+    with pytest.raises(errors.ArticleTimeout):
+        check_quotes(f"The story.\n\n{quotes}", [source], engine="embedded", deadline=0.5)
+    assert time.process_time() - started < 3
+    hostile_row("time", "`check` past the deadline", "failed clearly: ArticleTimeout (exit 18)")
