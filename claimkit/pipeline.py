@@ -57,7 +57,8 @@ def summarise(
             limit=settings.max_bytes,
             size=size,
         )
-    article = from_text(text, source=source)
+    with deadline.within(settings.deadline, memory=settings.max_memory):  # HTML extraction is in the budget
+        article = from_text(text, source=source)
     if title is not None or url is not None:
         article = LoadedArticle(
             article.text, article.source, title or article.title, url or article.url, article.published
@@ -79,7 +80,7 @@ def summarise_article(
     settings = settings or Settings()
     engine = settings.chosen_engine
     if engine == "embedded":
-        with _collector_paused(), deadline.within(settings.deadline):
+        with _collector_paused(), deadline.within(settings.deadline, memory=settings.max_memory):
             candidates = extract(article.text, limit=settings.max_claims)
             output = EngineOutput(
                 candidates, Provenance(claimkit_version=__version__, engine="embedded", created_at=datetime.now(UTC))

@@ -42,6 +42,7 @@ _ENVIRONMENT: dict[str, tuple[str, ...]] = {
     "cache": ("CLAIMKIT_CACHE",),
     "deadline": ("CLAIMKIT_DEADLINE",),
     "max_claims": ("CLAIMKIT_MAX_CLAIMS",),
+    "max_memory": ("CLAIMKIT_MAX_MEMORY",),
     "log_calls": ("CLAIMKIT_LOG_CALLS",),
 }
 
@@ -85,6 +86,10 @@ class Settings:
     max_claims: int = 10_000
     """Claims read from one article at most: a news article has dozens; the cap bounds the memory a pathological
     text can take (a 5 MB text of nothing but quotes would otherwise hold 290,000 claims and 1.9 GB)."""
+    max_memory: int = 2_000_000_000
+    """Bytes of memory one article may add to the process (0: no ceiling); past it the article ends with
+    ``MemoryCeiling`` instead of the out-of-memory killer ending the process. The worst text known takes about
+    430 MB at the 5 MB cap. Read from the resident set size every 50 ms at most, so a short spike can pass it."""
     allow_private_urls: bool = False
     """Read article URLs on loopback, private, link-local or reserved addresses (an intranet); off by default, so
     that a URL from untrusted input cannot reach this machine's or its network's internal services."""
@@ -156,6 +161,7 @@ class Settings:
 
 _INTEGERS = {
     "max_claims",
+    "max_memory",
     "max_reasks",
     "max_retries",
     "max_bytes",

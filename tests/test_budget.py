@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import copy
+import os
 import random
+import subprocess
+import sys
 import time
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -82,3 +87,68 @@ def test_the_deadline_holds_inside_one_paragraph() -> None:
     with pytest.raises(errors.ArticleTimeout):
         claimkit.summarise(text, settings=Settings(engine="embedded", deadline=2))
     assert time.process_time() - started < 5  # checked between paragraphs only, it ran for 9 s
+
+
+def _page(unit: str, size: int) -> str:
+    body = unit * (size // len(unit))
+    return f"<!doctype html><html><head><title>T</title></head><body><article>{body}</article></body></html>"
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "<p>The mayor said the bridge would reopen in May, and critics said it was too late.</p>\n",
+        '<a href="/x">a link</a> ',
+    ],
+    ids=["paragraphs", "links"],
+)
+def test_html_extraction_holds_the_deadline(unit: str, hostile_row: Callable[..., None]) -> None:
+    page = _page(unit, 4_900_000)  # 16 and 47 CPU-s in trafilatura, which never looks at a deadline
+    started = time.monotonic()
+    with pytest.raises(errors.ArticleTimeout):
+        claimkit.summarise(page, settings=Settings(engine="embedded", deadline=1))
+    elapsed = time.monotonic() - started
+    assert elapsed < 6
+    hostile_row(
+        "time",
+        f"a 4.9 MB HTML page of {'paragraphs' if 'p>' in unit else 'links'}, deadline 1 s",
+        f"ArticleTimeout after {elapsed:.1f} s",
+    )
+
+
+def test_a_library_that_swallows_exceptions_is_still_interrupted() -> None:
+    from claimkit import deadline
+
+    def stubborn() -> None:
+        while True:
+            try:
+                sum(range(10_000))
+            except Exception:  # what a careless library does
+                continue
+
+    with pytest.raises(errors.ArticleTimeout), deadline.within(0.2), deadline.guard():
+        stubborn()
+
+
+def test_an_article_past_its_memory_ceiling_ends_with_a_clear_error(hostile_row: Callable[..., None]) -> None:
+    text = "“Yes,” said Tom, " * 150_000  # 3 MB of claims: about 200 MB at its peak
+    with pytest.raises(errors.MemoryCeiling, match="max_memory"):
+        claimkit.summarise(text, settings=Settings(engine="embedded", max_memory=40_000_000, deadline=0))
+    hostile_row("memory", "3 MB of claims under `max_memory` 40 MB", "failed clearly: MemoryCeiling (exit 20)")
+
+
+def test_the_command_line_gives_the_budgets_exit_codes(tmp_path: Path) -> None:
+    from claimkit.cli import EXIT_CODES
+
+    article = tmp_path / "a.txt"
+    article.write_text("“Yes,” said Tom, " * 150_000, encoding="utf-8")
+    for env, error in (
+        ({"CLAIMKIT_DEADLINE": "0.3"}, errors.ArticleTimeout),
+        ({"CLAIMKIT_MAX_MEMORY": "40000000"}, errors.MemoryCeiling),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "claimkit", "summarise", str(article), "-f", "json"],
+            env={**os.environ, **env}, capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+        assert done.returncode == EXIT_CODES[error], done.stderr
+        assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1

@@ -7,6 +7,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import deadline
 from ..errors import BinaryInput, EmptyInput, InputIsDirectory, InputNotFound, InputTooLarge, MissingDependency
 from ..settings import Settings
 from .decoding import decode, sniff
@@ -33,6 +34,11 @@ class LoadedArticle:
 def load(spec: str, settings: Settings | None = None) -> LoadedArticle:
     """Read the article named by ``spec``: ``-`` for stdin, an http(s) URL, or a file path."""
     settings = settings or Settings()
+    with deadline.within(settings.deadline, memory=settings.max_memory):  # HTML extraction is in the budget
+        return _load(spec, settings)
+
+
+def _load(spec: str, settings: Settings) -> LoadedArticle:
     if spec == "-":
         data = sys.stdin.buffer.read(settings.max_bytes + 1)
         _check_size(data, spec, settings.max_bytes)
@@ -116,8 +122,10 @@ def _extract_html(html: str, *, source: str | None, url: str | None) -> LoadedAr
         ) from e
 
     label = source or "<html>"
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
-    metadata = trafilatura.extract_metadata(html)
+    deadline.check()
+    with deadline.guard():  # trafilatura reads a 5 MB page in 16 CPU-s, and cannot look at the deadline itself
+        text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+        metadata = trafilatura.extract_metadata(html)
     title = metadata.title if metadata is not None else None
     published = metadata.date if metadata is not None else None
     if not text or not text.strip():
