@@ -198,7 +198,7 @@ def _find(pieces: list[_Piece], source: _Source, article: str) -> _Found | None:
     alignments: list[Alignment] = []
     after = 0
     for piece in pieces:
-        alignment = source.index.find(piece.words, after=after)
+        alignment = source.index.find(piece.words, after=after, pace=deadline.check)
         if alignment is None or alignment.matched == 0:
             return None
         alignments.append(alignment)

@@ -17,6 +17,7 @@ import itertools
 import operator
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
@@ -40,6 +41,10 @@ _PLACES = 3
 """How many of the best-voted places are aligned word by word."""
 _MARGIN = 4
 """Words of context on either side of a place, so that an added or dropped word at an edge is still seen."""
+
+
+def _go_on() -> None:
+    """No pace: the alignment runs to its end."""
 
 
 def words_of(text: str, start: int = 0, end: int | None = None) -> tuple[list[str], list[Range]]:
@@ -89,16 +94,20 @@ class IndexedText:
         """The character offsets in ``text`` of the words ``first`` to ``last`` (exclusive, ``last > first``)."""
         return self.offsets[first][0], self.offsets[last - 1][1]
 
-    def find(self, quote: list[str], *, after: int = 0) -> Alignment | None:
-        """The best passage for the words ``quote``, starting at word ``after`` or later; None when no anchor hits."""
+    def find(self, quote: list[str], *, after: int = 0, pace: Callable[[], None] = _go_on) -> Alignment | None:
+        """The best passage for the words ``quote``, starting at word ``after`` or later; None when no anchor hits.
+        ``pace`` is called between two pieces of a long quotation's alignment (a deadline's check)."""
         if not quote:
             return None
         votes = self._votes(quote, after)
         if not votes:
             return None
-        places = [place for place, _ in votes.most_common(_PLACES)]
+        places = [place for place, _ in votes.most_common(_PLACES if len(quote) <= _ALIGN_AT_ONCE else 1)]
         return max(
-            (align(quote, self.words, max(after, place - _MARGIN), place + len(quote) + _MARGIN) for place in places),
+            (
+                align(quote, self.words, max(after, place - _MARGIN), place + len(quote) + _MARGIN, pace)
+                for place in places
+            ),
             key=lambda a: (a.similarity, -len(a.changes), -a.first),
         )
 
@@ -133,12 +142,12 @@ class IndexedText:
         return found
 
 
-def align(quote: list[str], words: list[str], start: int, end: int) -> Alignment:
+def align(quote: list[str], words: list[str], start: int, end: int, pace: Callable[[], None] = _go_on) -> Alignment:
     """The quotation's words aligned with ``words[start:end]``, trimmed to the matched passage."""
     start, end = max(0, start), min(len(words), end)
     window = words[start:end]
     if len(quote) > _ALIGN_AT_ONCE:
-        return _align_in_pieces(quote, window, start)
+        return _align_in_pieces(quote, window, start, pace)
     blocks = [b for b in SequenceMatcher(None, quote, window, autojunk=False).get_matching_blocks() if b.size]
     matched = sum(b.size for b in blocks)
     if not blocks:
@@ -155,19 +164,21 @@ def align(quote: list[str], words: list[str], start: int, end: int) -> Alignment
 
 _ALIGN_AT_ONCE = 200
 """Quotations up to this many words are aligned whole. difflib's matcher takes time between the square and the
-cube of the length (a 2,000-word quotation of two alternating words: 2.9 CPU-s); a longer quotation is aligned a
-piece of this many words at a time, each against the stretch of the text after the piece before, so the time
-grows with its length. No quotation of the evaluation data comes near it."""
+cube of the length (a 2,000-word quotation of two alternating words: 2.9 CPU-s); a longer quotation is aligned at
+its best-voted place only, ``_PIECE`` words at a time, each against the stretch of the text after the piece
+before, so the time grows with its length. No quotation of the evaluation data comes near it."""
+_PIECE = 64
 
 
-def _align_in_pieces(quote: list[str], window: list[str], start: int) -> Alignment:
+def _align_in_pieces(quote: list[str], window: list[str], start: int, pace: Callable[[], None]) -> Alignment:
     """``align`` for a long quotation: matching blocks found piece by piece, in order, and the changes read from
     them as difflib reads its own (``get_opcodes``)."""
     blocks: list[tuple[int, int, int]] = []
     cursor = 0
-    for i0 in range(0, len(quote), _ALIGN_AT_ONCE):
-        piece = quote[i0 : i0 + _ALIGN_AT_ONCE]
-        stretch = window[cursor : cursor + len(piece) + _ALIGN_AT_ONCE]
+    for i0 in range(0, len(quote), _PIECE):
+        pace()
+        piece = quote[i0 : i0 + _PIECE]
+        stretch = window[cursor : cursor + len(piece) + _PIECE]
         found = [b for b in SequenceMatcher(None, piece, stretch, autojunk=False).get_matching_blocks() if b.size]
         blocks += [(i0 + b.a, cursor + b.b, b.size) for b in found]
         cursor = blocks[-1][1] + blocks[-1][2] if found else min(len(window), cursor + len(piece))
