@@ -558,6 +558,9 @@ class _WholeWrites(io.RawIOBase):
     def fileno(self) -> int:
         return self._fd
 
+    def isatty(self) -> bool:
+        return os.isatty(self._fd)
+
     def write(self, data: Any) -> int:
         view = memoryview(data).cast("B")
         written = 0

@@ -101,7 +101,8 @@ def test_bad_input_gets_one_line_and_a_distinct_exit_code(tmp_path: Path) -> Non
     assert len(seen) == 5  # empty and whitespace-only share one code
 
 
-def test_unreachable_url_exit_code() -> None:
+def test_unreachable_url_exit_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CLAIMKIT_ALLOW_PRIVATE_URLS", "1")  # else refused before any connection is tried
     result = runner.invoke(app, ["summarise", "http://127.0.0.1:9/article", "--timeout", "2"])
     assert result.exit_code == 8
     assert "cannot fetch" in result.stderr
