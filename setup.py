@@ -23,7 +23,7 @@ COMPILED_MODULES = [
     "claimkit/lang/en/names.py",
     "claimkit/speakers/names.py",
     "claimkit/speakers/index.py",
-    "claimkit/stance_cues.py",
+    "claimkit/claim_stance.py",
     "claimkit/engines/candidate.py",
     "claimkit/engines/embedded/sentence.py",
     "claimkit/engines/embedded/german.py",
