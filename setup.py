@@ -22,6 +22,8 @@ COMPILED_MODULES = [
     "claimkit/text/boilerplate.py",
     "claimkit/lang/en/names.py",
     "claimkit/speakers/names.py",
+    "claimkit/speakers/entity.py",
+    "claimkit/speakers/occurrences.py",
     "claimkit/speakers/index.py",
     "claimkit/claim_stance.py",
     "claimkit/engines/candidate.py",
