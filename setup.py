@@ -16,6 +16,7 @@ COMPILED_MODULES = [
     "claimkit/lang/lexicon.py",
     "claimkit/lang/en/cues.py",
     "claimkit/lang/en/grammar.py",
+    "claimkit/lang/en/furniture.py",
     "claimkit/lang/de/cues.py",
     "claimkit/text/spans.py",
     "claimkit/text/language.py",

@@ -9,12 +9,8 @@ phrase of a stance verb, or the clause before ', he said' (``content``).
 
 from __future__ import annotations
 
-from ...lang.en.cues import (
-    ATTITUDE_LEMMAS,
-    AUXILIARIES,
-    CUE_NOUNS,
-)
-from ...lang.en.grammar import APPOSITIVES, BE_FORMS, GERUND_OPENERS, PASSIVE_CUES, POSSESSIVES, SUBORDINATORS
+from ...lang.en.cues import ATTITUDE_LEMMAS, CUE_NOUNS, PASSIVE_CUES
+from ...lang.en.grammar import APPOSITIVES, AUXILIARIES, BE_FORMS, GERUND_OPENERS, POSSESSIVES, SUBORDINATORS
 from ...lang.en.names import WORK_TITLE_SMALL_WORDS
 from ..candidate import Candidate, Range
 from . import german

@@ -7,7 +7,6 @@ import bisect
 
 from ...lang.en.cues import (
     ATTITUDE_LEMMAS,
-    AUXILIARIES,
     CUE_FORMS,
     CUE_WORDS,
     NOUN_LIKE,
@@ -16,6 +15,7 @@ from ...lang.en.cues import (
     PHRASAL_CUES,
 )
 from ...lang.en.grammar import (
+    AUXILIARIES,
     COPULAS,
     DAY_WORDS,
     DEGREE_WORDS,

@@ -8,14 +8,11 @@ import itertools
 from typing import Final
 
 from ...lang import Lexicon
-from ...lang.en.cues import (
-    ATTITUDE_ADJECTIVES,
-    AUXILIARIES,
-    CLAUSE_BOUNDARIES,
-    CUE_FORMS,
-)
+from ...lang.en.cues import ATTITUDE_ADJECTIVES, CUE_FORMS
 from ...lang.en.grammar import (
     ASIDES,
+    AUXILIARIES,
+    CLAUSE_BOUNDARIES,
     CONTROL_VERBS,
     COPULAS,
     DEGREE_WORDS,

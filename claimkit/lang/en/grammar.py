@@ -1,18 +1,17 @@
-"""English function words the phrase rules read: prepositions, subordinators, auxiliaries, time words,
-determiners, verbs that take an infinitive, and the like."""
+"""English function words and word classes the phrase rules read: prepositions, subordinators, auxiliaries,
+clause boundaries, time words, determiners, verbs that take an infinitive, and the like."""
 
 from __future__ import annotations
 
 from typing import Final
 
-from .cues import ATTITUDE_LEMMAS, SPEECH_LEMMAS
-
 __all__ = [
     "ABBREVIATIONS",
     "APPOSITIVES",
     "ASIDES",
+    "AUXILIARIES",
     "BE_FORMS",
-    "BOILERPLATE_STARTS",
+    "CLAUSE_BOUNDARIES",
     "CONTROL_VERBS",
     "COPULAS",
     "DAY_WORDS",
@@ -22,19 +21,15 @@ __all__ = [
     "GERUND_OPENERS",
     "GERUND_TAKING",
     "HANDOVER_WORDS",
-    "HEADLINE_CUES",
     "INFINITIVE_TAKING",
     "IRREGULAR_PAST",
     "LINKING_VERBS",
     "LOWER_IN_STATEMENT",
     "LY_NOUNS",
-    "NAMED_INFINITIVE_CUES",
     "NON_NOUNS",
     "NOT_A_SPEAKER",
-    "NOT_HEADLINE_SOURCES",
     "NOT_SPEAKERS",
     "OPENING_ADJUNCTS",
-    "PASSIVE_CUES",
     "PHRASE_BREAK_WORDS",
     "PHRASE_OPENERS",
     "POSSESSIVES",
@@ -47,9 +42,6 @@ __all__ = [
     "TIME_WORDS",
     "VERB_PRECEDERS",
 ]
-
-
-HEADLINE_CUES: Final = frozenset("say claim admit call deny tell accuse slam".split())
 
 
 ASIDES: Final = frozenset(
@@ -113,43 +105,6 @@ NOT_SPEAKERS: Final = frozenset("there ever you here this".split()) | PREPOSITIO
 LY_NOUNS: Final = frozenset("daily weekly monthly quarterly ally assembly family rally italy july only early".split())
 
 
-NOT_HEADLINE_SOURCES: Final = frozenset(
-    """update updated updates watch video videos photo photos breaking exclusive opinion analysis editorial
-    live tags note contributing correction corrections related read see listen q a faq quiz poll fact
-    timeline transcript more source sources credit special""".split()
-)
-
-
-BOILERPLATE_STARTS: Final = (
-    "image credit",
-    "photo:",
-    "photo credit",
-    "picture:",
-    "author-image",
-    "new update",
-    "follow ",
-    "read more",
-    "also read",
-    "advertisement",
-    "subscribe",
-    "share this",
-    "copyright",
-    "©",
-    "all rights reserved",
-    "this image is taken from",
-    "image:",
-    "file photo",
-    "watch:",
-    "click here",
-    "sign up",
-    "tags:",
-    "additional reporting by",
-    "reporting by",
-    "editing by",
-    "writing by",
-)
-
-
 LINKING_VERBS: Final = frozenset("is are was were be been remain remains remained seem seems seemed 's ’s".split())
 
 
@@ -163,16 +118,10 @@ NEGATIONS: Final = frozenset("not never".split())
 """Words that deny the verb after them: 'had not announced', 'never said' (and any word ending in n't)."""
 
 
-NAMED_INFINITIVE_CUES: Final = frozenset([*ATTITUDE_LEMMAS, "announce", "confirm", "deny", "reveal"])
-
-
 HANDOVER_WORDS: Final = frozenset("first then by also again later and , : he she they it we i".split())
 
 
 GERUND_OPENERS: Final = frozenset("by after while before when without".split())  # 'by pointing out that …'
-
-
-PASSIVE_CUES: Final = frozenset(SPEECH_LEMMAS) - {"write", "call", "describe", "tell", "ask", "urge", "remind"}
 
 
 BE_FORMS: Final = frozenset("is are was were be been being".split())
@@ -222,9 +171,8 @@ LOWER_IN_STATEMENT: Final = frozenset(
 )
 
 
-PHRASE_OPENERS: Final = frozenset(
-    "in on at to from by with of against for into over under since amid during after before about".split()
-)
+PHRASE_OPENERS: Final = (PREPOSITIONS - {"while", "despite"}) | {"against"}
+"""Words that open a phrase which is no speaker ('In a statement', 'Against the odds')."""
 
 
 NOT_A_SPEAKER: Final = frozenset("instead well sometimes off also still then".split())
@@ -234,4 +182,20 @@ NOT_A_SPEAKER: Final = frozenset("instead well sometimes off also still then".sp
 ABBREVIATIONS: Final = frozenset(
     """mr mrs ms dr prof sen rep reps gov gen lt col maj capt sgt adm cmdr st mt jr sr no vs jan feb mar
     apr jun jul aug sep sept oct nov dec inc corp ltd co dept est fig ft u.s u.k u.n e.g i.e a.m p.m d.c""".split()
+)
+
+
+AUXILIARIES: Final = frozenset(
+    """has have had having is are was were be been being will would could should may might must can do does
+    did not n't never also further later again previously repeatedly recently publicly privately
+    reportedly long once often frequently still already then now just even even earlier first last then
+    subsequently separately immediately quickly openly flatly explicitly bluntly angrily meanwhile
+    simply only clearly""".split()
+)
+"""Words that may stand between a speaker and the cue ('has long argued', 'also said')."""
+
+
+CLAUSE_BOUNDARIES: Final = frozenset(
+    """that which because but and or when while as if so after before since though although whereas where
+    whether unless until than what how why then for nor yet""".split()
 )
