@@ -14,6 +14,7 @@ from typing import Final
 from .. import deadline
 from ..engines.candidate import SpeakerHint
 from ..lang import Lexicon, lexicon_for
+from ..lang.en.grammar import DEFINITE_DETERMINERS, INDEFINITE_ARTICLES, INDEFINITE_DETERMINERS, PARTITIVE_RELATIVES
 from ..lang.en.names import (
     CALENDAR_WORDS,
     GROUP_NOUNS,
@@ -22,6 +23,7 @@ from ..lang.en.names import (
     ORGANISATION_WORDS,
     PERSON_DESCRIPTIONS,
     PLACES,
+    ROLE_NOISE,
     SENTENCE_STARTERS,
     SUBJECT_FORMS,
     TITLE_WORDS,
@@ -131,7 +133,7 @@ class SpeakerIndex:
         bare = _CONTRACTION_RE.sub("", lowered) if "’" in lowered or "'" in lowered else lowered  # 'who’d', 'he’ll'
         if bare in self.lexicon.pronouns:
             return self._resolve_pronoun(bare, mention)
-        if len(words) == 3 and words[1].lower() == "of" and words[2].lower() in ("whom", "which"):
+        if len(words) == 3 and words[1].lower() == "of" and words[2].lower() in PARTITIVE_RELATIVES:
             return self._resolve_partitive(mention)
         owner = statement_owner(words)
         if owner is not None:
@@ -155,7 +157,7 @@ class SpeakerIndex:
         """'Rachel Berg, a philanthropist from Monsey, …, said': the mention is the apposition of the name before it."""
         description = self.text[mention[0] : mention[1]].split(", ")[0]
         role = apposition_role([description])
-        if role is None or description.split()[0].lower() not in ("a", "an"):
+        if role is None or description.split()[0].lower() not in INDEFINITE_ARTICLES:
             return None
         named = self._places.last_name_ending_by(mention[0] - 2)
         if named is None or self.text[named[1] : mention[0]] != ", ":
@@ -277,7 +279,7 @@ class SpeakerIndex:
         cased = raw[:1].lower() + raw[1:] if words and words[0] in OPENING_DETERMINERS else raw
         head = words[-1] if words else raw.lower()
         # 'the second official', 'the other aide' is someone else than the one named or met before
-        definite = bool(words) and words[0] in {"the", "this", "that"} and not ORDINALS & set(words)
+        definite = bool(words) and words[0] in DEFINITE_DETERMINERS and not ORDINALS & set(words)
         if definite and (head in PERSON_DESCRIPTIONS or head in TITLE_WORDS):
             holder = self._by_role(head, mention[0])
             named = self._places.named_with_role(head, mention[0]) if holder is None else None
@@ -292,7 +294,7 @@ class SpeakerIndex:
             if named is not None:
                 return self._resolve_name(named, mention, None, None)  # 'campaign manager Barry Bennett'
         kind: SpeakerKind
-        indefinite = bool(words) and words[0] in {"a", "an", "one", "another"}
+        indefinite = bool(words) and words[0] in INDEFINITE_DETERMINERS
         if indefinite and head not in GROUP_NOUNS:
             kind = "unnamed"
         elif any(w in GROUP_NOUNS for w in words) or (
@@ -379,7 +381,7 @@ class SpeakerIndex:
         return (agreeing or untold or [best[1]])[0]
 
     def _by_role(self, role: str, before: int) -> SpeakerEntity | None:
-        role_words = {w.lower() for w in role.split()} - {"the", "former"}
+        role_words = {w.lower() for w in role.split()} - ROLE_NOISE
         matches = [e for e in self._role_holders if e.role and role_words & {w.lower() for w in e.role.split()}]
         earlier = [e for e in matches if e.first < before]
         return (earlier or matches)[-1] if matches else None

@@ -10,7 +10,16 @@ phrase of a stance verb, or the clause before ', he said' (``content``).
 from __future__ import annotations
 
 from ...lang.en.cues import ATTITUDE_LEMMAS, CUE_NOUNS, PASSIVE_CUES
-from ...lang.en.grammar import APPOSITIVES, AUXILIARIES, BE_FORMS, GERUND_OPENERS, POSSESSIVES, SUBORDINATORS
+from ...lang.en.grammar import (
+    APPOSITIVES,
+    AUXILIARIES,
+    BE_FORMS,
+    CONTRASTING_CONJUNCTIONS,
+    GERUND_OPENERS,
+    POSSESSIVE_ENDINGS,
+    POSSESSIVES,
+    SUBORDINATORS,
+)
 from ...lang.en.names import WORK_TITLE_SMALL_WORDS
 from ..candidate import Candidate, Range
 from . import german
@@ -79,7 +88,7 @@ def _last_clause_at(sentence: Sentence, i: int) -> int:
     but Sanders was in San Diego …, emphasizing …' is Sanders's), else the sentence's start."""
     tokens = sentence.tokens
     for k in range(i - 1, 1, -1):
-        if tokens[k].lower in ("but", "yet") and tokens[k - 1].text == "," and not sentence.in_quote(k):
+        if tokens[k].lower in CONTRASTING_CONJUNCTIONS and tokens[k - 1].text == "," and not sentence.in_quote(k):
             return k + 1
     return 0
 
@@ -98,7 +107,7 @@ def _noun_attribution(text: str, sentence: Sentence, i: int) -> Candidate | None
     word = tokens[owner]
     if word.lower in POSSESSIVES:
         speaker = (word.start, word.end)
-    elif word.lower.endswith(("’s", "'s")) and word.text[:1].isupper():
+    elif word.lower.endswith(POSSESSIVE_ENDINGS) and word.text[:1].isupper():
         name = speaker_before(tokens, owner, sentence.lexicon)
         if name is None:
             return None

@@ -20,12 +20,17 @@ from ...lang.en.cues import (
 )
 from ...lang.en.grammar import (
     BE_FORMS,
+    BEFORE_AN_ADJECTIVE,
     CONTROL_VERBS,
     COPULAS,
     DETERMINERS,
+    GERUND_LINKS,
     LINKING_VERBS,
     LY_NOUNS,
     NEGATIONS,
+    NEGATIVE_CONTRACTIONS,
+    POSSESSIVE_ENDINGS,
+    THIRD_SINGULAR_PRONOUNS,
     VERB_PRECEDERS,
 )
 from ...text.spans import Token
@@ -84,7 +89,7 @@ def cue_lemma(sentence: Sentence, i: int, text: str) -> str | None:
     noun_or_infinitive = previous is not None and (
         previous.lower in DETERMINERS
         or (previous.lower == "to" and not (i > 1 and _infinitive_with_subject(tokens, i, lemma)))
-        or previous.lower.endswith(("’s", "'s"))
+        or previous.lower.endswith(POSSESSIVE_ENDINGS)
     )
     bare_or_s = word in (lemma, lemma + "s", lemma + "es")
     if bare_or_s and lemma in NOUN_LIKE and (not _verb_position(tokens, i) or _noun_before_verb(after)):
@@ -93,7 +98,7 @@ def cue_lemma(sentence: Sentence, i: int, text: str) -> str | None:
         return None  # 'the remarks', 'Asif’s remarks', 'to say'
     if word.endswith("ed") and i > 0 and tokens[i - 1].lower in {"the", "a", "an", "so", "so-"}:
         return None
-    if word.endswith("ing") and previous is not None and previous.lower in {"and", "or", "of", "for", "in"}:
+    if word.endswith("ing") and previous is not None and previous.lower in GERUND_LINKS:
         return None  # 'the dirty work of funding and supporting terrorist groups'
     if previous is not None and _negated(previous.lower):
         return None  # 'had not announced any layoffs', 'critics don't say': nothing is attributed
@@ -106,7 +111,7 @@ def cue_lemma(sentence: Sentence, i: int, text: str) -> str | None:
 
 
 def _negated(word: str) -> bool:
-    return word in NEGATIONS or word.endswith(("n't", "n’t"))
+    return word in NEGATIONS or word.endswith(NEGATIVE_CONTRACTIONS)
 
 
 def _infinitive_with_subject(tokens: list[Token], i: int, lemma: str) -> bool:
@@ -120,9 +125,7 @@ def _infinitive_with_subject(tokens: list[Token], i: int, lemma: str) -> bool:
 def _after_be(tokens: list[Token], i: int) -> bool:
     """'is uncomfortable', 'was less shy', 'has long been lukewarm', 'remains confident'."""
     j = i - 1
-    while j >= 0 and (
-        tokens[j].lower in {"less", "more", "very", "so", "too", "not", "deeply"} or adverb(tokens[j].lower)
-    ):
+    while j >= 0 and (tokens[j].lower in BEFORE_AN_ADJECTIVE or adverb(tokens[j].lower)):
         j -= 1
     return j >= 0 and tokens[j].lower in LINKING_VERBS
 
@@ -177,7 +180,7 @@ def _plural_subject_before(tokens: list[Token], i: int) -> bool:
     if previous is None or previous.lower in DETERMINERS or previous.lower == "to":
         return False
     plural_noun = previous.lower.endswith("s") and not previous.lower.endswith(("ss", "'s", "’s"))
-    return plural_noun or (previous.lower in VERB_PRECEDERS and previous.lower not in ("he", "she", "it"))
+    return plural_noun or (previous.lower in VERB_PRECEDERS and previous.lower not in THIRD_SINGULAR_PRONOUNS)
 
 
 def _quote_follows(tokens: list[Token], within: int) -> bool:

@@ -6,6 +6,7 @@ commonest words are German; the phrase rules of ``embedded`` do the rest ('dass'
 from __future__ import annotations
 
 from ...lang.de.cues import (
+    GERMAN_ACCORDING_TO,
     GERMAN_ARTICLES,
     GERMAN_CUE_FORMS,
     GERMAN_FRONTED,
@@ -49,7 +50,7 @@ def cue_lemma(sentence: Sentence, i: int) -> str | None:
     if sentence.in_quote(i):
         return None
     following = tokens[i + 1] if i + 1 < len(tokens) else None
-    if word in ("laut", "zufolge"):
+    if word in GERMAN_ACCORDING_TO:
         return "according to"
     if word == "nach":
         return "according to" if following is not None and following.text in GERMAN_SOURCE_NOUNS else None

@@ -8,38 +8,61 @@ from typing import Final
 __all__ = [
     "ABBREVIATIONS",
     "APPOSITIVES",
+    "ARGUMENT_PREPOSITIONS",
+    "ARTICLES",
     "ASIDES",
     "AUXILIARIES",
+    "BEFORE_AN_ADJECTIVE",
     "BE_FORMS",
     "CLAUSE_BOUNDARIES",
+    "COMPLEMENTISERS",
+    "CONTRASTING_CONJUNCTIONS",
     "CONTROL_VERBS",
+    "COORDINATORS",
     "COPULAS",
     "DAY_WORDS",
+    "DEFINITE_DETERMINERS",
     "DEGREE_WORDS",
     "DETERMINERS",
     "FINITE_AUXILIARIES",
+    "GERUND_LINKS",
     "GERUND_OPENERS",
     "GERUND_TAKING",
     "HANDOVER_WORDS",
+    "INDEFINITE_ARTICLES",
+    "INDEFINITE_DETERMINERS",
     "INFINITIVE_TAKING",
     "IRREGULAR_PAST",
+    "JOINING_CONJUNCTIONS",
     "LINKING_VERBS",
     "LOWER_IN_STATEMENT",
     "LY_NOUNS",
+    "NEGATIVE_CONTRACTIONS",
     "NON_NOUNS",
     "NOT_A_SPEAKER",
     "NOT_SPEAKERS",
+    "NOT_SUBJECT_PRONOUNS",
     "OPENING_ADJUNCTS",
+    "PARTICIPLE_PREPOSITIONS",
+    "PARTITIVE_RELATIVES",
+    "PERSONAL_RELATIVES",
     "PHRASE_BREAK_WORDS",
     "PHRASE_OPENERS",
     "POSSESSIVES",
+    "POSSESSIVE_ENDINGS",
     "PREPOSITIONS",
+    "RELATIVE_PRONOUNS",
+    "RELATIVE_TIME_DETERMINERS",
+    "RELATIVE_WORDS",
     "SENTENCE_LINKS",
     "STATEMENT_PARTICLES",
     "SUBJECT_PRONOUNS",
     "SUBORDINATORS",
+    "THIRD_SINGULAR_PRONOUNS",
+    "TIME_ADJUNCT_OPENERS",
     "TIME_UNITS",
     "TIME_WORDS",
+    "TOPIC_PREPOSITIONS",
     "VERB_PRECEDERS",
 ]
 
@@ -199,3 +222,95 @@ CLAUSE_BOUNDARIES: Final = frozenset(
     """that which because but and or when while as if so after before since though although whereas where
     whether unless until than what how why then for nor yet""".split()
 )
+
+
+POSSESSIVE_ENDINGS: Final = ("’s", "'s")
+"""The endings of a possessive ('Carson’s'), for ``str.endswith``."""
+
+
+NEGATIVE_CONTRACTIONS: Final = ("n't", "n’t")
+"""The endings of a negated auxiliary ('hasn’t'), for ``str.endswith``."""
+
+
+CONTRASTING_CONJUNCTIONS: Final = frozenset({"but", "yet"})
+"""Conjunctions that open a clause of its own after a comma ('…, but said')."""
+
+
+JOINING_CONJUNCTIONS: Final = frozenset({"and", "or"})
+"""Conjunctions that join two words of one phrase ('Clinton and Sanders')."""
+
+
+COORDINATORS: Final = JOINING_CONJUNCTIONS | {"but"}
+"""Conjunctions that leave a phrase unfinished when they end it."""
+
+
+COMPLEMENTISERS: Final = frozenset({"that", "whether"})
+"""Words that open a reported clause ('said that …', 'asked whether …')."""
+
+
+TOPIC_PREPOSITIONS: Final = frozenset({"about", "for", "against"})
+"""Prepositions that give a cue its topic ('spoke about', 'argued for', 'warned against')."""
+
+
+ARGUMENT_PREPOSITIONS: Final = TOPIC_PREPOSITIONS | {"to", "of", "with"}
+"""Prepositions that open a cue's argument ('told to', 'spoke of'), not an adjunct ('on Thursday')."""
+
+
+RELATIVE_TIME_DETERMINERS: Final = frozenset({"last", "this", "next"})
+"""Words that make a time unit a time adjunct ('last week', 'this morning')."""
+
+
+TIME_ADJUNCT_OPENERS: Final = RELATIVE_TIME_DETERMINERS | {"on"}
+"""Words that open a time adjunct ('on Tuesday', 'last week')."""
+
+
+PARTICIPLE_PREPOSITIONS: Final = frozenset("by to in at as for with from on".split())
+"""Prepositions after which an -ed word is a participle, not a main verb ('the laws passed by')."""
+
+
+GERUND_LINKS: Final = frozenset({"and", "or", "of", "for", "in"})
+"""Words before which an -ing word is a gerund, no cue ('the work of funding and supporting')."""
+
+
+BEFORE_AN_ADJECTIVE: Final = DEGREE_WORDS | {"not"}
+"""Words between 'be' and an attitude adjective ('is not happy with')."""
+
+
+THIRD_SINGULAR_PRONOUNS: Final = frozenset({"he", "she", "it"})
+"""Subject pronouns in the third person singular."""
+
+
+ARTICLES: Final = frozenset({"a", "an", "the"})
+"""The articles."""
+
+
+INDEFINITE_ARTICLES: Final = frozenset({"a", "an"})
+"""The indefinite articles."""
+
+
+INDEFINITE_DETERMINERS: Final = INDEFINITE_ARTICLES | {"one", "another"}
+"""Words that make a description someone not met before ('a spokesman', 'another witness')."""
+
+
+DEFINITE_DETERMINERS: Final = frozenset({"the", "this", "that"})
+"""Words that make a description someone met before ('the spokesman')."""
+
+
+RELATIVE_PRONOUNS: Final = frozenset({"who", "which"})
+"""Relative pronouns that can be a clause's subject."""
+
+
+PARTITIVE_RELATIVES: Final = frozenset({"whom", "which"})
+"""Relative pronouns after 'of' in a partitive ('both of whom', 'many of which')."""
+
+
+NOT_SUBJECT_PRONOUNS: Final = RELATIVE_PRONOUNS | {"him", "them"}
+"""Pronouns that are no speaker after a cue ('said him' is no attribution)."""
+
+
+RELATIVE_WORDS: Final = frozenset({"who", "which", "whose", "where", "that"})
+"""Words that open a relative clause."""
+
+
+PERSONAL_RELATIVES: Final = frozenset({"who", "whose"})
+"""Relative words that refer to a person."""
