@@ -14,17 +14,11 @@ from ...lang.de.cues import (
     GERMAN_SEPARABLE_CUES,
     GERMAN_SOURCE_NOUNS,
 )
-from ...text.language import detect
 from ...text.spans import Token
 from ..candidate import Candidate
 from .sentence import Sentence, make_candidate, trimmed
 
-__all__ = ["according_to", "cue_lemma", "fronted", "is_german", "separable_particle"]
-
-
-def is_german(text: str) -> bool:
-    """Whether the article reads as German (by its commonest words): German cues apply, English ones do not."""
-    return detect(text) == "de"
+__all__ = ["according_to", "cue_lemma", "fronted", "separable_particle"]
 
 
 def fronted(sentence: Sentence, phrase: tuple[int, int]) -> bool:

@@ -7,6 +7,7 @@ from typing import Final
 
 __all__ = [
     "ABBREVIATIONS",
+    "ADJECTIVE_MARKERS",
     "APPOSITIVES",
     "ARGUMENT_PREPOSITIONS",
     "ARTICLES",
@@ -314,3 +315,7 @@ RELATIVE_WORDS: Final = frozenset({"who", "which", "whose", "where", "that"})
 
 PERSONAL_RELATIVES: Final = frozenset({"who", "whose"})
 """Relative words that refer to a person."""
+
+
+ADJECTIVE_MARKERS: Final = frozenset({"the", "a", "an", "so", "so-"})
+"""Words after which an -ed form is an adjective, not a verb ('the alleged', 'so-called')."""
