@@ -62,6 +62,11 @@ _DESCRIBED: Final[dict[SpeakerKind, str]] = {
 }
 
 
+def _may_be_a_name(word: str) -> bool:
+    """A capitalised word alone that may name someone: not a sentence's opening word ('Many', 'Besides') or a day."""
+    return word not in SENTENCE_STARTERS and word.lower() not in CALENDAR_WORDS
+
+
 def _a_speaker_noun(head: str) -> bool:
     """Whether a description's last word can name someone who speaks ('spokesman', 'officials'), not a thing or
     an action ('op-eds', 'released', 'running a TV spot')."""
@@ -141,7 +146,7 @@ class SpeakerIndex:
         if mention is None:
             return False
         words = self.text[mention[0] : mention[1]].split()
-        if len(words) == 1 and words[0].lower() in self.lexicon.pronouns:
+        if len(words) == 1 and (words[0].lower() in self.lexicon.pronouns or not _may_be_a_name(words[0])):
             return False
         return parse_titled_name(words)[2] is not None and not is_common_noun_phrase(words)
 
@@ -171,7 +176,7 @@ class SpeakerIndex:
         if owner is not None:
             return self._resolve_name(owner, mention, role=None, affiliation=None)
         role, affiliation, name = parse_titled_name(words)
-        if name and not is_common_noun_phrase(words):
+        if name and not is_common_noun_phrase(words) and (len(words) > 1 or _may_be_a_name(name)):
             return self._resolve_name(name, mention, role, affiliation)
         if role is not None:
             found = self._by_role(role, mention[0])
@@ -182,7 +187,7 @@ class SpeakerIndex:
         described = None
         if self.lexicon.reads_descriptions:
             described = described_name(words) or self._apposition_of_a_name(mention)
-        if described is not None:
+        if described is not None and (" " in described[0] or _may_be_a_name(described[0])):
             entity = self._resolve_name(described[0], mention, described[1], described[2])
             self._way = "name in a description"
             return entity
@@ -314,11 +319,13 @@ class SpeakerIndex:
         return entity
 
     def _resolve_name(self, name: str, mention: Range, role: str | None, affiliation: str | None) -> SpeakerEntity:
-        entity = self._find_name(name)
+        title = (role or "").lower().rstrip(".")
+        gender = self.lexicon.genders.get(title) if title in self.lexicon.gender_titles else None
+        entity = self._find_name(name, gender)
         if entity is None:
             kind = name_kind(name)
             full = self._places.fullest_form(name) if kind == "person" else name
-            entity = self._find_name(full) or self._add(SpeakerEntity(full, kind, first=mention[0]))
+            entity = self._find_name(full, gender) or self._add(SpeakerEntity(full, kind, first=mention[0]))
         if len(name) > len(entity.name) and entity.kind == "person" and len(name.split()) <= 4:
             entity.variants.add(entity.name)
             self._rename(entity, name)
@@ -408,12 +415,17 @@ class SpeakerIndex:
         entity.name = name
         bisect.insort(self._named.setdefault(name.lower(), []), entity, key=lambda e: e.number)
 
-    def _find_name(self, name: str) -> SpeakerEntity | None:
+    def _find_name(self, name: str, gender: str | None = None) -> SpeakerEntity | None:
+        """The entity that bears ``name`` or a spelling of it, else the person of that surname (of ``gender`` when
+        a title tells it: 'Mr. Netanyahu' is not Sara Netanyahu), else of that first name."""
         for entity in self._of_kinds(("person", "organisation")):
-            if name in entity.variants or any(same_name(name, v) for v in entity.variants):
+            agrees = gender is None or self._places.gender(entity) in (gender, None)
+            if agrees and (name in entity.variants or any(same_name(name, v) for v in entity.variants)):
                 return entity
         people = self._of_kind.get("person", ())
         surname_matches = [e for e in people if e.name.split()[-1] == name]
+        if gender is not None:
+            surname_matches = [e for e in surname_matches if self._places.gender(e) in (gender, None)]
         if surname_matches:
             return surname_matches[-1]
         if " " not in name and not name.isupper():  # 'Chris Anderson said … Chris said': a first name, when
