@@ -18,9 +18,12 @@ from ...lang.en.grammar import (
     AUXILIARIES,
     BE_FORMS,
     CONTRASTING_CONJUNCTIONS,
+    DETERMINERS,
     GERUND_OPENERS,
+    IRREGULAR_PAST,
     POSSESSIVE_ENDINGS,
     POSSESSIVES,
+    PREPOSITIONS,
     SUBORDINATORS,
 )
 from ...lang.en.names import WORK_TITLE_SMALL_WORDS
@@ -219,6 +222,8 @@ def _verb_subject(text: str, sentence: Sentence, i: int, previous: Candidate | N
     )
     german_so = sentence.german and tokens[i].lower == "so"  # '…, so der Ausschuss.' names its source after
     speaker = None if participle or german_so else speaker_before(tokens, subject_at, sentence.lexicon)
+    if speaker is not None and tokens[i].lower.endswith("ing") and _object_before(sentence, speaker):
+        participle, speaker = True, None  # 'released a note warning that …': the note is the object, not who warns
     if speaker is not None and text[speaker[0] : speaker[0] + 7].lower().startswith(("like ", "unlike ")):
         # '…, and like Trump has spoken about …': an adjunct, the subject is before it
         subject_at, speaker = sentence.first_at(speaker[0]) - 1, None
@@ -249,6 +254,19 @@ def _verb_subject(text: str, sentence: Sentence, i: int, previous: Candidate | N
     if speaker is None:
         return None
     return _Subject(speaker, participle, inverted, closing or german_so, shared is not None)
+
+
+def _object_before(sentence: Sentence, phrase: Range) -> bool:
+    """Whether ``phrase`` is the object of a verb or preposition before it ('released a note', 'posted on
+    Facebook'), not a subject: after a verb, a phrase with its determiner."""
+    tokens = sentence.tokens
+    first, last = sentence.first_at(phrase[0]), sentence.first_at(phrase[1])
+    for k in range(max(first - 1, 0), last - 1):  # the word before the phrase, or one inside a clause read as it
+        word, following = tokens[k], tokens[k + 1]
+        verb = (word.lower.endswith("ed") or word.lower in IRREGULAR_PAST) and following.lower in DETERMINERS
+        if word.text.islower() and (verb or word.lower in PREPOSITIONS):
+            return True  # not 'A married couple pledging …'
+    return False
 
 
 def _verb_content(

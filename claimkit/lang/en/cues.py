@@ -25,8 +25,11 @@ __all__ = [
     "PARTICLE_ONLY_CUES",
     "PASSIVE_CUES",
     "PHRASAL_CUES",
+    "PREPOSITION_TAKING_CUES",
     "QUOTE_NEIGHBOUR_CUES",
     "QUOTE_ONLY_CUES",
+    "REFUSALS",
+    "REFUSED_SPEECH",
     "past_tense",
 ]
 
@@ -214,3 +217,16 @@ NAMED_INFINITIVE_CUES: Final = frozenset([*ATTITUDE_LEMMAS, "announce", "confirm
 
 PASSIVE_CUES: Final = frozenset(SPEECH_LEMMAS) - {"write", "call", "describe", "tell", "ask", "urge", "remind"}
 """Lemmas whose passive names the speaker after 'by' ('Tinder's ban was first reported by BuzzFeed')."""
+
+
+REFUSALS: Final = frozenset({"refuse", "decline"})
+"""Lemmas that, before 'to' and a speech verb, say that nothing was said ('refused to discuss whether …')."""
+
+REFUSED_SPEECH: Final = frozenset(
+    "discuss comment say answer confirm deny elaborate speculate disclose reveal explain identify name specify detail"
+    " respond address".split()
+)
+"""Verbs of speech after 'refused to', 'declined to': what the speaker would not say."""
+
+PREPOSITION_TAKING_CUES: Final = frozenset({"write", "report", "explain"})
+"""Lemmas whose content may open with a preposition ('wrote in a letter that …', 'reported on Monday the …')."""

@@ -17,6 +17,7 @@ __all__ = [
     "BE_FORMS",
     "CLAUSE_BOUNDARIES",
     "COMPLEMENTISERS",
+    "CONDITIONALS",
     "CONTRASTING_CONJUNCTIONS",
     "CONTROL_VERBS",
     "COORDINATORS",
@@ -38,6 +39,7 @@ __all__ = [
     "LINKING_VERBS",
     "LOWER_IN_STATEMENT",
     "LY_NOUNS",
+    "MODALS",
     "NEGATIVE_CONTRACTIONS",
     "NON_NOUNS",
     "NOT_A_SPEAKER",
@@ -214,7 +216,7 @@ AUXILIARIES: Final = frozenset(
     did not n't never also further later again previously repeatedly recently publicly privately
     reportedly long once often frequently still already then now just even even earlier first last then
     subsequently separately immediately quickly openly flatly explicitly bluntly angrily meanwhile
-    simply only clearly""".split()
+    simply only clearly always twice""".split()
 )
 """Words that may stand between a speaker and the cue ('has long argued', 'also said')."""
 
@@ -319,3 +321,11 @@ PERSONAL_RELATIVES: Final = frozenset({"who", "whose"})
 
 ADJECTIVE_MARKERS: Final = frozenset({"the", "a", "an", "so", "so-"})
 """Words after which an -ed form is an adjective, not a verb ('the alleged', 'so-called')."""
+
+
+MODALS: Final = frozenset("will would could might may should must can shall".split())
+"""Modal verbs: before a bare cue ('would say', 'will announce') what is said is a plan or a supposition, not said."""
+
+
+CONDITIONALS: Final = frozenset({"if", "unless", "whether"})
+"""Words that open a clause of what may or may not be ('if the mayor agrees to', 'whether she thinks')."""

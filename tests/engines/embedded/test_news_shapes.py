@@ -48,3 +48,53 @@ def test_names(article: str, quote: str, speaker: str | None) -> None:
 def test_a_sentence_opener_alone_is_no_name(article: str) -> None:
     [claim] = claimkit.summarise(article, min_confidence=0).claims
     assert claim.found_by is not None and claim.found_by.endswith("; description, no speaker noun")
+
+
+@pytest.mark.parametrize(
+    ("article", "quote", "speaker"),
+    [
+        # a participle after an object belongs to the clause's subject, not to the object
+        (
+            "Maria Reyes posted on Facebook accusing the council of lying. Later she said the vote had been rigged.",
+            "the vote had been rigged",
+            "Maria Reyes",
+        ),
+        ("The mayor released a note warning that the bridge would close.", "that the bridge would close", "The mayor"),
+        # adverbs between the subject and the cue are no speaker
+        (
+            "Big Lake officials have twice denied that the water was unsafe.",
+            "that the water was unsafe",
+            "Big Lake officials",
+        ),
+        # the listener is no part of what was said; a quoted word is no quotation
+        ("Ana Ruiz told reporters nothing had changed.", "nothing had changed", "Ana Ruiz"),
+        (
+            "Lina Park told the panel it was her “obligation” to report the error.",
+            "it was her “obligation” to report the error",
+            "Lina Park",
+        ),
+        # a decimal point ends no content
+        ("The minister pledged to spend 1.6 billion on schools.", "to spend 1.6 billion on schools", "The minister"),
+    ],
+)
+def test_subjects_and_spans(article: str, quote: str, speaker: str | None) -> None:
+    assert (quote, speaker) in _said(article)
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Trials have not always supported the claim.",  # negated
+        "It could grow if the mayor agrees to the demands of the union.",  # a condition
+        "As the chair would say, “Order, order.”",  # a supposition
+        "The council will announce the budget.",  # a plan
+        "Officials refused to discuss whether the plant would close.",  # a refusal to speak
+    ],
+)
+def test_what_was_not_said_is_no_claim(article: str) -> None:
+    assert _said(article) == []
+
+
+def test_a_clause_of_whether_inside_a_claim_is_no_claim_of_its_own() -> None:
+    said = _said("Analysts said whether she thinks it will help depends on the economy.")
+    assert said == [("whether she thinks it will help depends on the economy", "Analysts")]
