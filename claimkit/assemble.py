@@ -142,7 +142,8 @@ def _statement(text: str, candidate: Candidate, name: str | None) -> str:
     """A readable sentence: 'Khawaja Asif said: “…”' or 'Khawaja Asif claimed that …'."""
     who = name[:1].upper() + name[1:] if name else "An unnamed source"
     pieces = candidate.parts or [candidate.content]
-    words = " … ".join(" ".join(text[a:b].split()) for a, b in pieces)
+    joint = " … " if candidate.kind == "direct" else " "  # quotations cut by their cue; a clause around it
+    words = joint.join(" ".join(text[a:b].split()) for a, b in pieces)
     first = words.split(" ", 1)[0]
     if first in LOWER_IN_STATEMENT:
         words = first.lower() + words[len(first) :]

@@ -25,6 +25,7 @@ from ..lang.en.names import (
     PLACES,
     ROLE_NOISE,
     SENTENCE_STARTERS,
+    STATEMENT_NOUNS,
     SUBJECT_FORMS,
     TITLE_WORDS,
     holds_a_role,
@@ -352,6 +353,12 @@ class SpeakerIndex:
             found = holder or self._latest(("person",), mention[0])
             if found is not None:
                 self._way = "description, role holder" if holder else "description, latest person"
+                found.mention(mention)
+                return found
+        elif definite and head in ORGANISATION_WORDS and head not in STATEMENT_NOUNS and len(words) <= 3:
+            found = self._latest(("organisation",), mention[0])  # 'Northwind Records … But the company says'
+            if found is not None and found.name.lower() != raw.lower():
+                self._way = "description, latest organisation"
                 found.mention(mention)
                 return found
         elif definite and head.islower() and holds_a_role(head):  # (its titles are the branch above)

@@ -15,6 +15,7 @@ from typing import Final
 from ...lang.en.cues import ATTITUDE_LEMMAS, CUE_NOUNS, PASSIVE_CUES
 from ...lang.en.grammar import (
     APPOSITIVES,
+    ARTICLES,
     AUXILIARIES,
     BE_FORMS,
     CONTRASTING_CONJUNCTIONS,
@@ -203,6 +204,9 @@ class _Subject:
     """'…, the minister said.', '…, so der Ausschuss.': the content is before the cue."""
     shared: bool
     """The speaker is the attribution's before in the sentence ('…, the Post reported, citing …')."""
+    interrupting: bool = False
+    """'This pathway, says Omar Lindqvist, a biologist …, drives the response': the cue and speaker interrupt the
+    content, which is on both sides of them."""
 
     def rule(self, content: str) -> str:
         """The rule's name: how the subject was read, and where the content is ('verb after', 'participle before')."""
@@ -234,10 +238,15 @@ def _verb_subject(text: str, sentence: Sentence, i: int, previous: Candidate | N
     inverted = (
         speaker is None and not participle and (after_quote(tokens, subject_at) or closing or german_so or fronted)
     )
+    interrupting = False
     if inverted:
         speaker = speaker_after(tokens, i + 1, sentence.lexicon)
     elif speaker is None and not participle and subject_at > 0 and tokens[subject_at].text == ",":
-        speaker = appositive_speaker(tokens, subject_at, sentence.lexicon)
+        interrupting = _interrupts(sentence, subject_at, i)
+        if interrupting:  # 'This pathway, says Omar Lindqvist, a biologist …, drives the response.'
+            speaker, inverted = speaker_after(tokens, i + 1, sentence.lexicon), True
+        else:
+            speaker = appositive_speaker(tokens, subject_at, sentence.lexicon)
     joined = participle or (speaker is None and coordinated(tokens, subject_at, i))
     # The speaker of the attribution before: '…, the Post reported, citing another anonymous source', 'he joked
     # about X, cited Y'; not for a progressive ('…, both of whom opposed the deal, are backing …'), whose subject
@@ -253,7 +262,28 @@ def _verb_subject(text: str, sentence: Sentence, i: int, previous: Candidate | N
         speaker = sentence_subject(clause, sentence.quotes) or sentence_subject(tokens, sentence.quotes)
     if speaker is None:
         return None
-    return _Subject(speaker, participle, inverted, closing or german_so, shared is not None)
+    return _Subject(speaker, participle, inverted, closing or german_so, shared is not None, interrupting)
+
+
+def _interrupts(sentence: Sentence, comma: int, i: int) -> bool:
+    """Whether the cue at ``i``, after a comma, and the name after it interrupt a clause that goes on after them."""
+    tokens = sentence.tokens
+    if i + 2 >= len(tokens) or not tokens[i + 1].text[:1].isupper() or comma < 2:
+        return False
+    after = _after_apposition(sentence, i + 1)
+    return after is not None and after < len(tokens) - 2 and tokens[after].text.islower()
+
+
+def _after_apposition(sentence: Sentence, first: int) -> int | None:
+    """The token after the comma that closes a name from ``first`` and the apposition after it, if any."""
+    tokens = sentence.tokens
+    commas = [k for k in range(first, min(len(tokens), first + 25)) if tokens[k].text == ","]
+    if not commas:
+        return None
+    after = commas[0] + 1
+    if after < len(tokens) and tokens[after].lower in ARTICLES and len(commas) > 1:
+        after = commas[1] + 1  # ', a biologist at the University of Leeds,'
+    return after
 
 
 def _object_before(sentence: Sentence, phrase: Range) -> bool:
@@ -275,6 +305,14 @@ def _verb_content(
     """The content of the verb cue at ``i`` whose speaker is ``subject``: a quotation before the speaker, the
     clause before a closing cue, the clause after the cue, else the clause before the speaker."""
     speaker, inverted, participle = subject.speaker, subject.inverted, subject.participle
+    if subject.interrupting:
+        before = content_before(text, sentence, cue[0])
+        after_at = _after_apposition(sentence, sentence.first_at(speaker[0]))
+        if before is None or after_at is None:
+            return None
+        after = trimmed(text, sentence.tokens[after_at].start, sentence.end)
+        span, parts = (before[0], after[1]), [before, after]
+        return make_candidate(text, sentence, span, speaker, cue, lemma, 0.75, parts, rule="inverted around")
     if not inverted and not participle and parenthetical(sentence, cue[1]) and comma_before(sentence, speaker[0]):
         before = content_before(text, sentence, speaker[0])
         if before is not None:

@@ -146,16 +146,39 @@ _LONGEST_TAIL: Final = 12
 
 
 def appositive_speaker(tokens: list[Token], comma: int, lexicon: Lexicon) -> Range | None:
-    """'Senator John Cornyn of Texas, the No. 2 Republican in the Senate, said': name and apposition."""
+    """'Senator John Cornyn of Texas, the No. 2 Republican in the Senate, said': name and apposition; 'The firm
+    that runs the festival, Brightline Events, denies': the name that the apposition gives a description."""
     j: int | None = comma
     for _ in range(2):  # 'Jillian Chase, 27, a Tinder user in New York, said'
         j = _previous_comma(tokens, j) if j is not None else None
         if j is None:
             return None
+        if _a_name(tokens[j + 1 : comma]) and not any(t.text[:1].isupper() for t in tokens[1:j]):
+            return (tokens[j + 1].start, tokens[comma - 1].end)
         name = speaker_before(tokens, j - 1, lexicon)
         if name is not None and any(t.text[:1].isupper() for t in tokens[:j] if t.start >= name[0]):
             return (name[0], tokens[comma - 1].end)
     return None
+
+
+def _a_name(words: list[Token]) -> bool:
+    """Whether ``words`` are a proper name of two words or more ('Brightline Events', 'Bank of America')."""
+    capitalised = [t for t in words if t.text[:1].isupper()]
+    return len(capitalised) >= 2 and all(t.text[:1].isupper() or t.lower in _NAME_JOINERS for t in words)
+
+
+def _named_after(tokens: list[Token], comma: int) -> Range | None:
+    """', former aide Dana Whitfield.' after a description: the role and name that close the sentence."""
+    k = comma + 1
+    while k < len(tokens) and tokens[k].text not in CLAUSE_PUNCT and tokens[k].text not in ENDING_PUNCT:
+        k += 1
+    phrase = tokens[comma + 1 : k]
+    if not 2 <= len(phrase) <= MAX_SPEAKER_TOKENS or (k < len(tokens) and tokens[k].text not in ENDING_PUNCT):
+        return None
+    name = list(itertools.dropwhile(lambda t: t.text.islower(), phrase))
+    if not _a_name(name) or any(t.text in QUOTE_MARKS for t in phrase):
+        return None
+    return (phrase[0].start, phrase[-1].end)
 
 
 def _previous_comma(tokens: list[Token], comma: int) -> int | None:
@@ -367,6 +390,10 @@ def speaker_after(tokens: list[Token], i: int, lexicon: Lexicon) -> Range | None
     while j < len(tokens) and j - i < MAX_SPEAKER_TOKENS:
         token = tokens[j]
         named_in_quotes = token.text in QUOTE_MARKS and j > i and tokens[j - 1].lower in lexicon.articles
+        if token.text == "," and j > i and not any(t.text[:1].isupper() for t in tokens[i + 1 : j]):
+            named = _named_after(tokens, j)  # 'said another witness, former aide Dana Whitfield.'
+            if named is not None:
+                return named
         if (
             token.text in CLAUSE_PUNCT
             or (token.text in QUOTE_MARKS and not named_in_quotes)  # 'so der „Ermittlungsausschuss Frankfurt“'

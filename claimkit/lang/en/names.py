@@ -103,7 +103,9 @@ ORGANISATION_WORDS: Final = frozenset(
     department government party council committee commission agency bureau office court congress senate
     parliament assembly house army navy police corporation corp inc company group association union bank
     network campaign foundation center centre organization organisation administration embassy newspaper
-    report poll survey study statement magazine channel station agency website""".split()
+    report poll survey study statement magazine channel station agency website firm records events holdings
+    partners media studios industries systems labs airlines motors energy pharmaceuticals capital ventures brands
+    foods entertainment productions publishing press label""".split()
 )
 
 

@@ -98,3 +98,42 @@ def test_what_was_not_said_is_no_claim(article: str) -> None:
 def test_a_clause_of_whether_inside_a_claim_is_no_claim_of_its_own() -> None:
     said = _said("Analysts said whether she thinks it will help depends on the economy.")
     assert said == [("whether she thinks it will help depends on the economy", "Analysts")]
+
+
+@pytest.mark.parametrize(
+    ("article", "quote", "speaker"),
+    [
+        # a description with a name in apposition is the named one, and 'the company' is the one named before
+        (
+            "The group that manages her catalogue, Northwind Records, says the songs will stay online. "
+            "But the company says it cannot pay the fees.",
+            "it cannot pay the fees",
+            "Northwind Records",
+        ),
+        (
+            "The firm that runs the festival, Brightline Events, denies that tickets were oversold.",
+            "that tickets were oversold",
+            "Brightline Events",
+        ),
+        (
+            "“I saw the van leave at noon,” said another witness, former aide Dana Whitfield.",
+            "“I saw the van leave at noon,”",
+            "Dana Whitfield",
+        ),
+        # a cue and its speaker inside the content: what is said is on both sides of them
+        (
+            "This pathway, says Omar Lindqvist, a biologist at the University of Leeds, drives the response.",
+            "This pathway, says Omar Lindqvist, a biologist at the University of Leeds, drives the response",
+            "Omar Lindqvist",
+        ),
+    ],
+)
+def test_appositions_and_interruptions(article: str, quote: str, speaker: str | None) -> None:
+    assert (quote, speaker) in _said(article)
+
+
+def test_an_interrupted_content_is_its_two_parts() -> None:
+    summary = claimkit.summarise("This pathway, says Omar Lindqvist, a biologist at Leeds, drives the response.")
+    [claim] = summary.claims
+    assert [p.text for p in claim.parts] == ["This pathway", "drives the response"]
+    assert claim.statement == "Omar Lindqvist said this pathway drives the response."
