@@ -56,9 +56,12 @@ def assemble_summary(article: LoadedArticle, output: EngineOutput, *, min_confid
     candidates = [candidates[n] for n in keep]
     speaker_ids = [speaker_ids[n] for n in keep]
     stances = claim_stances(text, candidates, speaker_ids, names)
+    holders = _holders(candidates)
     claims = []
     for n, (candidate, speaker_id, stance) in enumerate(zip(candidates, speaker_ids, stances, strict=True), start=1):
-        claims.append(_claim(text, f"c{n}", candidate, speaker_id, names.get(speaker_id or ""), stance.label))
+        claim = _claim(text, f"c{n}", candidate, speaker_id, names.get(speaker_id or ""), stance.label)
+        holder = holders[n - 1]
+        claims.append(claim if holder is None else claim.model_copy(update={"within": f"c{holder + 1}"}))
     used = set(speaker_ids)
     headline = _title(text)
     summary = ArticleSummary(
@@ -113,6 +116,21 @@ def _resolve_speakers(index: SpeakerIndex, candidates: list[Candidate]) -> list[
             entity = resolved.get(id(candidate.continues))  # a continued quote comes after the one it continues
         resolved[id(candidate)] = entity
     return list(resolved.values())
+
+
+def _holders(candidates: list[Candidate]) -> list[int | None]:
+    """For each candidate, the index of the narrowest other candidate whose content holds its content (the
+    attribution it is nested in), else None."""
+    holders: list[int | None] = [None] * len(candidates)
+    holding: list[int] = []  # the contents that may still hold the next one, each inside the one before it
+    for n in sorted(range(len(candidates)), key=lambda n: (candidates[n].content[0], -candidates[n].content[1])):
+        start, end = candidates[n].content
+        while holding and candidates[holding[-1]].content[1] < end:
+            holding.pop()
+        if holding and candidates[holding[-1]].content != (start, end):
+            holders[n] = holding[-1]
+        holding.append(n)
+    return holders
 
 
 def _span(text: str, span: tuple[int, int] | None) -> dict[str, str | int] | None:

@@ -137,3 +137,11 @@ def test_an_interrupted_content_is_its_two_parts() -> None:
     [claim] = summary.claims
     assert [p.text for p in claim.parts] == ["This pathway", "drives the response"]
     assert claim.statement == "Omar Lindqvist said this pathway drives the response."
+
+
+def test_a_claim_inside_another_is_its_speakers_and_names_the_one_that_holds_it() -> None:
+    summary = claimkit.summarise("Tom Reyes said the auditor had told him that the books were clean.", min_confidence=0)
+    outer, inner = summary.claims
+    assert (outer.quote.text, outer.within) == ("the auditor had told him that the books were clean", None)
+    assert (inner.quote.text, inner.within) == ("that the books were clean", outer.id)
+    assert [summary.speaker(c.speaker_id).name for c in (outer, inner)] == ["Tom Reyes", "the auditor"]  # type: ignore[union-attr]
