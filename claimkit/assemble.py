@@ -9,10 +9,11 @@ from typing import Final
 
 from .claim_stance import ClaimStance, claim_stances
 from .engines.candidate import Candidate
-from .engines.embedded.confidence import measured_precision, rule_path
+from .engines.embedded.confidence import measured_precision, rule_path, speaker_precision
 from .errors import GroundingError
-from .lang.en.cues import CUE_FORMS, past_tense
+from .lang.en.cues import CUE_FORMS, OBJECT_TAKING, past_tense
 from .lang.en.grammar import LOWER_IN_STATEMENT, STATEMENT_PARTICLES
+from .lang.en.names import SUBJECT_FORMS
 from .records import Article, ArticleSummary, Claim, Provenance, Stance, StanceLabel, span_fields
 from .sources import LoadedArticle
 from .speakers import SpeakerEntity, SpeakerIndex
@@ -23,6 +24,9 @@ from .text.spans import article_sentences, paragraphs
 __all__ = ["EngineOutput", "assemble_summary", "check_spans"]
 
 _SUMMARY_SENTENCES: Final = 3
+_DOUBTFUL_SPEAKER: Final = 0.7
+"""A speaker resolved by a way measured less often right is named in a statement as the article mentions it."""
+_LONGEST_LISTENER: Final = 5
 _SHORTEST_REPEAT: Final = 5
 _REPEAT_WINDOW: Final = 200
 
@@ -59,7 +63,9 @@ def assemble_summary(article: LoadedArticle, output: EngineOutput, *, min_confid
     holders = _holders(candidates)
     claims = []
     for n, (candidate, speaker_id, stance) in enumerate(zip(candidates, speaker_ids, stances, strict=True), start=1):
-        claim = _claim(text, f"c{n}", candidate, speaker_id, names.get(speaker_id or ""), stance.label)
+        claim = _claim(
+            text, f"c{n}", candidate, speaker_id, _who(text, candidate, names.get(speaker_id or "")), stance.label
+        )
         holder = holders[n - 1]
         claims.append(claim if holder is None else claim.model_copy(update={"within": f"c{holder + 1}"}))
     used = set(speaker_ids)
@@ -156,6 +162,16 @@ def _claim(
     return Claim.model_validate(record)
 
 
+def _who(text: str, candidate: Candidate, name: str | None) -> str | None:
+    """The speaker as the statement names them: the resolved ``name``, or the mention as written when the way it
+    was resolved is doubtful ('He said …', never a guessed name)."""
+    way = candidate.found_by.split("; ")[-1] if candidate.found_by else None
+    if way is not None and candidate.speaker is not None and speaker_precision(way) < _DOUBTFUL_SPEAKER:
+        mention = text[candidate.speaker[0] : candidate.speaker[1]]
+        return SUBJECT_FORMS.get(mention.lower(), mention)  # 'her claim that …': 'she claimed'
+    return name
+
+
 def _statement(text: str, candidate: Candidate, name: str | None) -> str:
     """A readable sentence: 'Khawaja Asif said: “…”' or 'Khawaja Asif claimed that …'."""
     who = name[:1].upper() + name[1:] if name else "An unnamed source"
@@ -167,7 +183,7 @@ def _statement(text: str, candidate: Candidate, name: str | None) -> str:
         words = first.lower() + words[len(first) :]
     verb = "said"
     if candidate.cue_lemma is not None and candidate.cue_lemma != "according to":
-        verb = past_tense(candidate.cue_lemma) + _particle(text, candidate)
+        verb = past_tense(candidate.cue_lemma) + (_listener(text, candidate) or _particle(text, candidate))
     if candidate.cue_lemma == "according to":
         sentence = f"According to {who}, {words}"
     elif candidate.kind == "direct":
@@ -175,6 +191,15 @@ def _statement(text: str, candidate: Candidate, name: str | None) -> str:
     else:
         sentence = f"{who} {verb} {words}"
     return sentence if sentence.endswith((".", "!", "?", "”", '"', "’", "'")) else sentence + "."
+
+
+def _listener(text: str, candidate: Candidate) -> str:
+    """' reporters' in 'told reporters nothing had changed': the listener between the cue and its content."""
+    if candidate.cue_lemma not in OBJECT_TAKING or candidate.cue is None or candidate.cue[1] > candidate.content[0]:
+        return ""
+    between = " ".join(text[candidate.cue[1] : candidate.content[0]].split()).rstrip(":,")
+    fits = 0 < len(between.split()) <= _LONGEST_LISTENER and not any(mark in between for mark in '.;!?“”"')
+    return f" {between}" if fits else ""
 
 
 def _particle(text: str, candidate: Candidate) -> str:

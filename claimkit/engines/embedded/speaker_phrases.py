@@ -232,7 +232,7 @@ def speaker_before(tokens: list[Token], j: int, lexicon: Lexicon) -> Range | Non
             break
         if _after_a_dateline(tokens, j):
             break  # '2025 - Mayor James Wilson said', 'WASHINGTON -- President Obama said'
-        if token.text in CLAUSE_PUNCT and not _inside_parentheses(tokens, j, end):
+        if token.text in CLAUSE_PUNCT and not _inside_parentheses(tokens, j, end) and not _in_a_number(tokens, j):
             break
         if token.lower in RELATIVE_PRONOUNS and token.text.islower():
             if j == end or not _opens_a_subject(tokens[j + 1]):
@@ -264,6 +264,19 @@ def speaker_before(tokens: list[Token], j: int, lexicon: Lexicon) -> Range | Non
     if start < end and tokens[end].lower in SUBJECT_PRONOUNS and tokens[end - 1].lower not in JOINING_CONJUNCTIONS:
         start = end  # 'Just an hour earlier she wrote', 'the legislation he wrote': the pronoun speaks
     return (tokens[start].start, tokens[end].end)
+
+
+def _in_a_number(tokens: list[Token], j: int) -> bool:
+    """A comma between the digits of a number ('About 12,500 said')."""
+    before, after = tokens[j - 1] if j > 0 else None, tokens[j + 1] if j + 1 < len(tokens) else None
+    return (
+        before is not None
+        and after is not None
+        and before.text.isdigit()
+        and after.text.isdigit()
+        and before.end == tokens[j].start
+        and tokens[j].end == after.start
+    )
 
 
 def _role_for_name(tokens: list[Token], j: int, end: int) -> bool:

@@ -145,3 +145,15 @@ def test_a_claim_inside_another_is_its_speakers_and_names_the_one_that_holds_it(
     assert (outer.quote.text, outer.within) == ("the auditor had told him that the books were clean", None)
     assert (inner.quote.text, inner.within) == ("that the books were clean", outer.id)
     assert [summary.speaker(c.speaker_id).name for c in (outer, inner)] == ["Tom Reyes", "the auditor"]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("article", "quote", "speaker"),
+    [
+        ("About 12,500 said they would strike.", "they would strike", None),  # no number cut at its comma
+        ('"We will appeal,” the lawyer said.', '"We will appeal,”', "the lawyer"),  # a straight and a curly mark
+        ("''We will appeal,'' the lawyer said.", "''We will appeal,''", "the lawyer"),  # two apostrophes each
+    ],
+)
+def test_numbers_and_quotation_marks(article: str, quote: str, speaker: str | None) -> None:
+    assert (quote, speaker) in _said(article)
