@@ -240,6 +240,14 @@ class SpeakerIndex:
         gender = self.lexicon.genders.get(pronoun)
         entity = self._latest(_KINDS_BY_PRONOUN[wanted], mention[0], gender)
         told = self._places.gender(entity) if entity is not None and gender is not None else None
+        if gender is not None and entity is not None and told == gender:
+            # A person of its gender who opens a sentence since the last speaker: the subject the story moved to
+            since = entity.last_before(mention[0])
+            subject = self._places.nearest_named(gender, mention[0], after=-1 if since is None else since, subject=True)
+            if subject is not None and self._find_name(subject, gender) is not entity:
+                found = self._resolve_name(subject, mention, None, None)
+                self._way = "pronoun, subject named since"
+                return found
         if gender is not None and (entity is None or told != gender):
             # The last speaker is of the other gender, or of a gender untold: a person named since then whose
             # gender agrees ('… by communications director Jennifer Palmieri to Podesta … she wrote')

@@ -34,6 +34,7 @@ __all__ = [
     "SENTENCE_STARTERS",
     "STATEMENT_NOUNS",
     "SUBJECT_FORMS",
+    "SUBJECT_LEADS",
     "TITLE_WORDS",
     "TITLE_WORDS_WITHOUT_DOTS",
     "WORK_TITLE_SMALL_WORDS",
@@ -263,3 +264,7 @@ NOT_NAME_OPENERS: Final = SENTENCE_STARTERS - frozenset(
 """Capitalised words that open a sentence before a name and are no part of it ('Like Corker, Menendez …',
 'Despite Santilli's claims', 'Now Sembler is …'); not an article, a pronoun or a quantifier, which open a phrase of
 their own ('Many Democrats', 'Both Mr. King and …')."""
+
+
+SUBJECT_LEADS: Final = frozenset("the former acting then but and meanwhile".split())
+"""Lower-case words that may stand before a name that is its sentence's subject ('But former Gov. Ed Rendell')."""
