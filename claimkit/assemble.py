@@ -4,6 +4,7 @@ and stances, the extractive summary, and every span checked against the article.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field, replace
 from typing import Final
 
@@ -11,7 +12,7 @@ from .claim_stance import ClaimStance, claim_stances
 from .engines.candidate import Candidate
 from .engines.embedded.confidence import measured_precision, rule_path, speaker_precision
 from .errors import GroundingError
-from .lang.en.cues import CUE_FORMS, OBJECT_TAKING, past_tense
+from .lang.en.cues import CUE_FORMS, LISTENER_CUES, OBJECT_TAKING, past_tense
 from .lang.en.grammar import LOWER_IN_STATEMENT, STATEMENT_PARTICLES
 from .lang.en.names import SUBJECT_FORMS
 from .records import Article, ArticleSummary, Claim, Provenance, Stance, StanceLabel, span_fields
@@ -179,11 +180,16 @@ def _statement(text: str, candidate: Candidate, name: str | None) -> str:
     joint = " … " if candidate.kind == "direct" else " "  # quotations cut by their cue; a clause around it
     words = joint.join(" ".join(text[a:b].split()) for a, b in pieces)
     first = words.split(" ", 1)[0]
-    if first in LOWER_IN_STATEMENT:
-        words = first.lower() + words[len(first) :]
+    if first in LOWER_IN_STATEMENT or _a_common_word(text, first):
+        words = first.lower() + words[len(first) :]  # 'said three people escaped', not 'said Three people'
+    if candidate.cue_lemma == "according to" and who.split(" ", 1)[0] in LOWER_IN_STATEMENT:
+        who = who[:1].lower() + who[1:]  # 'According to a fire department spokesperson, …'
     verb = "said"
     if candidate.cue_lemma is not None and candidate.cue_lemma != "according to":
-        verb = past_tense(candidate.cue_lemma) + (_listener(text, candidate) or _particle(text, candidate))
+        listener = _listener(text, candidate)
+        verb = past_tense(candidate.cue_lemma) + (listener or _particle(text, candidate))
+        if not listener and candidate.cue_lemma in LISTENER_CUES:
+            verb = "said"  # 'told that …' is no sentence: with no listener, the statement says 'said'
     if candidate.cue_lemma == "according to":
         sentence = f"According to {who}, {words}"
     elif candidate.kind == "direct":
@@ -191,6 +197,13 @@ def _statement(text: str, candidate: Candidate, name: str | None) -> str:
     else:
         sentence = f"{who} {verb} {words}"
     return sentence if sentence.endswith((".", "!", "?", "”", '"', "’", "'")) else sentence + "."
+
+
+def _a_common_word(text: str, word: str) -> bool:
+    """Whether a capitalised word is capitalised only where a sentence opens ('Three', 'Responding'), not a name."""
+    if not word[:1].isupper() or not word[1:].islower():
+        return False
+    return re.search(rf"[a-z,;] {re.escape(word)}\b", text) is None
 
 
 def _listener(text: str, candidate: Candidate) -> str:

@@ -16,8 +16,11 @@ from ..engines.candidate import SpeakerHint
 from ..lang import Lexicon, lexicon_for
 from ..lang.en.grammar import DEFINITE_DETERMINERS, INDEFINITE_ARTICLES, INDEFINITE_DETERMINERS, PARTITIVE_RELATIVES
 from ..lang.en.names import (
+    BUSINESS_NOUNS,
     CALENDAR_WORDS,
+    FUNCTION_WORDS,
     GROUP_NOUNS,
+    NEWS_WORDS,
     OPENING_DETERMINERS,
     ORDINALS,
     ORGANISATION_WORDS,
@@ -364,7 +367,7 @@ class SpeakerIndex:
                 found.mention(mention)
                 return found
         elif definite and head in ORGANISATION_WORDS and head not in STATEMENT_NOUNS and len(words) <= 3:
-            found = self._latest(("organisation",), mention[0])  # 'Northwind Records … But the company says'
+            found = self._latest_organisation(words, mention[0])  # 'Northwind Records … But the company says'
             if found is not None and found.name.lower() != raw.lower():
                 self._way = "description, latest organisation"
                 found.mention(mention)
@@ -466,6 +469,18 @@ class SpeakerIndex:
         agreeing = [e for _, e in named if self._places.gender(e) == gender]
         untold = [e for _, e in named if self._places.gender(e) is None and len(e.name.split()) >= 2]
         return (agreeing or untold or [best[1]])[0]
+
+    def _latest_organisation(self, words: list[str], before: int) -> SpeakerEntity | None:
+        """The organisation named last before ``before`` that a definite description fits: its words other than the
+        head stand in the name ('the police department' is no fire department), and a company is no news outlet."""
+        head, own = words[-1], set(words[1:-1]) - FUNCTION_WORDS
+        for entity in sorted(self._of_kind.get("organisation", ()), key=lambda e: -(e.last_before(before) or -1)):
+            if entity.last_before(before) is None:
+                continue
+            name = set(entity.name.lower().split())
+            if own <= name and not (head in BUSINESS_NOUNS and name & NEWS_WORDS):
+                return entity
+        return None
 
     def _by_role(self, role: str, before: int) -> SpeakerEntity | None:
         role_words = {w.lower() for w in role.split()} - ROLE_NOISE

@@ -265,6 +265,11 @@ def _verb_subject(text: str, sentence: Sentence, i: int, previous: Candidate | N
     return _Subject(speaker, participle, inverted, closing or german_so, shared is not None, interrupting)
 
 
+def _a_quoted_word(text: str, sentence: Sentence, quote: Range) -> bool:
+    """A quotation of a word or two inside a clause: a word the writer quotes, not the speaker's quotation."""
+    return quote[0] > sentence.start + 2 and len(text[quote[0] : quote[1]].split()) < 3
+
+
 def _interrupts(sentence: Sentence, comma: int, i: int) -> bool:
     """Whether the cue at ``i``, after a comma, and the name after it interrupt a clause that goes on after them."""
     tokens = sentence.tokens
@@ -324,6 +329,8 @@ def _verb_content(
     quote_before = None if participle or subject.shared else quote_ending_before(sentence, min(speaker[0], cue[0]))
     if quote_before is not None and _title_before(text, quote_before, min(speaker[0], cue[0])):
         quote_before = None  # '“Parasite” director Bong Joon Ho said …': a title in quotation marks
+    if quote_before is not None and _a_quoted_word(text, sentence, quote_before):
+        quote_before = None  # 'called the president a “moron,” Trump told Forbes, “I think …”': someone else's word
     if quote_before is not None:
         parts = [with_lead_in(sentence, quote_before)]
         quote_after = quote_after_clause(text, sentence, max(speaker[1], cue[1]))

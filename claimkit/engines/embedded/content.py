@@ -35,6 +35,7 @@ from ...lang.en.grammar import (
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
     TIME_ADJUNCT_OPENERS,
+    TIME_CLAUSE_OPENERS,
     TIME_UNITS,
     TIME_WORDS,
     TOPIC_PREPOSITIONS,
@@ -50,8 +51,11 @@ from .sentence import (
     Sentence,
     trimmed,
 )
-from .speaker_phrases import is_title_dot, skip_back
+from .speaker_phrases import after_dateline, is_title_dot, skip_back
 
+_LISTENER_REACH: Final = 10
+"""Tokens after the cue in which a quotation may follow its listener ('told Forbes in an article published
+Tuesday, “…”')."""
 _SHORTEST_QUOTATION: Final = 3
 """Words a quotation after a listener has at least to be a quotation of speech, not a quoted word."""
 
@@ -128,6 +132,8 @@ def content_after(text: str, sentence: Sentence, position: int, lemma: str, next
         tokens = tokens[1:]  # 'Wie die FIFA bekanntgegeben hat, wird …'
     if not tokens or tokens[0].text in "—–(":
         return None  # 'Such a move could alienate his backers, Clinton allies believe — backers …'
+    if tokens[0].lower in TIME_CLAUSE_OPENERS:
+        return None  # 'was just joking when he said …': a time clause, not what was said
     handover = next(
         (n for n, t in enumerate(tokens[:3]) if next_cue is not None and t.start == sentence.tokens[next_cue].start),
         None,
@@ -136,7 +142,7 @@ def content_after(text: str, sentence: Sentence, position: int, lemma: str, next
     if handover is not None and not stance and all(t.lower in HANDOVER_WORDS for t in tokens[:handover]):
         return None  # 'responded first by saying he …': the next cue's content is this one's (but 'said he backed …')
     # A quotation right after the cue and its listener ('told reporters: "…"')
-    for n, token in enumerate(tokens[:7]):
+    for n, token in enumerate(tokens[:_LISTENER_REACH]):
         if token.lower in sentence.lexicon.complementizers or token.text in ".!?":
             break
         quote = sentence.quote_at(token.start)
@@ -329,7 +335,9 @@ def content_before(text: str, sentence: Sentence, position: int) -> Range | None
     count = sentence.count_before(position)
     if count < 3 or sentence.tokens[count - 1].text != ",":
         return None
-    return trimmed(text, sentence.start, sentence.tokens[count - 1].start)
+    first = after_dateline(sentence.tokens)  # 'BIDDEFORD (AP) – The filing should …, a spokeswoman said.'
+    start = sentence.tokens[first].start if first < count - 1 else sentence.start
+    return trimmed(text, start, sentence.tokens[count - 1].start)
 
 
 def comma_before(sentence: Sentence, position: int) -> bool:

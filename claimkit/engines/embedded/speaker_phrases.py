@@ -43,6 +43,7 @@ from .sentence import CLAUSE_PUNCT, ENDING_PUNCT, MAX_SPEAKER_TOKENS, QUOTE_MARK
 
 __all__ = [
     "after_comma",
+    "after_dateline",
     "after_quote",
     "appositive_speaker",
     "closing_clause",
@@ -342,6 +343,12 @@ def _present_verb_after_name(tokens: list[Token], j: int, start: int) -> bool:
     )
 
 
+def after_dateline(tokens: list[Token], j: int = 0) -> int:
+    """The first token after a dateline that opens the sentence at ``j`` ('BIDDEFORD (AP) –'), else ``j``."""
+    dateline = next((k for k in range(j, min(len(tokens), j + 12)) if _ends_a_dateline(tokens, k)), None)
+    return j if dateline is None else dateline + 1
+
+
 def _ends_a_dateline(tokens: list[Token], k: int) -> bool:
     """The dash after a dateline: '2025 -', 'WASHINGTON --', 'ORLANDO, Fla. (Reuters) -'."""
     if _after_a_dateline(tokens, k):
@@ -446,9 +453,7 @@ def sentence_subject(tokens: list[Token], quotes: list[Range]) -> Range | None:
         j = bisect.bisect_left(tokens, opening_quote[1], key=lambda t: t.start)
         while j < len(tokens) and tokens[j].text == ",":
             j += 1
-    dateline = next((k for k in range(j, min(len(tokens), j + 12)) if _ends_a_dateline(tokens, k)), None)
-    if dateline is not None:
-        j = dateline + 1  # 'ORLANDO, Fla. (Reuters) - President Barack Obama met … and said …'
+    j = after_dateline(tokens, j)  # 'ORLANDO, Fla. (Reuters) - President Barack Obama met … and said …'
     while j < len(tokens) and (tokens[j].text in QUOTE_MARKS or tokens[j].lower in SENTENCE_LINKS):
         j += 1  # 'But she …', 'And, critics say …'
     opener = tokens[j].lower if j < len(tokens) else ""

@@ -18,6 +18,7 @@ __all__ = [
     "EVIDENCE_NOUNS",
     "FREE_BASE_FORMS",
     "HEADLINE_CUES",
+    "LISTENER_CUES",
     "NAMED_INFINITIVE_CUES",
     "NOUN_LIKE",
     "NOUN_PHRASE_CUES",
@@ -230,3 +231,6 @@ REFUSED_SPEECH: Final = frozenset(
 
 PREPOSITION_TAKING_CUES: Final = frozenset({"write", "report", "explain"})
 """Lemmas whose content may open with a preposition ('wrote in a letter that …', 'reported on Monday the …')."""
+
+LISTENER_CUES: Final = frozenset({"tell", "inform", "assure", "remind"})
+"""Lemmas that need their listener in a sentence ('told reporters that …'; never 'told that …')."""

@@ -63,6 +63,7 @@ __all__ = [
     "SUBORDINATORS",
     "THIRD_SINGULAR_PRONOUNS",
     "TIME_ADJUNCT_OPENERS",
+    "TIME_CLAUSE_OPENERS",
     "TIME_UNITS",
     "TIME_WORDS",
     "TOPIC_PREPOSITIONS",
@@ -192,7 +193,7 @@ STATEMENT_PARTICLES: Final = frozenset("about with on of over to for against out
 
 LOWER_IN_STATEMENT: Final = frozenset(
     """
-    The A An This That These Those It There Its Our We Their
+    The A An This That These Those It There Its Our We Their They He She His Her
     """.split()
 )
 
@@ -329,3 +330,7 @@ MODALS: Final = frozenset("will would could might may should must can shall".spl
 
 CONDITIONALS: Final = frozenset({"if", "unless", "whether"})
 """Words that open a clause of what may or may not be ('if the mayor agrees to', 'whether she thinks')."""
+
+
+TIME_CLAUSE_OPENERS: Final = frozenset({"when", "while", "until", "after", "before", "once"})
+"""Words that open a clause of time, which is never what a cue's speaker said ('was joking when he said')."""

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Final
 
 __all__ = [
+    "BUSINESS_NOUNS",
     "CALENDAR_WORDS",
     "FIRST_NAMES",
     "FUNCTION_WORDS",
@@ -18,6 +19,7 @@ __all__ = [
     "NAME_ABBREVIATIONS",
     "NAME_PARTICLES",
     "NAME_PARTICLE_WORDS",
+    "NEWS_WORDS",
     "NON_PERSON_NOUNS",
     "NOT_NAME_OPENERS",
     "NOT_ROLES",
@@ -268,3 +270,13 @@ their own ('Many Democrats', 'Both Mr. King and …')."""
 
 SUBJECT_LEADS: Final = frozenset("the former acting then but and meanwhile".split())
 """Lower-case words that may stand before a name that is its sentence's subject ('But former Gov. Ed Rendell')."""
+
+
+BUSINESS_NOUNS: Final = frozenset("company firm business corporation label retailer maker".split())
+"""Nouns for a business ('the company'): a description that is no news outlet, whatever was named last."""
+
+
+NEWS_WORDS: Final = frozenset(
+    "news times post journal herald tribune guardian telegraph newspaper magazine press reuters ap cnn bbc".split()
+)
+"""Words of a news outlet's name ('The New York Times', 'Associated Press')."""

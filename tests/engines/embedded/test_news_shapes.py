@@ -157,3 +157,44 @@ def test_a_claim_inside_another_is_its_speakers_and_names_the_one_that_holds_it(
 )
 def test_numbers_and_quotation_marks(article: str, quote: str, speaker: str | None) -> None:
     assert (quote, speaker) in _said(article)
+
+
+@pytest.mark.parametrize(
+    ("article", "statement"),
+    [
+        # a dateline is no part of what was said
+        (
+            "BIDDEFORD (AP) – The filing should not result in any layoffs, a company spokeswoman said.",
+            "A company spokeswoman said the filing should not result in any layoffs.",
+        ),
+        # a word someone else put in quotation marks is no part of the speaker's quotation
+        (
+            "A report said he called the president a “moron,” Trump told Forbes on Tuesday, “I think it’s fake news.”",
+            "Trump told Forbes on Tuesday: “I think it’s fake news.”",
+        ),
+        # 'told that' is no sentence; a common word opening the content is written in lower case
+        ("Bob Corker told that the plan would fail.", "Bob Corker said that the plan would fail."),
+        (
+            "Three people escaped the fire, according to a fire department spokesperson.",
+            "According to a fire department spokesperson, three people escaped the fire.",
+        ),
+    ],
+)
+def test_statements_a_reader_can_print(article: str, statement: str) -> None:
+    statements = [c.statement for c in claimkit.summarise(article, min_confidence=0).claims]
+    assert statement in statements
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Take-Two reported a loss that topped Wall Street forecasts but issued an outlook.",  # a verb and its object
+        "Trump was just joking when he said they should compare IQ tests.",  # a time clause is not what was said
+    ],
+)
+def test_no_speaker_or_content_from_a_verb_phrase(article: str) -> None:
+    assert not [
+        c
+        for c in claimkit.summarise(article, min_confidence=0).claims
+        if c.cue and c.cue.text in {"forecasts", "joking"}
+    ]
