@@ -446,6 +446,11 @@ class SpeakerIndex:
             surname_matches = [e for e in surname_matches if self._places.gender(e) in (gender, None)]
         if surname_matches:
             return surname_matches[-1]
+        if " " not in name and (name.lower() in NEWS_WORDS or name.lower() not in ORGANISATION_WORDS):
+            # 'The Washington Post reported … the Post said': one organisation whose name ends with it
+            ending = [e for e in self._of_kind.get("organisation", ()) if e.name.split()[-1] == name]
+            if len(ending) == 1:
+                return ending[0]
         if " " not in name and not name.isupper():  # 'Chris Anderson said … Chris said': a first name, when
             # one person of two or three words bears it ('BCBS' is an acronym, not a first name)
             first_name_matches = [e for e in people if 2 <= len(e.name.split()) <= 3 and e.name.split()[0] == name]

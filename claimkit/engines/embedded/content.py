@@ -134,6 +134,10 @@ def content_after(text: str, sentence: Sentence, position: int, lemma: str, next
         return None  # 'Such a move could alienate his backers, Clinton allies believe — backers …'
     if tokens[0].lower in TIME_CLAUSE_OPENERS:
         return None  # 'was just joking when he said …': a time clause, not what was said
+    if tokens[0].lower in COPULAS or (len(tokens) > 1 and tokens[0].lower.endswith("s") and tokens[1].lower == "to"):
+        return (
+            None  # 'which the Post said is Rep. Ney', 'that officials say appears to be arson': its subject is before
+        )
     handover = next(
         (n for n, t in enumerate(tokens[:3]) if next_cue is not None and t.start == sentence.tokens[next_cue].start),
         None,
