@@ -4,8 +4,7 @@ and stances, the extractive summary, and every span checked against the article.
 from __future__ import annotations
 
 import bisect
-import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Final
 
 from .claim_stance import ClaimStance, claim_stances
@@ -28,6 +27,8 @@ _SUMMARY_SENTENCES: Final = 3
 _DOUBTFUL_SPEAKER: Final = 0.7
 """A speaker resolved by a way measured less often right is named in a statement as the article mentions it."""
 _LONGEST_LISTENER: Final = 5
+_MID_SENTENCE: Final = frozenset("abcdefghijklmnopqrstuvwxyz,;")
+"""What stands before the space before a word in the middle of a sentence."""
 _SHORTEST_REPEAT: Final = 5
 _REPEAT_WINDOW: Final = 200
 
@@ -103,8 +104,9 @@ def _measured(text: str, candidate: Candidate, way: str) -> Candidate:
     if not candidate.rule:
         return candidate  # a model's claim keeps the engine's confidence
     path = rule_path(candidate.rule, candidate.cue_lemma, text[candidate.content[0] : candidate.content[1]])
-    found_by = f"{' / '.join(path)}; {way}"
-    return replace(candidate, confidence=measured_precision(path, way), found_by=found_by)
+    candidate.confidence = measured_precision(path, way)  # (the engine's output is read here only)
+    candidate.found_by = f"{' / '.join(path)}; {way}"
+    return candidate
 
 
 def check_spans(summary: ArticleSummary, text: str) -> None:
@@ -203,7 +205,12 @@ def _a_common_word(text: str, word: str) -> bool:
     """Whether a capitalised word is capitalised only where a sentence opens ('Three', 'Responding'), not a name."""
     if not word[:1].isupper() or not word[1:].islower():
         return False
-    return re.search(rf"[a-z,;] {re.escape(word)}\b", text) is None
+    at = text.find(" " + word)
+    while at > 0:
+        if text[at - 1] in _MID_SENTENCE and not text[at + 1 + len(word) : at + 2 + len(word)].isalpha():
+            return False  # 'said Trump', ', Trump': a name
+        at = text.find(" " + word, at + 1)
+    return True
 
 
 def _listener(text: str, candidate: Candidate) -> str:
