@@ -200,3 +200,15 @@ def test_no_speaker_or_content_from_a_verb_phrase(article: str) -> None:
         for c in claimkit.summarise(article, min_confidence=0).claims
         if c.cue and c.cue.text in {"forecasts", "joking"}
     ]
+
+
+def test_a_correction_note_is_page_furniture() -> None:
+    article = (
+        "Mayor Dana Whitfield said the budget was balanced.\n\n"
+        "Correction: An earlier version of this story said the mayor denied the report.\n\n"
+        "The council said the plan would cost more than expected."
+    )
+    assert [quote for quote, _ in _said(article)] == [
+        "the budget was balanced",
+        "the plan would cost more than expected",
+    ]
