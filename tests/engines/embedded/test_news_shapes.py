@@ -212,3 +212,12 @@ def test_a_correction_note_is_page_furniture() -> None:
         "the budget was balanced",
         "the plan would cost more than expected",
     ]
+
+
+def test_a_reported_question_is_no_claim() -> None:
+    assert _said("The press asked Trump why he did not respond to the incident faster.") == []
+
+
+def test_a_role_opening_the_sentence_is_no_part_of_the_name() -> None:
+    article = "Lobbyist Jack Abramoff pleaded guilty. Abramoff said he had made mistakes."
+    assert ("he had made mistakes", "Jack Abramoff") in _said(article)
