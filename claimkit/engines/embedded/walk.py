@@ -198,7 +198,7 @@ def _attach_orphans(
             if hosts is not None:
                 hosts.moved(host)
         elif previous is not None and previous.kind in ("direct", "mixed"):
-            result.append(Candidate(quote, None, None, "direct", 0.6, sentence, None, [], previous))
+            result.append(Candidate(quote, None, None, "direct", 0.6, sentence, None, [], previous, rule="continued"))
     return sorted(result, key=lambda c: c.content)
 
 
