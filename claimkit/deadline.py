@@ -8,8 +8,9 @@ cannot check it (a library's: HTML extraction) runs under ``guard``: a watchdog 
 deadline or at the memory ceiling.
 
 Memory is read from the resident set size (``/proc/self/statm``, one system call) when the article begins and then
-at most every ``_MEMORY_EVERY`` seconds. The ceiling counts what the process grew by since the article began: in a
-batch of threads, the growth of all of them; a spike shorter than the interval can pass it.
+at every ``_MEMORY_EVERY``-th look at the budget (a news article looks a few dozen times), and by the watchdog of
+``guard``. The ceiling counts what the process grew by since the article began: in a batch of threads, the growth
+of all of them; a spike between two readings can pass it.
 """
 
 from __future__ import annotations
@@ -26,23 +27,24 @@ from .errors import ArticleTimeout, MemoryCeiling
 
 __all__ = ["check", "guard", "within"]
 
-_MEMORY_EVERY = 0.05
-"""Seconds between two readings of the process's memory."""
+_MEMORY_EVERY = 32
+"""Looks at the budget (``check``) between two readings of the process's memory: a count, not a time, so that the
+work per article is the same however fast the machine (or valgrind) runs it."""
 _WATCH_EVERY = 0.02
 """Seconds between two looks of the watchdog of ``guard``."""
 
 
 class _Budget:
-    __slots__ = ("expires", "memory", "memory_base", "memory_read", "seconds")
+    __slots__ = ("checks", "expires", "memory", "memory_base", "seconds")
 
-    def __init__(self, expires: float | None, seconds: float | None, memory: int | None, started: float) -> None:
+    def __init__(self, expires: float | None, seconds: float | None, memory: int | None) -> None:
         self.expires = expires
         self.seconds = seconds
         self.memory = memory
         """Bytes the article may add to the process's resident memory (None: no ceiling)."""
         self.memory_base = 0
         """The resident memory when the article began."""
-        self.memory_read = started
+        self.checks = 0
 
 
 _BUDGET: ContextVar[_Budget | None] = ContextVar("claimkit_budget", default=None)
@@ -71,11 +73,11 @@ class _Within:
         if outer is not None:
             budget = outer
             if seconds and (outer.expires is None or now + seconds < outer.expires):
-                budget = _Budget(now + seconds, seconds, outer.memory, outer.memory_read)
+                budget = _Budget(now + seconds, seconds, outer.memory)
                 budget.memory_base = outer.memory_base
             self._token = _BUDGET.set(budget)
             return
-        fresh = _Budget(now + seconds if seconds else None, seconds or None, self._memory or None, now)
+        fresh = _Budget(now + seconds if seconds else None, seconds or None, self._memory or None)
         if fresh.memory is not None:
             fresh.memory_base = _resident()  # one system call
         self._token = _BUDGET.set(fresh if fresh.expires is not None or fresh.memory is not None else None)
@@ -92,9 +94,10 @@ def check() -> None:
     now = time.monotonic()
     if budget.expires is not None and now > budget.expires:
         raise _timeout(budget)
-    if budget.memory is not None and now - budget.memory_read > _MEMORY_EVERY:
-        budget.memory_read = now
-        _check_memory(budget)
+    if budget.memory is not None:
+        budget.checks += 1
+        if budget.checks % _MEMORY_EVERY == 0:
+            _check_memory(budget)
 
 
 def _timeout(budget: _Budget) -> ArticleTimeout:
