@@ -67,8 +67,8 @@ def check_quotes(
     """
     settings = settings or Settings.resolve(**options)
     names = list(names) if names is not None else [f"source {n}" for n in range(1, len(sources) + 1)]
-    loaded = [from_text(text, source=name) for text, name in zip(sources, names, strict=True)]
-    return check_articles(from_text(article), loaded, settings=settings, client=client)
+    loaded = [from_text(text, source=name, settings=settings) for text, name in zip(sources, names, strict=True)]
+    return check_articles(from_text(article, settings=settings), loaded, settings=settings, client=client)
 
 
 def check_articles(

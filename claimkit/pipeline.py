@@ -57,8 +57,7 @@ def summarise(
             limit=settings.max_bytes,
             size=size,
         )
-    with deadline.within(settings.deadline, memory=settings.max_memory):  # HTML extraction is in the budget
-        article = from_text(text, source=source)
+    article = from_text(text, source=source, settings=settings)  # HTML read under the article's budget
     if title is not None or url is not None:
         article = LoadedArticle(
             article.text, article.source, title or article.title, url or article.url, article.published

@@ -83,10 +83,10 @@ def test_a_paragraph_of_orphan_quotations_is_linear(unit: str) -> None:
 
 def test_the_deadline_holds_inside_one_paragraph() -> None:
     text = SPEAKER + "“Yes,” said Tom, " * 200_000  # 4.2 MB in one paragraph with no full stop
-    started = time.process_time()
+    started = time.thread_time()  # this thread's: no other thread of the test process counts
     with pytest.raises(errors.ArticleTimeout):
         claimkit.summarise(text, settings=Settings(engine="embedded", deadline=2))
-    assert time.process_time() - started < 5  # checked between paragraphs only, it ran for 9 s
+    assert time.thread_time() - started < 5  # checked between paragraphs only, it ran for 9 s
 
 
 def _page(unit: str, size: int) -> str:

@@ -48,11 +48,16 @@ def _load(spec: str, settings: Settings) -> LoadedArticle:
     return _read_file(Path(spec), settings)
 
 
-def from_text(text: str, *, source: str | None = None, html: bool | None = None) -> LoadedArticle:
-    """An article from a string already in memory (HTML is detected unless ``html`` says)."""
+def from_text(
+    text: str, *, source: str | None = None, html: bool | None = None, settings: Settings | None = None
+) -> LoadedArticle:
+    """An article from a string already in memory (HTML is detected unless ``html`` says); HTML is read under the
+    budget of ``settings`` (deadline, max_memory), else of the settings resolved from the environment."""
     text = _normalise_newlines(text)
     if html or (html is None and _looks_like_html(text)):
-        return _extract_html(text, source=source, url=None)
+        budget = settings or Settings.resolve()
+        with deadline.within(budget.deadline, memory=budget.max_memory):
+            return _extract_html(text, source=source, url=None)
     _check_text(text, source or "<text>")
     return LoadedArticle(text=text, source=source)
 
