@@ -37,7 +37,8 @@ from pathlib import Path
 from typing import Any
 
 import claimkit
-from claimkit.engines.llm.engine import QUOTE_ENDS, QUOTE_WORDS, ModelClaim, ModelExtraction, ModelSpeaker
+from claimkit.engines.llm.engine import QUOTE_ENDS, QUOTE_WORDS
+from claimkit.engines.llm.schema import ModelClaim, ModelExtraction, ModelSpeaker
 from claimkit.evaluate import EvalReport, GoldRecord, read_gold, score_article
 from claimkit.settings import Settings
 

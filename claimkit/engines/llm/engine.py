@@ -14,17 +14,16 @@ the summary are built by code from the article's own words.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass
-from typing import Literal, TypeVar
+from typing import TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
 from ...errors import ModelOutputError
 from ...lang.en.cues import CUE_FORMS
-from ...records import SpeakerKind, StanceLabel, Usage
+from ...records import Usage
 from ...settings import Settings
 from ...text.grounding import locate, normalise
 from ...text.spans import windows
@@ -32,16 +31,10 @@ from ...text.words import shorten
 from ..candidate import Candidate, Range, SpeakerHint, without_duplicates
 from .placement import NEAR, place
 from .prompts import Prompt
+from .schema import ModelClaim, ModelExtraction, ModelSpeaker
 from .structured import StructuredCaller, StructuredMode, Tally
 
-__all__ = [
-    "SCHEMA_SHA256",
-    "LLMEngine",
-    "LLMResult",
-    "ModelClaim",
-    "ModelExtraction",
-    "ModelSpeaker",
-]
+__all__ = ["LLMEngine", "LLMResult"]
 
 
 QUOTE_WORDS = 12
@@ -51,44 +44,7 @@ _MAX_CLAIMS = 200
 """Claims read from one reply, at most (a bound in code: some servers refuse ``maxItems`` in a schema)."""
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class ModelSpeaker(_Strict):
-    name: str
-    role: str | None
-    affiliation: str | None
-    kind: SpeakerKind
-
-
-class ModelClaim(_Strict):
-    """One claim, in as few tokens as it can be told: short keys, a long quote by its first and last words."""
-
-    speaker: str | None
-    """None: the article gives the statement no source."""
-    mention: str | None
-    cue: str | None
-    quote: str
-    kind: Literal["direct", "indirect", "mixed"]
-    stance: StanceLabel
-    answers: str | None
-    """The first words of the claim this one answers (a stance that is not neutral)."""
-
-
 _Item = TypeVar("_Item", ModelSpeaker, ModelClaim)
-
-
-class ModelExtraction(_Strict):
-    """What the model must return: only what code cannot find. No defaults, no offsets, no bounds a server may
-    refuse (``maxItems``): optional fields are required and nullable."""
-
-    speakers: list[ModelSpeaker]
-    claims: list[ModelClaim]
-
-
-SCHEMA_SHA256 = hashlib.sha256(json.dumps(ModelExtraction.model_json_schema(), sort_keys=True).encode()).hexdigest()
-"""Part of the cache key: a change to the model-facing schema invalidates cached summaries."""
 
 
 @dataclass
