@@ -41,8 +41,21 @@ from claimkit.engines.llm.engine import QUOTE_ENDS, QUOTE_WORDS
 from claimkit.engines.llm.schema import ModelClaim, ModelExtraction, ModelSpeaker
 from claimkit.evaluate import EvalReport, GoldRecord, read_gold, score_article
 from claimkit.settings import Settings
+from claimkit.text.spans import article_sentences
 
 CHARS_PER_TOKEN = 4
+NOISES = [
+    "none",
+    "typo",
+    "ellipsis",
+    "hallucinate",
+    "speakers",
+    "pronouns",
+    "misattribute",
+    "authorial",
+    "head",
+    "case",
+]
 INVENTED_WORDS = ("zebrafruit", "quasilunar", "marblewick", "tonguefeld", "plimsovar")
 INVENTED_SPEAKER = "Senator Jane Hallucinated"
 _ARTICLE_RE = re.compile(r"<article>\n(.*)\n</article>", re.DOTALL)
@@ -61,6 +74,8 @@ class GoldServer:
         self.claim_tokens: list[int] = []
         """Tokens of each claim written, as the schema asks for it."""
         self.unknown = 0
+        self.authorial = 0
+        """Authorial sentences given as claims (``--noise authorial``)."""
         """Requests whose article the server did not find."""
         self._lock = threading.Lock()
 
@@ -89,6 +104,7 @@ class GoldServer:
         text = record["text"]
         claims: list[ModelClaim] = []
         speakers: dict[str, ModelSpeaker] = {}
+        names = sorted({a["speaker_entity"] for a in record["attributions"] if _is_a_name(a.get("speaker_entity"))})
         for n, gold in enumerate(record["attributions"]):
             spans = gold["content_spans"]
             if not (start <= min(s for s, _ in spans) and max(e for _, e in spans) <= end):
@@ -96,10 +112,17 @@ class GoldServer:
             name = gold.get("speaker_entity") or gold.get("speaker")
             if self.noise == "speakers" and n % 3 == 0:
                 name = INVENTED_SPEAKER
+            if self.noise == "pronouns" and gold.get("speaker"):
+                name = gold["speaker"]  # the words it read: 'he', 'the senator'
+            others = [other for other in names if other != name and name and not set(other.split()) & set(name.split())]
+            if self.noise == "misattribute" and n % 10 == 5 and others:
+                name = others[n % len(others)]  # another person the article names
             fragments = [text[s:e] for s, e in spans]
-            if self.noise != "ellipsis":
+            if self.noise not in ("ellipsis", "head"):
                 fragments = [_as_asked(fragment) for fragment in fragments]
             quote = self._noisy(" ... ".join(fragments))
+            if self.noise == "head" and len(spans) == 1 and len(quote.split()) > 6:
+                quote = " ".join(quote.split()[:6]) + " …"  # the head of the quote, and an ellipsis
             claim = {
                 "speaker": name,
                 "mention": gold.get("speaker"),
@@ -114,10 +137,40 @@ class GoldServer:
             if name is not None and name not in speakers:
                 kind = gold.get("speaker_kind") or "person"
                 speakers[name] = ModelSpeaker(name=name, role=None, affiliation=None, kind=kind)
+        if self.noise == "authorial":
+            claims.extend(self._authorial(record, start, end, names))
         return ModelExtraction(speakers=list(speakers.values()), claims=claims).model_dump_json()
+
+    def _authorial(self, record: dict[str, Any], start: int, end: int, names: list[str]) -> list[ModelClaim]:
+        """Five of the article's own sentences in the chunk that hold no gold attribution, as claims of the
+        article's first named speaker: what a model does when it takes the author's words for a source's."""
+        text = record["text"]
+        taken = [span for a in record["attributions"] for span in (*a["content_spans"], *a.get("speaker_spans", []))]
+        free = [
+            (s, e)
+            for s, e in article_sentences(text)
+            if start <= s and e <= end and e - s > 40 and not any(a < e and s < b for a, b in taken)
+        ]
+        chosen = free[:: max(1, len(free) // 5)][:5]
+        self.authorial += len(chosen)
+        speaker = names[0] if names else None
+        return [
+            ModelClaim(
+                speaker=speaker,
+                mention=None,
+                cue=None,
+                quote=_as_asked(text[s:e].strip()),
+                kind="indirect",
+                stance="neutral",
+                answers=None,
+            )
+            for s, e in chosen
+        ]
 
     def _noisy(self, quote: str) -> str:
         words = quote.split(" ")
+        if self.noise == "case":
+            return quote[:1].swapcase() + quote[1:]
         if self.noise == "typo":
             quote = quote.replace("“", '"').replace("”", '"').replace(" ", "  ", 1)
             quote = quote[:1].swapcase() + quote[1:]
@@ -137,6 +190,10 @@ def _as_asked(quote: str) -> str:
     if len(words) <= QUOTE_WORDS:
         return quote
     return " ".join(words[:QUOTE_ENDS]) + " ... " + " ".join(words[-QUOTE_ENDS:])
+
+
+def _is_a_name(words: str | None) -> bool:
+    return bool(words) and all(w[:1].isupper() for w in (words or "").split()) and len((words or "").split()) >= 2
 
 
 def _tokens(text: str) -> int:
@@ -206,7 +263,7 @@ def _checks(noise: str, summary: claimkit.ArticleSummary, text: str) -> Counter[
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", type=Path)
-    parser.add_argument("--noise", choices=["none", "typo", "ellipsis", "hallucinate", "speakers"], default="none")
+    parser.add_argument("--noise", choices=NOISES, default="none")
     parser.add_argument("--max-tokens", type=int, default=None, help="claimkit's max_tokens (default: its own)")
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--out", type=Path, default=None)

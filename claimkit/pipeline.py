@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
 from . import deadline
 from ._version import __version__
@@ -24,8 +24,6 @@ if TYPE_CHECKING:
     import openai
 
 __all__ = ["summarise", "summarise_article", "summarise_source"]
-
-_MAX_HINTS: Final = 40
 
 
 def summarise(
@@ -183,14 +181,15 @@ def _from_cache(summary: ArticleSummary, article: LoadedArticle) -> ArticleSumma
 
 def _run_model(text: str, settings: Settings, client: openai.OpenAI | None, *, hybrid: bool) -> EngineOutput:
     from .engines.llm import LLMEngine, load_prompt, structured_caller  # the SDK loads only when a model is used
-    from .engines.llm.guard import addressed_to_a_model, speaker_disagreements
+    from .engines.llm.guard import addressed_to_a_model
 
     caller = structured_caller(settings, client)
     prompt = load_prompt("extract_claims")
     engine = LLMEngine(caller, settings, prompt)
-    result = engine.extract(text, _hints(text) if hybrid else [])
-    # Against steering: text addressed to a model is named, and so is an attribution the rules read otherwise.
-    checks = [*addressed_to_a_model(text), *speaker_disagreements(text, result.candidates, extract(text))]
+    with deadline.within(settings.deadline):  # the rules run once: the model's claims are checked against them
+        rules = extract(text, limit=settings.max_claims)
+    result = engine.extract(text, rules, hybrid=hybrid)
+    checks = addressed_to_a_model(text)  # against steering: text addressed to a model is named
     provenance = Provenance(
         claimkit_version=__version__,
         engine="hybrid" if hybrid else "llm",
@@ -211,13 +210,3 @@ def _run_model(text: str, settings: Settings, client: openai.OpenAI | None, *, h
         ],
     )
     return EngineOutput(result.candidates, provenance, result.summary, [*result.warnings, *checks])
-
-
-def _hints(text: str) -> list[dict[str, str]]:
-    """The embedded engine's attributions, as hints for the model: who, and the words."""
-    hints = []
-    for candidate in extract(text)[:_MAX_HINTS]:
-        origin = candidate.continues or candidate
-        who = text[origin.speaker[0] : origin.speaker[1]] if origin.speaker else "unknown"
-        hints.append({"speaker": " ".join(who.split()), "quote": " ".join(text[slice(*candidate.content)].split())})
-    return hints
