@@ -22,10 +22,16 @@ SURE: Final = 0.75
 """A rule reading at least this confident is evidence enough to overrule a model's speaker."""
 _BESIDE: Final = 80
 """Characters beside a quote within which a cue or mention attributes it, across a sentence end."""
+_RECENT: Final = 1_500
+"""How far before a pronoun or a description the name it refers to stands, at most, in characters."""
+_NEAR_START: Final = 10
+"""Characters by which the rules' reading may start after a head ('that …') and still give its end."""
 _ARTICLE_WORDS: Final = frozenset({"the", "a", "an"})
 _WORD_RE: Final = re.compile(r"\w+")
 _CLOSING_MARKS: Final = "\"'”’»«“‘„"
 _TRAILING: Final = " ,;:.\n\t"
+_CLAUSE_END_RE: Final = re.compile(r"[;(]|\s[—–-]\s|—|,")
+"""Where reported speech's clause ends, at the latest: a comma, a semicolon, a colon, a parenthesis, a dash."""
 
 
 def overlap(a: Range, b: Range) -> float:
@@ -90,12 +96,22 @@ class ArticleEvidence:
         return all(w[:1].isupper() or w in ("of", "de", "von", "van") for w in found)
 
     def named_before(self, name: str, position: int) -> bool:
-        """Whether the article names ``name`` (or its last word) before ``position``."""
+        """Whether the article names ``name`` (or its last word) in the ``_RECENT`` characters before ``position``:
+        a pronoun or a description refers back to someone named lately."""
         words = _WORD_RE.findall(name)
         if not words:
             return False
-        pattern = rf"(?<!\w){re.escape(words[-1])}(?!\w)"
-        return re.search(pattern, self.text[:position], re.IGNORECASE) is not None
+        pattern = re.compile(rf"(?<!\w){re.escape(words[-1])}(?!\w)", re.IGNORECASE)
+        return pattern.search(self.text, max(0, position - _RECENT), position) is not None
+
+    def gender_differs(self, pronoun: str, name: str) -> bool:
+        """Whether a gendered pronoun ('she') cannot refer to a name whose first name nearly always belongs to
+        the other gender ('Donald Trump'), as far as the language's first names tell."""
+        wanted = self.lexicon.genders.get(pronoun.strip().lower())
+        if wanted is None:
+            return False
+        found = next((g for w in _WORD_RE.findall(name) if (g := self.lexicon.first_name_gender(w))), None)
+        return found is not None and found != wanted
 
     def shares_a_name(self, a: str, b: str) -> bool:
         """Whether two speaker phrases share a word beyond articles ('the senator', 'Senator Jane Smith')."""
@@ -109,13 +125,12 @@ class ArticleEvidence:
             if start <= content[0] < end and content[1] < end - 1:
                 return content[0], self._trimmed(content[0], end - 1)
         rule = self.rule_at(content)
-        if rule is not None and rule.content[0] <= content[0] < content[1] < rule.content[1]:
+        if rule is not None and rule.content[0] <= content[0] + _NEAR_START and content[1] < rule.content[1]:
             return content[0], rule.content[1]
         sentence = self._sentence(content[0])
-        if sentence[1] > content[1]:
-            end = self._trimmed(content[0], sentence[1])
-            return (content[0], end) if end > content[1] else None
-        return None
+        clause = _CLAUSE_END_RE.search(self.text, content[1], sentence[1])
+        end = self._trimmed(content[0], clause.start() if clause else sentence[1])
+        return (content[0], end) if end > content[1] else None
 
     # --- helpers ---------------------------------------------------------------------------------
 

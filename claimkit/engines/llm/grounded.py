@@ -50,7 +50,7 @@ def ground(
         if placement is None:
             warnings.append(f"dropped a quote {reason}: “{shorten(claim.quote)}” ({claim.speaker or 'no source'})")
             continue
-        candidate = _candidate(text, claim, placement, speakers.get(claim.speaker or ""), evidence, warnings, unnamed)
+        candidate = _candidate(text, claim, placement, speakers, evidence, warnings, unnamed)
         if candidate is not None:
             found.append(candidate)
     return found, warnings
@@ -60,13 +60,13 @@ def _candidate(
     text: str,
     claim: ModelClaim,
     placement: Placement,
-    described: ModelSpeaker | None,
+    speakers: dict[str, ModelSpeaker],
     evidence: ArticleEvidence,
     warnings: list[str],
     unnamed: set[str],
 ) -> Candidate | None:
     content, parts = _content(text, claim.quote, placement, evidence, warnings)
-    mention, hint = _speaker(text, claim, placement, content, described, evidence, warnings, unnamed)
+    mention, hint = _speaker(text, claim, placement, content, speakers, evidence, warnings, unnamed)
     if not evidence.attributed(content, mention, placement.cue):
         warnings.append(
             f"dropped a claim the article attributes to no one (no cue, speaker or quotation beside it): "
@@ -107,12 +107,13 @@ def _speaker(
     claim: ModelClaim,
     placement: Placement,
     content: Range,
-    described: ModelSpeaker | None,
+    speakers: dict[str, ModelSpeaker],
     evidence: ArticleEvidence,
     warnings: list[str],
     unnamed: set[str],
 ) -> tuple[Range | None, SpeakerHint | None]:
     """The speaker mention at the site and the model's name for it, as far as the article's evidence bears it."""
+    described = speakers.get(claim.speaker or "")
     name = " ".join((claim.speaker or "").split())
     mention = placement.speaker
     hint = None
@@ -162,10 +163,17 @@ def _decided(
             return other, None
         warnings.append(said)
         break
-    site = text[mention[0] : mention[1]] if mention is not None else ""
-    if mention is not None and not evidence.is_a_name(site) and not evidence.named_before(hint.name, mention[0]):
-        return mention, None  # 'he said' cannot refer to someone the article has not yet named
+    if mention is not None and _cannot_refer(text[mention[0] : mention[1]], hint.name, mention[0], evidence):
+        return mention, None  # the index resolves the mention
     return mention, hint
+
+
+def _cannot_refer(site: str, name: str, at: int, evidence: ArticleEvidence) -> bool:
+    """Whether a pronoun or a description at ``at`` cannot refer to ``name``: 'he said' to someone the article
+    has not named lately, 'she said' to a Donald."""
+    if evidence.is_a_name(site):
+        return False
+    return not evidence.named_before(name, at) or evidence.gender_differs(site, name)
 
 
 def _is_a_mention(name: str, mention: str | None, evidence: ArticleEvidence) -> bool:
