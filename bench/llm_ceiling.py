@@ -22,8 +22,8 @@ and to ``temperature``, as OpenAI's reasoning models do. ``--concurrency`` summa
 
 claimkit runs with its default settings (but for the cache and the call log, off) over every article, and the
 bench prints F1 at both IoU thresholds, resolved-speaker accuracy, model calls and chunks per article, completion
-tokens per article and per claim, articles lost and requests refused, and the losses by cause. With ``--out`` each summary is written as one JSON line
-``{"id": …, "summary": …}``.
+tokens per article and per claim, articles lost and requests refused, and the losses by cause. With ``--out`` each
+summary is written as one JSON line ``{"id": …, "summary": …}``.
 """
 
 from __future__ import annotations

@@ -4,18 +4,22 @@ stance verb, or the clause before ', he said'."""
 from __future__ import annotations
 
 import bisect
+from typing import Final
 
 from ...lang.en.cues import (
     ATTITUDE_LEMMAS,
-    AUXILIARIES,
     CUE_FORMS,
     CUE_WORDS,
     NOUN_LIKE,
     NOUN_PHRASE_CUES,
     OBJECT_TAKING,
     PHRASAL_CUES,
+    PREPOSITION_TAKING_CUES,
 )
 from ...lang.en.grammar import (
+    ARGUMENT_PREPOSITIONS,
+    AUXILIARIES,
+    COMPLEMENTISERS,
     COPULAS,
     DAY_WORDS,
     DEGREE_WORDS,
@@ -24,12 +28,17 @@ from ...lang.en.grammar import (
     HANDOVER_WORDS,
     INFINITIVE_TAKING,
     IRREGULAR_PAST,
+    PARTICIPLE_PREPOSITIONS,
     PHRASE_BREAK_WORDS,
     PREPOSITIONS,
+    RELATIVE_TIME_DETERMINERS,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
+    TIME_ADJUNCT_OPENERS,
+    TIME_CLAUSE_OPENERS,
     TIME_UNITS,
     TIME_WORDS,
+    TOPIC_PREPOSITIONS,
 )
 from ...text.spans import Token
 from ..candidate import Range
@@ -42,7 +51,13 @@ from .sentence import (
     Sentence,
     trimmed,
 )
-from .speaker_phrases import is_title_dot, skip_back
+from .speaker_phrases import after_dateline, is_title_dot, skip_back
+
+_LISTENER_REACH: Final = 10
+"""Tokens after the cue in which a quotation may follow its listener ('told Forbes in an article published
+Tuesday, “…”')."""
+_SHORTEST_QUOTATION: Final = 3
+"""Words a quotation after a listener has at least to be a quotation of speech, not a quoted word."""
 
 __all__ = [
     "clause_end",
@@ -117,6 +132,8 @@ def content_after(text: str, sentence: Sentence, position: int, lemma: str, next
         tokens = tokens[1:]  # 'Wie die FIFA bekanntgegeben hat, wird …'
     if not tokens or tokens[0].text in "—–(":
         return None  # 'Such a move could alienate his backers, Clinton allies believe — backers …'
+    if tokens[0].lower in TIME_CLAUSE_OPENERS:
+        return None  # 'was just joking when he said …': a time clause, not what was said
     handover = next(
         (n for n, t in enumerate(tokens[:3]) if next_cue is not None and t.start == sentence.tokens[next_cue].start),
         None,
@@ -125,12 +142,14 @@ def content_after(text: str, sentence: Sentence, position: int, lemma: str, next
     if handover is not None and not stance and all(t.lower in HANDOVER_WORDS for t in tokens[:handover]):
         return None  # 'responded first by saying he …': the next cue's content is this one's (but 'said he backed …')
     # A quotation right after the cue and its listener ('told reporters: "…"')
-    for n, token in enumerate(tokens[:7]):
+    for n, token in enumerate(tokens[:_LISTENER_REACH]):
         if token.lower in sentence.lexicon.complementizers or token.text in ".!?":
             break
         quote = sentence.quote_at(token.start)
         if quote is not None:
-            if n == 0 or tokens[n - 1].text in ",:" or lemma in OBJECT_TAKING:
+            # ('told the panel it was her “obligation” to …': a word in quotation marks is no quotation of speech)
+            spoken = len(text[quote[0] : quote[1]].split()) >= _SHORTEST_QUOTATION
+            if n == 0 or tokens[n - 1].text in ",:" or (lemma in OBJECT_TAKING and spoken):
                 return quote
             break
     start_token = 0
@@ -145,19 +164,17 @@ def content_after(text: str, sentence: Sentence, position: int, lemma: str, next
         start_token = 1
     elif lemma in OBJECT_TAKING and (subject := _subject_after_listener(tokens)) is not None:
         start_token = subject  # 'told his audience they wouldn’t back him'
-    elif len(tokens) > 2 and (
-        tokens[0].lower in {"about", "for", "against"} or tokens[0].lower in PHRASAL_CUES.get(lemma, ())
-    ):
+    elif len(tokens) > 2 and (tokens[0].lower in TOPIC_PREPOSITIONS or tokens[0].lower in PHRASAL_CUES.get(lemma, ())):
         start_token = 1  # 'joked about …', 'advocated for …', 'pointed to …'
     elif tokens[0].lower == "to" and lemma in INFINITIVE_TAKING and len(tokens) > 2:
         start_token = 0  # 'declined to affirm his support', 'threatened to tear it up'
-    elif tokens[0].lower in PREPOSITIONS and lemma not in {"write", "report", "explain"}:
+    elif tokens[0].lower in PREPOSITIONS and lemma not in PREPOSITION_TAKING_CUES:
         return None
     end = clause_end(text, sentence, tokens[start_token].start, next_cue)
     after_particle = start_token == 1 and tokens[0].text.isalpha()  # 'warning of accidents …', 'pointed to …'
     after_comma = start_token == 1 and tokens[0].text == ","  # 'schlug vor, zu prüfen, ob …': a clause
     object_phrase = (lemma in NOUN_PHRASE_CUES and not after_comma) or after_particle
-    if object_phrase and tokens[start_token].lower not in ("that", "whether"):
+    if object_phrase and tokens[start_token].lower not in COMPLEMENTISERS:
         end = min(end, noun_phrase_end(tokens, start_token))
     content = trimmed(text, tokens[start_token].start, end)
     first = len(sentence.tokens) - len(tokens) + start_token  # (``tokens`` ends the sentence's tokens)
@@ -179,14 +196,13 @@ def noun_phrase_end(tokens: list[Token], first: int, *, before_verb: bool = Fals
         following = tokens[n + 1].lower if n + 1 < len(tokens) else ""
         subordinate = subordinate or token.lower in SUBORDINATORS
         initial = len(tokens[n - 1].text) == 1 and tokens[n - 1].text.isupper()  # 'George W. Bush'
-        ends = token.text in ENDING_PUNCT and not is_title_dot(tokens, n) and not initial
+        decimal = tokens[n - 1].text.isdigit() and following[:1].isdigit() and tokens[n - 1].end == token.start
+        ends = token.text in ENDING_PUNCT and not is_title_dot(tokens, n) and not initial and not decimal
         if token.text in PHRASE_BREAKS or ends:
             return token.start
         if not token.text.islower():
             continue
-        time_adjunct = token.lower in ("on", "this", "last", "next") and (
-            following in TIME_UNITS or following in TIME_WORDS
-        )
+        time_adjunct = token.lower in TIME_ADJUNCT_OPENERS and (following in TIME_UNITS or following in TIME_WORDS)
         if token.lower in PHRASE_BREAK_WORDS or time_adjunct:
             return token.start  # '… this month', '… on Sunday'
         if token.lower in DAY_WORDS and n > first + 1 and tokens[n - 1].lower not in PREPOSITIONS:
@@ -209,11 +225,11 @@ def _adjunct_before_clause(tokens: list[Token]) -> int | None:
     """The index of a clause's first word after a time or place adjunct that opens the words after a cue, with no
     'that' ('Tuesday', 'last week', 'on Thursday', 'in a statement'); None when no clause follows it."""
     first = tokens[0].lower
-    if first in ("last", "this", "next") and len(tokens) > 1 and tokens[1].lower in TIME_UNITS:
+    if first in RELATIVE_TIME_DETERMINERS and len(tokens) > 1 and tokens[1].lower in TIME_UNITS:
         candidates = [2]
     elif first in TIME_WORDS:
         candidates = [1]
-    elif first in PREPOSITIONS and first not in ("about", "for", "against", "to", "of", "with"):
+    elif first in PREPOSITIONS and first not in ARGUMENT_PREPOSITIONS:
         candidates = [2, 3, 4]  # the preposition's object: 'on Thursday', 'in a statement', 'at the time'
     else:
         return None
@@ -233,12 +249,22 @@ def _opens_clause(tokens: list[Token], n: int) -> bool:
 
 
 def _subject_after_listener(tokens: list[Token]) -> int | None:
-    """The index of the clause's subject pronoun after a short listener phrase ('his audience they …')."""
+    """The index of the clause's subject after a short listener phrase: a pronoun ('told his audience they …'), else
+    the word or determiner and noun before the clause's finite verb ('told reporters nothing had changed', 'told
+    the panel the plan was dead')."""
     for n, token in enumerate(tokens[1:5], start=1):
         if token.text in CLAUSE_PUNCT or token.text in QUOTE_MARKS:
             return None
         if token.lower.split("’")[0].split("'")[0] in SUBJECT_PRONOUNS:  # 'they', 'he’ll'
             return n  # 'told POLITICO he’ll work …'
+    for v, token in enumerate(tokens[2:7], start=2):
+        if token.text in CLAUSE_PUNCT or token.text in QUOTE_MARKS or token.lower in COMPLEMENTISERS:
+            return None
+        if token.lower in FINITE_AUXILIARIES or token.lower in IRREGULAR_PAST:
+            subject = v - 1
+            if subject >= 2 and tokens[subject - 1].lower in DETERMINERS:
+                subject -= 1
+            return subject
     return None
 
 
@@ -255,7 +281,7 @@ def _verb_after_noun(tokens: list[Token], n: int) -> bool:
         return False  # 'a very well-documented dark side'
     if previous in DETERMINERS or previous in AUXILIARIES or previous in PREPOSITIONS or previous in COPULAS:
         return False
-    return following not in {"by", "to", "in", "at", "as", "for", "with", "from", "on"}
+    return following not in PARTICIPLE_PREPOSITIONS
 
 
 def _complement_starts_at_that(tokens: list[Token], that_at: int, lemma: str) -> bool:
@@ -267,7 +293,7 @@ def _complement_starts_at_that(tokens: list[Token], that_at: int, lemma: str) ->
     if any(t.text in ",;" for t in tokens[:that_at]):
         return False
     if all(
-        t.lower in TIME_WORDS or t.lower in TIME_UNITS or t.lower in {"last", "this", "next"} for t in tokens[:that_at]
+        t.lower in TIME_WORDS or t.lower in TIME_UNITS or t.lower in RELATIVE_TIME_DETERMINERS for t in tokens[:that_at]
     ):
         return True  # 'stated last month that …'
 
@@ -309,7 +335,9 @@ def content_before(text: str, sentence: Sentence, position: int) -> Range | None
     count = sentence.count_before(position)
     if count < 3 or sentence.tokens[count - 1].text != ",":
         return None
-    return trimmed(text, sentence.start, sentence.tokens[count - 1].start)
+    first = after_dateline(sentence.tokens)  # 'BIDDEFORD (AP) – The filing should …, a spokeswoman said.'
+    start = sentence.tokens[first].start if first < count - 1 else sentence.start
+    return trimmed(text, start, sentence.tokens[count - 1].start)
 
 
 def comma_before(sentence: Sentence, position: int) -> bool:
