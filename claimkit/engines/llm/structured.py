@@ -38,6 +38,9 @@ MAX_REPLY_CHARS = 1_000_000
 """A reply's content longer than this is sent back (an enormous reply would only fill memory and output)."""
 MAX_REPLY_BYTES = 4_000_000
 """A reply body larger than this is refused before it is parsed (a legitimate one is tens of kilobytes)."""
+_BACKOFF = 0.5
+"""Seconds before a probe's first retry when the server names no wait; doubled at each retry."""
+_LONGEST_WAIT = 60.0
 _CHARS_PER_TOKEN = 4
 """A rough count of English text's characters per token, for telling a cut prompt: never for billing."""
 _CUT_SHARE = 0.5
@@ -105,6 +108,8 @@ class StructuredCaller:
         self.log = log
         self.log_problems: list[str] = []
         self._cut_warned = False
+        self._probing = False
+        self._retry_after: float | None = None
         """Why calls went unlogged (a broken or full call log), for the output's warnings."""
         self._endpoint = (settings.base_url or "", settings.model)
         self.mode: StructuredMode | None = (
@@ -116,13 +121,16 @@ class StructuredCaller:
         if self.mode is not None:
             return self._ask(prompt, variables, model, self.mode, tally)
         for mode in STRUCTURED_MODES:
+            self._probing = mode != STRUCTURED_MODES[-1]
             try:
                 result = self._ask(prompt, variables, model, mode, tally)
             except ModelUnavailable as e:
-                refused = e.status in _REFUSED_STATUSES and any(w in e.reason.lower() for w in _FORMAT_WORDS)
+                refused = e.status in _REFUSED_STATUSES and _names_a_format(e.reason)
                 if refused and mode != STRUCTURED_MODES[-1]:
                     continue  # the server names this response_format as what it refuses: try the next one
                 raise
+            finally:
+                self._probing = False
             self.mode = mode
             with _LOCK:
                 _accepted[self._endpoint] = mode
@@ -165,13 +173,14 @@ class StructuredCaller:
     def _send(
         self, prompt: Prompt, messages: list[dict[str, str]], model: type[BaseModel], mode: StructuredMode
     ) -> _Reply:
-        # The probe keeps the SDK's transport retries: a 429 with Retry-After is waited out, not taken for a refusal.
-        client = self.client
         started = time.time()
         for _ in range(len(_ADAPTATIONS) + 1):
             common = self._parameters(messages)
             try:
-                reply = self._completion(client, common, model, mode)
+                if self._probing:
+                    reply = self._probe(common, model, mode)
+                else:
+                    reply = self._completion(self.client, common, model, mode)
             except ModelUnavailable as e:
                 self._log(prompt, started, mode, common, e.status, e.reason or None, {})
                 if e.status == 400 and self._adapt(e.reason, common):
@@ -181,6 +190,23 @@ class StructuredCaller:
             self._check_context(messages, reply.usage)
             return reply
         raise AssertionError("unreachable: every adaptation is made once, then the error is raised")
+
+    def _probe(self, common: dict[str, Any], model: type[BaseModel], mode: StructuredMode) -> _Reply:
+        """A probe's request keeps the transport retries, by hand: a 429 or a 5xx that names no format is waited out
+        (``Retry-After``, else a short backoff) and sent again, up to ``max_retries``; a 5xx that names the format
+        (llama-cpp-python's answer to json_schema) is a refusal, sent once."""
+        client = self.client.with_options(max_retries=0)
+        for attempt in range(self.settings.max_retries + 1):
+            try:
+                return self._completion(client, common, model, mode)
+            except ModelUnavailable as e:
+                transient = e.status == 429 or (
+                    e.status is not None and e.status >= 500 and not _names_a_format(e.reason)
+                )
+                if not transient or attempt == self.settings.max_retries:
+                    raise
+                time.sleep(self._retry_after if self._retry_after is not None else _BACKOFF * 2**attempt)
+        raise AssertionError("unreachable: the last attempt returns or raises")
 
     def _parameters(self, messages: list[dict[str, str]]) -> dict[str, Any]:
         with _LOCK:
@@ -281,6 +307,7 @@ class StructuredCaller:
                 create: Any = client.chat.completions.with_raw_response.create
                 raw = create(response_format=response_format, **common)
         except openai.APIStatusError as e:
+            self._retry_after = _retry_after(e)
             reason = redacted(_reason(e), self.settings.api_key)  # a server that echoes the request
             raise ModelUnavailable(
                 f"{self.settings.endpoint_host} answered HTTP {e.status_code} ({mode})"
@@ -314,6 +341,21 @@ class StructuredCaller:
                 last_reply=None,
                 usage={},
             ) from e
+
+
+def _names_a_format(reason: str) -> bool:
+    return any(w in reason.lower() for w in _FORMAT_WORDS)
+
+
+def _retry_after(error: openai.APIStatusError) -> float | None:
+    """The seconds a server asked to wait (``Retry-After`` in seconds, ``retry-after-ms``), at most a minute."""
+    headers = error.response.headers
+    for name, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
+        try:
+            return min(_LONGEST_WAIT, max(0.0, float(headers.get(name, "")) * scale))
+        except ValueError:
+            continue
+    return None
 
 
 def redacted(message: str, key: str | None) -> str:
