@@ -22,8 +22,6 @@ SURE: Final = 0.75
 """A rule reading at least this confident is evidence enough to overrule a model's speaker."""
 _BESIDE: Final = 80
 """Characters beside a quote within which a cue or mention attributes it, across a sentence end."""
-_RECENT: Final = 1_500
-"""How far before a pronoun or a description the name it refers to stands, at most, in characters."""
 _NEAR_START: Final = 10
 """Characters by which the rules' reading may start after a head ('that …') and still give its end."""
 _ARTICLE_WORDS: Final = frozenset({"the", "a", "an"})
@@ -94,15 +92,6 @@ class ArticleEvidence:
         if not found or self.is_pronoun(words) or found[0].lower() in _ARTICLE_WORDS or len(found) > 5:
             return False
         return all(w[:1].isupper() or w in ("of", "de", "von", "van") for w in found)
-
-    def named_before(self, name: str, position: int) -> bool:
-        """Whether the article names ``name`` (or its last word) in the ``_RECENT`` characters before ``position``:
-        a pronoun or a description refers back to someone named lately."""
-        words = _WORD_RE.findall(name)
-        if not words:
-            return False
-        pattern = re.compile(rf"(?<!\w){re.escape(words[-1])}(?!\w)", re.IGNORECASE)
-        return pattern.search(self.text, max(0, position - _RECENT), position) is not None
 
     def gender_differs(self, pronoun: str, name: str) -> bool:
         """Whether a gendered pronoun ('she') cannot refer to a name whose first name nearly always belongs to
