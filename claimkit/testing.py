@@ -164,5 +164,6 @@ def claimkit_settings(claimkit_record_mode: str) -> Settings:
         base_url=base_url,
         api_key=key or REPLAY_API_KEY,
         max_retries=0,
-        timeout=300.0 if recording else 30.0,  # a CPU server is slow; the timeout is not part of the request
+        # A CPU server is slow (CLAIMKIT_RECORD_TIMEOUT when recording); the timeout is not part of the request.
+        timeout=float(os.environ.get("CLAIMKIT_RECORD_TIMEOUT") or 300.0) if recording else 30.0,
     )

@@ -97,8 +97,7 @@ def _handler(server: ScriptedServer) -> type[http.server.BaseHTTPRequestHandler]
             payload = step.body
             if payload is None:
                 content = None if step.refusal is not None else step.content or ""
-                sent = sum(len(str(m.get("content") or "")) for m in body.get("messages", []))
-                answer = completion(content, step.finish_reason, step.refusal, prompt_tokens=max(10, sent // 4))
+                answer = completion(content, step.finish_reason, step.refusal)
                 payload = json.dumps(answer if step.status == 200 else {"error": "scripted"}).encode()
             self.send_response(step.status)
             self.send_header("Content-Type", "application/json")

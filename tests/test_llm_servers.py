@@ -117,9 +117,10 @@ def test_azure_openai_calls_the_deployment_with_its_api_version() -> None:
 
 
 def test_a_prompt_cut_to_the_servers_context_is_warned_naming_the_setting() -> None:
-    body = json.dumps(completion(VALID, prompt_tokens=40)).encode()  # far fewer than the prompt sent
+    body = json.dumps(completion(VALID, prompt_tokens=300)).encode()  # far fewer than the prompt sent
+    article = "\n\n".join([ARTICLE] * 40)  # about 900 tokens of article alone
     with scripted_server([Step(body=body)]) as (_, url):
-        summary = claimkit.summarise(ARTICLE, settings=_settings(url, structured_output="json_object"))
+        summary = claimkit.summarise(article, settings=_settings(url, structured_output="json_object"))
     assert any("cut the prompt to its context" in w and "num_ctx" in w for w in summary.warnings)
 
 

@@ -43,6 +43,8 @@ _BACKOFF = 0.5
 _LONGEST_WAIT = 60.0
 _CHARS_PER_TOKEN = 4
 """A rough count of English text's characters per token, for telling a cut prompt: never for billing."""
+_SMALLEST_CONTEXT = 256
+"""No server's context is shorter: a prompt-token count below it tells nothing of a cut."""
 _CUT_SHARE = 0.5
 """A server that read fewer than this share of the prompt tokens sent has cut the prompt."""
 _ESCAPED_SURROGATE_RE = re.compile(r"\\u[dD][89a-fA-F]")
@@ -236,8 +238,8 @@ class StructuredCaller:
         (Ollama's 4k default), so the model never saw the article's end or the instructions' start."""
         sent = sum(len(m["content"]) for m in messages) // _CHARS_PER_TOKEN
         read = usage.get("prompt_tokens")
-        if read is None or read >= sent * _CUT_SHARE or self._cut_warned:
-            return
+        if read is None or read < _SMALLEST_CONTEXT or read >= sent * _CUT_SHARE or self._cut_warned:
+            return  # (a count below any real context is no cut: a test server's placeholder)
         self._cut_warned = True
         self.log_problems.append(
             f"the server read {read:,} prompt tokens of about {sent:,} sent: it cut the prompt to its context "
