@@ -152,7 +152,7 @@ def cache_parts(settings: Settings) -> dict[str, Any]:
         "engine": settings.chosen_engine,
         "model": settings.model,
         "base_url": settings.base_url,
-        "prompt": [prompt.name, prompt.version, prompt.sha256, prompt.examples_sha256],
+        "prompt": [prompt.name, prompt.version, prompt.sha256],
         "schema": SCHEMA_SHA256,
         "parameters": [
             settings.structured_output,

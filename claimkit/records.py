@@ -134,8 +134,6 @@ class PromptInfo(_Record):
     name: str
     version: str
     sha256: str
-    examples_version: str | None = Field(default=None, description="The version of the prompt's worked examples.")
-    examples_sha256: str | None = Field(default=None, description="The SHA-256 of the worked examples' file.")
 
 
 class Usage(_Record):

@@ -12,7 +12,7 @@ from claimkit.errors import PromptError
 def test_the_template_names_itself_and_is_hashed() -> None:
     prompt = load_prompt("extract_claims")
     source = resources.files("claimkit.prompt_files").joinpath("extract_claims.jinja").read_bytes()
-    assert (prompt.name, prompt.version) == ("extract_claims", "3")
+    assert (prompt.name, prompt.version) == ("extract_claims", "2")
     assert prompt.sha256 == hashlib.sha256(source).hexdigest()
 
 

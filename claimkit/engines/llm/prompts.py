@@ -2,17 +2,14 @@
 
 A template names itself in its first comment (``name: …`` and ``version: …``). It is rendered in a
 sandboxed Jinja environment with ``StrictUndefined``: a variable the caller did not pass is an error,
-never an empty string. The article goes in only as a variable. Worked examples are data beside the template
-(``<name>.examples.json``: a version, and each example's article and exact reply), rendered as ``examples``;
-their file's hash goes into provenance with the template's.
+never an empty string. The article goes in only as a variable.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -35,24 +32,14 @@ class Prompt:
     version: str
     sha256: str
     source: str
-    examples: tuple[dict[str, str], ...] = ()
-    """Worked examples, each an ``article`` and its exact ``reply`` as JSON text."""
-    examples_version: str | None = None
-    examples_sha256: str | None = None
 
     @property
     def info(self) -> PromptInfo:
-        return PromptInfo(
-            name=self.name,
-            version=self.version,
-            sha256=self.sha256,
-            examples_version=self.examples_version,
-            examples_sha256=self.examples_sha256,
-        )
+        return PromptInfo(name=self.name, version=self.version, sha256=self.sha256)
 
     def render(self, **variables: Any) -> str:
         try:
-            return _compiled(self.source).render(**variables, examples=self.examples)
+            return _compiled(self.source).render(**variables)
         except jinja2.TemplateError as e:
             raise PromptError(f"prompt {self.name} v{self.version} cannot be rendered: {e}") from e
 
@@ -75,23 +62,4 @@ def load_prompt(name: str) -> Prompt:
     if header["name"] != name:
         raise PromptError(f"prompt file {name}.jinja names itself {header['name']!r}")
     digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
-    prompt = Prompt(name=header["name"], version=header["version"], sha256=digest, source=source)
-    return _with_examples(prompt)
-
-
-def _with_examples(prompt: Prompt) -> Prompt:
-    """The prompt with the worked examples of ``<name>.examples.json``, when there is such a file."""
-    try:
-        raw = resources.files("claimkit.prompt_files").joinpath(f"{prompt.name}.examples.json").read_bytes()
-    except FileNotFoundError:
-        return prompt
-    try:
-        data = json.loads(raw)
-        examples = tuple(
-            {"article": str(e["article"]), "reply": json.dumps(e["reply"], ensure_ascii=False)}
-            for e in data["examples"]
-        )
-        version = str(data["version"])
-    except (ValueError, KeyError, TypeError) as e:
-        raise PromptError(f"the examples of prompt {prompt.name!r} cannot be read: {e}") from e
-    return replace(prompt, examples=examples, examples_version=version, examples_sha256=hashlib.sha256(raw).hexdigest())
+    return Prompt(name=header["name"], version=header["version"], sha256=digest, source=source)
