@@ -181,3 +181,31 @@ def test_a_huge_reply_is_a_clear_error_within_500_mb(shape: str) -> None:
     error, peak = out.stdout.strip().splitlines()
     assert error.startswith("ModelOutputError") and "refused unread" in error, out.stderr[-2000:]
     assert int(peak) <= 500, f"peak {peak} MB"
+
+
+def test_the_rules_pass_of_the_model_path_keeps_the_deadline_before_any_call() -> None:
+    article = " ".join(f'"Quote number {n} is here," one said.' for n in range(8_000))  # a long, dense text
+    with scripted_server([Step(content=VALID)]) as (server, url), pytest.raises(claimkit.ArticleTimeout):
+        claimkit.summarise(article, settings=_settings(url, structured_output="json_object", deadline=0.05))
+    assert server.count == 0  # nothing paid for an article already past its deadline
+
+
+def test_the_model_path_keeps_the_claim_cap() -> None:
+    article = " ".join(f"Officer {n} said the road number {n} was closed." for n in range(40))
+    claims = [
+        {
+            "speaker": None,
+            "mention": f"Officer {n}",
+            "cue": "said",
+            "quote": f"the road number {n} was closed",
+            "kind": "indirect",
+            "stance": "neutral",
+            "answers": None,
+        }
+        for n in range(40)
+    ]
+    reply = json.dumps({"speakers": [], "claims": claims})
+    with scripted_server([Step(content=reply)]) as (_, url):
+        summary = claimkit.summarise(article, settings=_settings(url, structured_output="json_object", max_claims=10))
+    assert len(summary.claims) == 10
+    assert any("the first 10 were read" in w for w in summary.warnings)
