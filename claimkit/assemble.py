@@ -198,6 +198,8 @@ def _statement(text: str, candidate: Candidate, name: str | None) -> str:
         sentence = f"{who} {verb}: {words}"
     else:
         sentence = f"{who} {verb} {words}"
+    if sentence.endswith((",”", ',"')):
+        sentence = sentence[:-2] + "." + sentence[-1]  # '“We will appeal,” the lawyer said': a sentence's end
     return sentence if sentence.endswith((".", "!", "?", "”", '"', "’", "'")) else sentence + "."
 
 
