@@ -1,0 +1,71 @@
+"""``claimkit cache`` and ``claimkit logs``: what claimkit keeps on disk, the summary cache and the call log."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Annotated
+
+import typer
+
+from ..settings import Settings
+
+__all__ = ["register"]
+
+cache_app = typer.Typer(help="The summary cache.", no_args_is_help=True)
+
+
+@cache_app.command("stats")
+def cache_stats() -> None:
+    """Entries, size and location of the cache."""
+    from ..store import SummaryCache
+
+    typer.echo(json.dumps(SummaryCache(Settings.resolve().store_folder / "cache.sqlite").stats(), indent=2))
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Remove every cached summary."""
+    from ..store import SummaryCache
+
+    path = Settings.resolve().store_folder / "cache.sqlite"
+    try:
+        removed = SummaryCache(path).clear()
+    except (sqlite3.Error, OSError) as e:  # a damaged file: a new, empty one in its place
+        SummaryCache.recreate(path)
+        typer.echo(f"the cache was damaged ({e}); a new, empty one was made", err=True)
+        return
+    typer.echo(f"removed {removed} cached summaries", err=True)
+
+
+def logs_command(
+    show: Annotated[int | None, typer.Option(help="Show one call in full, with its bodies.")] = None,
+    limit: Annotated[int, typer.Option(help="How many recent calls to list.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """The model calls claimkit made: time, model, endpoint, prompt, status, usage, latency."""
+    from ..store import CallLog
+
+    log = CallLog(Settings.resolve().store_folder / "calls.sqlite")
+    if show is not None:
+        call = log.show(show)
+        if call is None:
+            typer.echo(f"claimkit: error: no call {show} in the log", err=True)
+            raise typer.Exit(1)
+        typer.echo(json.dumps(call, indent=2))
+        return
+    calls = log.list(limit)
+    if as_json:
+        typer.echo(json.dumps(calls, indent=2))
+        return
+    for c in calls:
+        typer.echo(
+            f"{c['id']:>5}  {c['model']}  {c['endpoint']}  {c['mode']}  status {c['status']}  "
+            f"{c['latency_ms']:.0f} ms  tokens {c['prompt_tokens']}/{c['completion_tokens']}"
+            f"  prompt {str(c['prompt_sha256'])[:12]}"
+        )
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(cache_app, name="cache")
+    app.command("logs")(logs_command)
