@@ -9,6 +9,8 @@ from typing import Final
 
 from .engines.candidate import Candidate
 from .errors import GroundingError
+from .lang import lexicon_for
+from .lang.de import statements as german
 from .lang.en.cues import CUE_FORMS, past_tense
 from .lang.en.grammar import LOWER_IN_STATEMENT, STATEMENT_PARTICLES
 from .records import Article, ArticleSummary, Claim, Provenance, Stance, StanceLabel, span_fields
@@ -38,11 +40,13 @@ class EngineOutput:
     """Where the engine stopped reading (at the claim cap); None: the whole article was read."""
 
 
-def assemble_summary(article: LoadedArticle, output: EngineOutput) -> ArticleSummary:
-    """The summary of ``article`` from what an engine found in it."""
+def assemble_summary(article: LoadedArticle, output: EngineOutput, language: str | None = None) -> ArticleSummary:
+    """The summary of ``article`` from what an engine found in it; ``language``: the article's, as the pipeline
+    detected it (None: detected here)."""
     text = article.text
+    language = language if language is not None else detect(text)
     candidates = output.candidates
-    index = SpeakerIndex(text, read_to=output.read_to, reported=[c.content for c in candidates])
+    index = SpeakerIndex(text, lexicon_for(language), read_to=output.read_to, reported=[c.content for c in candidates])
     entities = _resolve_speakers(index, candidates)
     speakers, ids = index.speakers([e for e in entities if e is not None])
     names = {s.id: s.name for s in speakers}
@@ -53,7 +57,7 @@ def assemble_summary(article: LoadedArticle, output: EngineOutput) -> ArticleSum
     claims = []
     for n, (candidate, speaker_id) in enumerate(zip(candidates, speaker_ids, strict=True), start=1):
         label = candidate.stance or stance_label(text, candidate, names.get(speaker_id or "", ""))
-        claims.append(_claim(text, f"c{n}", candidate, speaker_id, names.get(speaker_id or ""), label))
+        claims.append(_claim(text, f"c{n}", candidate, speaker_id, names.get(speaker_id or ""), label, language))
     used = set(speaker_ids)
     headline = _title(text)
     summary = ArticleSummary(
@@ -62,8 +66,9 @@ def assemble_summary(article: LoadedArticle, output: EngineOutput) -> ArticleSum
             title=article.title or headline,
             source=article.source,
             url=article.url,
-            language=detect(text),
+            language=language,
             chars=len(text),
+            text=text,
             published=article.published,
         ),
         summary=output.summary or _summary(text, claims, headline),
@@ -100,11 +105,18 @@ def _span(text: str, span: tuple[int, int] | None) -> dict[str, str | int] | Non
 
 
 def _claim(
-    text: str, claim_id: str, candidate: Candidate, speaker_id: str | None, name: str | None, label: StanceLabel
+    text: str,
+    claim_id: str,
+    candidate: Candidate,
+    speaker_id: str | None,
+    name: str | None,
+    label: StanceLabel,
+    language: str | None = None,
 ) -> Claim:
+    statement = _german_statement if language == "de" else _statement
     record = {
         "id": claim_id,
-        "statement": candidate.statement or _statement(text, candidate, name),
+        "statement": candidate.statement or statement(text, candidate, name),
         "quote": span_fields(text, *candidate.content),
         "speaker_id": speaker_id,
         "speaker_mention": _span(text, candidate.speaker),
@@ -135,6 +147,20 @@ def _statement(text: str, candidate: Candidate, name: str | None) -> str:
     else:
         sentence = f"{who} {verb} {words}"
     return sentence if sentence.endswith((".", "!", "?", "”", '"', "’", "'")) else sentence + "."
+
+
+def _german_statement(text: str, candidate: Candidate, name: str | None) -> str:
+    """'Anna Schmidt sagte: „…“', 'Der Sprecher teilte mit, dass …', 'Laut dem Ministerium ist …'."""
+    who = name or german.UNNAMED_SOURCE
+    words = " … ".join(" ".join(text[a:b].split()) for a, b in candidate.parts or [candidate.content])
+    verb = german.STATEMENT_VERBS.get(candidate.cue_lemma or "say", "sagte")
+    if candidate.cue_lemma == "according to":
+        sentence = f"{german.ACCORDING_TO} {who} {words}"
+    elif candidate.kind == "direct":
+        sentence = f"{who[:1].upper()}{who[1:]} {verb}: {words}"
+    else:
+        sentence = f"{who[:1].upper()}{who[1:]} {verb}, {words}"
+    return sentence if sentence.endswith((".", "!", "?", "“", "”", '"', "‘", "’", "'", "«", "»")) else sentence + "."
 
 
 def _particle(text: str, candidate: Candidate) -> str:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ..settings import Settings
+from .common import resolve
 
 __all__ = ["register"]
 
@@ -20,7 +20,7 @@ def cache_stats() -> None:
     """Entries, size and location of the cache."""
     from ..store import SummaryCache
 
-    typer.echo(json.dumps(SummaryCache(Settings.resolve().store_folder / "cache.sqlite").stats(), indent=2))
+    typer.echo(json.dumps(SummaryCache(resolve().store_folder / "cache.sqlite").stats(), indent=2))
 
 
 @cache_app.command("clear")
@@ -28,7 +28,7 @@ def cache_clear() -> None:
     """Remove every cached summary."""
     from ..store import SummaryCache
 
-    path = Settings.resolve().store_folder / "cache.sqlite"
+    path = resolve().store_folder / "cache.sqlite"
     try:
         removed = SummaryCache(path).clear()
     except (sqlite3.Error, OSError) as e:  # a damaged file: a new, empty one in its place
@@ -46,7 +46,7 @@ def logs_command(
     """The model calls claimkit made: time, model, endpoint, prompt, status, usage, latency."""
     from ..store import CallLog
 
-    log = CallLog(Settings.resolve().store_folder / "calls.sqlite")
+    log = CallLog(resolve().store_folder / "calls.sqlite")
     if show is not None:
         call = log.show(show)
         if call is None:

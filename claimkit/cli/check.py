@@ -9,7 +9,7 @@ import typer
 
 from .. import errors
 from ..render import CHECK_FORMATS
-from ..settings import ENGINES, Settings
+from ..settings import ENGINES
 from .common import (
     STRICT_EXIT,
     BaseUrlOption,
@@ -18,6 +18,7 @@ from .common import (
     as_check_format,
     check_choice,
     fail,
+    resolve,
 )
 
 __all__ = ["register"]
@@ -48,7 +49,7 @@ def check_command(
     chosen = fmt or ("table" if sys.stdout.isatty() else "json")
     check_choice("format", chosen, CHECK_FORMATS)
     check_choice("engine", engine, ENGINES)
-    settings = Settings.resolve(engine=engine, model=model, base_url=base_url, max_bytes=max_bytes)
+    settings = resolve(engine=engine, model=model, base_url=base_url, max_bytes=max_bytes)
     try:
         loaded = load(article, settings)
         report = check_articles(loaded, [load(source, settings) for source in sources], settings=settings)

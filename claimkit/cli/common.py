@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
 from .. import errors
 from ..render import CHECK_FORMATS, FORMATS, CheckFormat, Format
-from ..settings import ENGINES
+from ..settings import ENGINES, Settings
 
 __all__ = [
     "EXIT_CODES",
@@ -23,6 +23,7 @@ __all__ = [
     "check_choice",
     "fail",
     "read_key",
+    "resolve",
 ]
 
 EXIT_CODES: dict[type[errors.ClaimkitError], int] = {
@@ -56,6 +57,14 @@ def fail(error: errors.ClaimkitError) -> NoReturn:
     code = next((c for cls, c in EXIT_CODES.items() if isinstance(error, cls)), 1)
     typer.echo(f"claimkit: error: {error}", err=True)
     raise typer.Exit(code)
+
+
+def resolve(**options: Any) -> Settings:
+    """``Settings.resolve``, its errors (a bad value in the environment or the config file) as one line."""
+    try:
+        return Settings.resolve(**options)
+    except errors.ClaimkitError as e:
+        fail(e)
 
 
 def read_key(path: Path | None) -> str | None:

@@ -9,8 +9,8 @@ from typing import Annotated
 import typer
 
 from .. import errors
-from ..settings import ENGINES, STRUCTURED_OUTPUTS, Settings
-from .common import BaseUrlOption, EngineOption, ModelOption, check_choice, fail
+from ..settings import ENGINES, STRUCTURED_OUTPUTS
+from .common import BaseUrlOption, EngineOption, ModelOption, check_choice, fail, resolve
 
 __all__ = ["register"]
 
@@ -40,7 +40,7 @@ def eval_command(
     check_choice("structured output", structured_output, STRUCTURED_OUTPUTS)
     try:
         records = list(read_gold(gold))
-        settings = Settings.resolve(
+        settings = resolve(
             engine=engine,
             model=model,
             base_url=base_url,

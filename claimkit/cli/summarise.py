@@ -11,8 +11,8 @@ import typer
 
 from .. import errors
 from ..render import COMPARE_FORMATS, FORMATS
-from ..settings import ENGINES, STRUCTURED_OUTPUTS, Settings
-from .common import BaseUrlOption, EngineOption, ModelOption, as_format, check_choice, fail, read_key
+from ..settings import ENGINES, STRUCTURED_OUTPUTS
+from .common import BaseUrlOption, EngineOption, ModelOption, as_format, check_choice, fail, read_key, resolve
 
 __all__ = ["register"]
 
@@ -54,7 +54,7 @@ def summarise_command(
     check_choice("format", chosen, FORMATS)
     check_choice("engine", engine, ENGINES)
     check_choice("structured output", structured_output, STRUCTURED_OUTPUTS)
-    settings = Settings.resolve(
+    settings = resolve(
         engine=engine,
         model=model,
         base_url=base_url,
@@ -92,7 +92,7 @@ def compare_command(
 
     check_choice("format", fmt, COMPARE_FORMATS)
     check_choice("engine", engine, ENGINES)
-    settings = Settings.resolve(engine=engine, model=model, base_url=base_url)
+    settings = resolve(engine=engine, model=model, base_url=base_url)
     try:
         summaries = [summarise_article(load(source, settings), settings=settings) for source in sources]
     except errors.ClaimkitError as e:
@@ -113,7 +113,7 @@ def stance_command(
     from ..sources import load
 
     check_choice("engine", engine, ENGINES)
-    settings = Settings.resolve(engine=engine, model=model, base_url=base_url)
+    settings = resolve(engine=engine, model=model, base_url=base_url)
     try:
         article = load(source, settings)
         result = stance(claim, article.text, settings=settings)
