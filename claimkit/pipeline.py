@@ -55,7 +55,8 @@ def summarise(
     nearest. ``client`` is an ``openai.OpenAI`` to use instead of the one claimkit would build. A string over
     ``max_bytes`` (5 MB unless set) raises ``InputTooLarge``, as a file of that size does.
 
-    >>> summary = summarise("The mayor said the bridge would reopen in May.")
+    >>> import claimkit
+    >>> summary = claimkit.summarise("The mayor said the bridge would reopen in May.")
     >>> summary.claims[0].quote.text
     'the bridge would reopen in May'
     """
@@ -97,7 +98,8 @@ def summarise_source(
 
     The spans index ``summary.article.text``, the text read from the source (from HTML, the article's text).
 
-    >>> summary = summarise_source("seeds/002_4cc666bf275705eb.txt")
+    >>> import claimkit
+    >>> summary = claimkit.summarise_source("seeds/002_4cc666bf275705eb.txt")
     >>> text = summary.article.text
     >>> all(text[c.quote.start : c.quote.end] == c.quote.text for c in summary.claims)
     True

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import doctest
 import importlib
 import pkgutil
+import tempfile
 import types
+import warnings
+from pathlib import Path
+
+import pytest
 
 import claimkit
 
@@ -77,7 +83,12 @@ def test_public_api_is_pinned() -> None:
         "make_client",
         "stance",
         "summarise",
+        "summarise_many",
         "summarise_source",
+        "to_html",
+        "to_jsonld",
+        "to_markdown",
+        "to_table",
     ]
     for name in claimkit.__all__:
         assert hasattr(claimkit, name)
@@ -97,3 +108,21 @@ def test_nothing_else_is_public_at_the_top() -> None:
         "__version__"
     }
     assert {n for n, v in public.items() if isinstance(v, types.ModuleType)} == set(MODULES)
+
+
+def test_every_public_function_has_a_docstring_with_an_example_that_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The examples in the docstrings of ``claimkit``'s functions run as written (from the project folder)."""
+    monkeypatch.chdir(Path(__file__).parent.parent)
+    monkeypatch.setenv("CLAIMKIT_CACHE_DIR", str(Path(tempfile.mkdtemp())))
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    functions = [n for n in claimkit.__all__ if callable(getattr(claimkit, n)) and n[0].islower()]
+    assert len(functions) == 11
+    for name in ["claimkit", *functions]:
+        value = claimkit if name == "claimkit" else getattr(claimkit, name)
+        tests = doctest.DocTestFinder(recurse=False).find(value, name, globs={})
+        assert tests and tests[0].examples, f"{name} has no example"
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for test in tests:
+                runner.run(test)
+    assert runner.failures == 0

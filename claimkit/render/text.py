@@ -13,7 +13,17 @@ from . import COMPARE_FORMATS, FORMATS, Format
 from .html import comparison_html, summary_html
 from .jsonld import render_jsonld
 
-__all__ = ["COMPARE_FORMATS", "FORMATS", "Format", "render", "render_comparison"]
+__all__ = [
+    "COMPARE_FORMATS",
+    "FORMATS",
+    "Format",
+    "render",
+    "render_comparison",
+    "to_html",
+    "to_jsonld",
+    "to_markdown",
+    "to_table",
+]
 
 
 def render(summary: ArticleSummary, fmt: Format, *, text: str | None = None, width: int | None = None) -> str:
@@ -30,6 +40,49 @@ def render(summary: ArticleSummary, fmt: Format, *, text: str | None = None, wid
         return summary.model_dump_json()
     if fmt == "md":
         return markdown(summary)
+    return table(summary, width=width)
+
+
+def to_markdown(summary: ArticleSummary) -> str:
+    """The summary as Markdown: speakers as a table, claims as a list with their offsets, stances, warnings.
+
+    >>> import claimkit
+    >>> print(claimkit.to_markdown(claimkit.summarise("The mayor said the bridge would reopen.")).splitlines()[0])
+    # The mayor said the bridge would reopen
+    """
+    return markdown(summary)
+
+
+def to_html(summary: ArticleSummary, text: str | None = None) -> str:
+    """A self-contained HTML page: the article with every claim highlighted, and the claims beside it.
+
+    ``text`` is the text the spans index: by default ``summary.article.text``.
+
+    >>> import claimkit
+    >>> claimkit.to_html(claimkit.summarise("The mayor said the bridge would reopen.")).startswith("<!doctype html>")
+    True
+    """
+    return render(summary, "html", text=text if text is not None else summary.article.text)
+
+
+def to_jsonld(summary: ArticleSummary) -> str:
+    """The claims as schema.org JSON-LD (``Claim`` items with their author and appearance).
+
+    >>> import claimkit, json
+    >>> json.loads(claimkit.to_jsonld(claimkit.summarise("The mayor said the bridge would reopen.")))["@context"]
+    'https://schema.org'
+    """
+    return render_jsonld(summary)
+
+
+def to_table(summary: ArticleSummary, *, width: int | None = None) -> str:
+    """The summary as the terminal tables of ``claimkit summarise -f table``, ``width`` columns wide (120 unless
+    given; the command line uses the terminal's own).
+
+    >>> import claimkit
+    >>> "Claims" in claimkit.to_table(claimkit.summarise("The mayor said the bridge would reopen."), width=80)
+    True
+    """
     return table(summary, width=width)
 
 

@@ -21,6 +21,11 @@ def make_client(settings: Settings) -> openai.OpenAI:
 
     One client per distinct settings, kept: building one loads the system's certificates (about 60 ms),
     and the client is safe to share between threads.
+
+    >>> import claimkit
+    >>> settings = claimkit.Settings(model="m", base_url="http://127.0.0.1:8080/v1", api_key="local")
+    >>> str(claimkit.make_client(settings).base_url)
+    'http://127.0.0.1:8080/v1/'
     """
     if not settings.model:
         raise ConfigurationError("no model configured: pass --model or set CLAIMKIT_MODEL")
