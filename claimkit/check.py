@@ -64,7 +64,8 @@ def check_quotes(
     fields, as for ``summarise``: the engine that finds the article's quotations is chosen the same way.
 
     >>> import claimkit
-    >>> report = claimkit.check_quotes('The mayor said: "The bridge is safe."', ['She said: "The bridge is safe and open."'])
+    >>> sources = ['She said: "The bridge is safe and open."']
+    >>> report = claimkit.check_quotes('The mayor said: "The bridge is safe."', sources)
     >>> [(c.quote.text, c.status) for c in report.checks]
     [('The bridge is safe.', 'verbatim')]
     """
