@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import errno
 import importlib
+import json
 import os
 import sys
-from typing import NoReturn
+from typing import Annotated, NoReturn
 
 import typer
 
 from .. import errors
 from .._version import __version__
-from .common import EXIT_CODES, STRICT_EXIT
+from .common import EXIT_CODES, STRICT_EXIT, TextFormatOption
 
 __all__ = ["COMMAND_MODULES", "EXIT_CODES", "STRICT_EXIT", "app", "main"]
 
@@ -26,20 +27,36 @@ COMMAND_MODULES: tuple[str, ...] = ("summarise", "check", "batch", "cache", "eva
 
 # No locals in tracebacks: a local may be an API key.
 app = typer.Typer(
-    add_completion=False,
     no_args_is_help=True,
     help="Who claimed what in a news article.",
     pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"{__name__}.{_name}").register(app)
 
 
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_print_version, is_eager=True, help="Print claimkit's version."),
+    ] = False,
+) -> None:
+    """Who claimed what in a news article."""
+
+
 @app.command("version")
-def version_command() -> None:
+def version_command(fmt: TextFormatOption = "text") -> None:
     """Print claimkit's version."""
-    typer.echo(__version__)
+    typer.echo(json.dumps({"version": __version__}) if fmt == "json" else __version__)
 
 
 def main() -> None:

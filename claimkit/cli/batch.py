@@ -2,14 +2,33 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from .. import errors
-from ..settings import ENGINES, STRUCTURED_OUTPUTS
-from .common import BaseUrlOption, EngineOption, ModelOption, check_choice, fail, resolve
+from .common import (
+    ApiKeyFileOption,
+    BaseUrlOption,
+    EngineOption,
+    JsonOption,
+    MaxBytesOption,
+    MaxReasksOption,
+    MaxRetriesOption,
+    ModelOption,
+    NoCacheOption,
+    NoLogOption,
+    StructuredOutputOption,
+    TextFormatOption,
+    TimeoutOption,
+    fail,
+    read_key,
+    resolve,
+    text_format,
+)
 
 __all__ = ["register"]
 
@@ -20,24 +39,36 @@ def batch_command(
     ],
     output: Annotated[Path, typer.Option("--output", "-o", help="JSONL output; re-running skips ids already in it.")],
     concurrency: Annotated[int, typer.Option(help="Model calls at a time (the embedded engine uses every core).")] = 8,
+    fmt: TextFormatOption = "text",
+    as_json: JsonOption = False,
     engine: EngineOption = None,
     model: ModelOption = None,
     base_url: BaseUrlOption = None,
-    structured_output: Annotated[str | None, typer.Option(help="Structured-output mode (default auto).")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the summary cache.")] = False,
-    no_log: Annotated[bool, typer.Option("--no-log", help="Keep no record of the model calls.")] = False,
+    api_key_file: ApiKeyFileOption = None,
+    structured_output: StructuredOutputOption = None,
+    max_reasks: MaxReasksOption = None,
+    max_retries: MaxRetriesOption = None,
+    max_bytes: MaxBytesOption = None,
+    timeout: TimeoutOption = None,
+    no_cache: NoCacheOption = False,
+    no_log: NoLogOption = False,
 ) -> None:
-    """Summarise many articles: one JSON line each, resumable, with a progress bar on standard error."""
+    """Summarise many articles: one JSON line each, resumable, with a progress bar on standard error.
+
+    The counts at the end go to standard error as a line of text, or to standard output as JSON (-f json)."""
     from ..batch import iter_items, same_file, summarise_many
     from ..progress import batch_progress
 
-    check_choice("engine", engine, ENGINES)
-    check_choice("structured output", structured_output, STRUCTURED_OUTPUTS)
     settings = resolve(
         engine=engine,
         model=model,
         base_url=base_url,
+        api_key=read_key(api_key_file),
         structured_output=structured_output,
+        max_reasks=max_reasks,
+        max_retries=max_retries,
+        max_bytes=max_bytes,
+        timeout=timeout,
         cache=False if no_cache else None,
         log_calls=False if no_log else None,
     )
@@ -54,13 +85,16 @@ def batch_command(
     except KeyboardInterrupt:
         typer.echo(f"claimkit: interrupted; finished records are in {output}; run again to resume", err=True)
         raise typer.Exit(130) from None
-    typer.echo(
-        f"claimkit: {report.done} done ({report.cached} from the cache), {report.failed} failed, "
-        f"{report.skipped} already in {output}, {report.retried} failed before and tried again; "
-        f"tokens {report.prompt_tokens} in, {report.completion_tokens} out; "
-        f"{report.seconds:.1f} s",
-        err=True,
-    )
+    if text_format(fmt, as_json) == "json":
+        typer.echo(json.dumps({"output": str(output), **dataclasses.asdict(report)}, indent=2))
+    else:
+        typer.echo(
+            f"claimkit: {report.done} done ({report.cached} from the cache), {report.failed} failed, "
+            f"{report.skipped} already in {output}, {report.retried} failed before and tried again; "
+            f"tokens {report.prompt_tokens} in, {report.completion_tokens} out; "
+            f"{report.seconds:.1f} s",
+            err=True,
+        )
     if report.failed:
         raise typer.Exit(1)
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Annotated
+from datetime import UTC, datetime
+from typing import Annotated, Any
 
 import typer
 
-from .common import resolve
+from .common import JsonOption, TextFormatOption, resolve, text_format
 
 __all__ = ["register"]
 
@@ -16,11 +17,16 @@ cache_app = typer.Typer(help="The summary cache.", no_args_is_help=True)
 
 
 @cache_app.command("stats")
-def cache_stats() -> None:
+def cache_stats(fmt: TextFormatOption = "json", as_json: JsonOption = False) -> None:
     """Entries, size and location of the cache."""
     from ..store import SummaryCache
 
-    typer.echo(json.dumps(SummaryCache(resolve().store_folder / "cache.sqlite").stats(), indent=2))
+    stats = SummaryCache(resolve().store_folder / "cache.sqlite").stats()
+    if text_format(fmt, as_json) == "json":
+        typer.echo(json.dumps(stats, indent=2))
+        return
+    for name, value in stats.items():
+        typer.echo(f"{name}: {value}")
 
 
 @cache_app.command("clear")
@@ -41,9 +47,10 @@ def cache_clear() -> None:
 def logs_command(
     show: Annotated[int | None, typer.Option(help="Show one call in full, with its bodies.")] = None,
     limit: Annotated[int, typer.Option(help="How many recent calls to list.")] = 20,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    fmt: TextFormatOption = "text",
+    as_json: JsonOption = False,
 ) -> None:
-    """The model calls claimkit made: time, model, endpoint, prompt, status, usage, latency."""
+    """The model calls claimkit made: time, model, endpoint, prompt, status, usage, latency (times in ISO 8601)."""
     from ..store import CallLog
 
     log = CallLog(resolve().store_folder / "calls.sqlite")
@@ -52,18 +59,24 @@ def logs_command(
         if call is None:
             typer.echo(f"claimkit: error: no call {show} in the log", err=True)
             raise typer.Exit(1)
-        typer.echo(json.dumps(call, indent=2))
+        typer.echo(json.dumps(_iso(call), indent=2))
         return
-    calls = log.list(limit)
-    if as_json:
+    calls = [_iso(c) for c in log.list(limit)]
+    if text_format(fmt, as_json) == "json":
         typer.echo(json.dumps(calls, indent=2))
         return
     for c in calls:
         typer.echo(
-            f"{c['id']:>5}  {c['model']}  {c['endpoint']}  {c['mode']}  status {c['status']}  "
+            f"{c['id']:>5}  {c['started']}  {c['model']}  {c['endpoint']}  {c['mode']}  status {c['status']}  "
             f"{c['latency_ms']:.0f} ms  tokens {c['prompt_tokens']}/{c['completion_tokens']}"
             f"  prompt {str(c['prompt_sha256'])[:12]}"
         )
+
+
+def _iso(call: dict[str, Any]) -> dict[str, Any]:
+    """The call with its start as an ISO 8601 time in UTC, to the second, instead of seconds since 1970."""
+    started = datetime.fromtimestamp(call["started"], UTC).isoformat(timespec="seconds")
+    return {**call, "started": started}
 
 
 def register(app: typer.Typer) -> None:

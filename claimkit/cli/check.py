@@ -8,17 +8,15 @@ from typing import Annotated
 import typer
 
 from .. import errors
-from ..render import CHECK_FORMATS
-from ..settings import ENGINES
+from ..render import CheckFormat
 from .common import (
     STRICT_EXIT,
     BaseUrlOption,
     EngineOption,
     ModelOption,
-    as_check_format,
-    check_choice,
     fail,
     resolve,
+    terminal_width,
 )
 
 __all__ = ["register"]
@@ -30,8 +28,8 @@ def check_command(
         list[str], typer.Option("--source", "-s", help="A source to check the quotations against (repeatable).")
     ],
     fmt: Annotated[
-        str | None,
-        typer.Option("--format", "-f", help=f"One of {', '.join(CHECK_FORMATS)}; a table on a terminal, else json."),
+        CheckFormat | None,
+        typer.Option("--format", "-f", help="The output (default: a table on a terminal, else json)."),
     ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help=f"Exit {STRICT_EXIT} when any quotation is altered or not found.")
@@ -46,16 +44,15 @@ def check_command(
     from ..render.check import render_check
     from ..sources import load
 
-    chosen = fmt or ("table" if sys.stdout.isatty() else "json")
-    check_choice("format", chosen, CHECK_FORMATS)
-    check_choice("engine", engine, ENGINES)
+    chosen: CheckFormat = fmt or ("table" if sys.stdout.isatty() else "json")
     settings = resolve(engine=engine, model=model, base_url=base_url, max_bytes=max_bytes)
     try:
         loaded = load(article, settings)
         report = check_articles(loaded, [load(source, settings) for source in sources], settings=settings)
     except errors.ClaimkitError as e:
         fail(e)
-    typer.echo(render_check(report, as_check_format(chosen), color=sys.stdout.isatty()))
+    width = terminal_width() if chosen == "table" else None
+    typer.echo(render_check(report, chosen, width=width, color=sys.stdout.isatty()))
     if strict and (report.count("altered") or report.count("not_found")):
         raise typer.Exit(STRICT_EXIT)
 

@@ -4,26 +4,37 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any, Literal, NoReturn
 
 import typer
 
 from .. import errors
-from ..render import CHECK_FORMATS, FORMATS, CheckFormat, Format
-from ..settings import ENGINES, Settings
+from ..settings import Engine, Settings, StructuredOutput
 
 __all__ = [
     "EXIT_CODES",
     "STRICT_EXIT",
+    "ApiKeyFileOption",
+    "ApiKeyOption",
     "BaseUrlOption",
+    "CompareFormat",
     "EngineOption",
+    "JsonOption",
+    "MaxBytesOption",
+    "MaxReasksOption",
+    "MaxRetriesOption",
     "ModelOption",
-    "as_check_format",
-    "as_format",
-    "check_choice",
+    "NoCacheOption",
+    "NoLogOption",
+    "StructuredOutputOption",
+    "TextFormat",
+    "TextFormatOption",
+    "TimeoutOption",
     "fail",
     "read_key",
     "resolve",
+    "terminal_width",
+    "text_format",
 ]
 
 EXIT_CODES: dict[type[errors.ClaimkitError], int] = {
@@ -47,7 +58,31 @@ EXIT_CODES: dict[type[errors.ClaimkitError], int] = {
 STRICT_EXIT = 16
 """``claimkit check --strict``: a quotation was altered or not found in the sources."""
 
-EngineOption = Annotated[str | None, typer.Option(help=f"One of {', '.join(ENGINES)} (default auto).")]
+CompareFormat = Literal["table", "json", "md", "html"]
+TextFormat = Literal["text", "json"]
+"""The output of a command that prints a line or a few: text for people, or JSON."""
+
+EngineOption = Annotated[
+    Engine | None, typer.Option(help="The engine (default auto: the LLM engine when a model is set, else embedded).")
+]
+StructuredOutputOption = Annotated[
+    StructuredOutput | None, typer.Option(help="How the model is held to the schema (default auto: probed once).")
+]
+ApiKeyOption = Annotated[
+    str | None,
+    typer.Option(help="API key: visible to other users in the process list; prefer --api-key-file or OPENAI_API_KEY."),
+]
+ApiKeyFileOption = Annotated[
+    Path | None, typer.Option(help="A file holding the API key ('-' for standard input: the first line).")
+]
+MaxReasksOption = Annotated[int | None, typer.Option(help="Re-asks after an invalid model reply.")]
+MaxRetriesOption = Annotated[int | None, typer.Option(help="Transport retries, done by the OpenAI SDK.")]
+MaxBytesOption = Annotated[int | None, typer.Option(help="Largest input accepted, in bytes.")]
+TimeoutOption = Annotated[float | None, typer.Option(help="Seconds to wait for a URL or a model reply.")]
+NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the summary cache.")]
+NoLogOption = Annotated[bool, typer.Option("--no-log", help="Keep no record of the model calls.")]
+TextFormatOption = Annotated[TextFormat, typer.Option("--format", "-f", help="Text, or JSON.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (the same as -f json).")]
 ModelOption = Annotated[str | None, typer.Option(help="Model name; with one, the LLM engine runs.")]
 BaseUrlOption = Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8765/v1.")]
 
@@ -81,18 +116,13 @@ def read_key(path: Path | None) -> str | None:
     return key
 
 
-def check_choice(what: str, value: str | None, choices: tuple[str, ...]) -> None:
-    """A usage error (exit 2) naming the choices when ``value`` is not one of them."""
-    if value is not None and value not in choices:
-        typer.echo(f"claimkit: error: unknown {what} {value!r}; choose one of {', '.join(choices)}", err=True)
-        raise typer.Exit(2)
+def terminal_width() -> int:
+    """The terminal's own width in columns (rich reads it, and $COLUMNS), 80 when output is not a terminal."""
+    from rich.console import Console
+
+    return Console(stderr=False).width
 
 
-def as_check_format(name: str) -> CheckFormat:
-    assert name in CHECK_FORMATS
-    return name  # type: ignore[return-value]
-
-
-def as_format(name: str) -> Format:
-    assert name in FORMATS
-    return name  # type: ignore[return-value]
+def text_format(fmt: TextFormat, as_json: bool) -> TextFormat:
+    """``--json`` is ``-f json``."""
+    return "json" if as_json else fmt

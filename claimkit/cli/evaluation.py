@@ -9,22 +9,30 @@ from typing import Annotated
 import typer
 
 from .. import errors
-from ..settings import ENGINES, STRUCTURED_OUTPUTS
-from .common import BaseUrlOption, EngineOption, ModelOption, check_choice, fail, resolve
+from .common import (
+    BaseUrlOption,
+    EngineOption,
+    JsonOption,
+    ModelOption,
+    StructuredOutputOption,
+    TextFormatOption,
+    fail,
+    resolve,
+    text_format,
+)
 
 __all__ = ["register"]
 
 
 def eval_command(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL file (the evaluation data's format).")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    fmt: TextFormatOption = "text",
+    as_json: JsonOption = False,
     details: Annotated[bool, typer.Option("--details", help="Add a line per article.")] = False,
     engine: EngineOption = None,
     model: ModelOption = None,
     base_url: BaseUrlOption = None,
-    structured_output: Annotated[
-        str | None, typer.Option(help=f"One of {', '.join(STRUCTURED_OUTPUTS)} (default auto).")
-    ] = None,
+    structured_output: StructuredOutputOption = None,
     max_tokens: Annotated[int | None, typer.Option(help="Completion tokens allowed per model call.")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the summary cache.")] = False,
 ) -> None:
@@ -36,8 +44,6 @@ def eval_command(
     from ..pipeline import summarise
     from ..render.evaluation import eval_text
 
-    check_choice("engine", engine, ENGINES)
-    check_choice("structured output", structured_output, STRUCTURED_OUTPUTS)
     try:
         records = list(read_gold(gold))
         settings = resolve(
@@ -55,7 +61,7 @@ def eval_command(
         )
     except errors.ClaimkitError as e:
         fail(e)
-    if as_json:
+    if text_format(fmt, as_json) == "json":
         payload = report.totals()
         if details:
             payload["per_article"] = [_article_row(a) for a in report.articles]

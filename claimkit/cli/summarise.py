@@ -4,15 +4,34 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
 from .. import errors
-from ..render import COMPARE_FORMATS, FORMATS
-from ..settings import ENGINES, STRUCTURED_OUTPUTS
-from .common import BaseUrlOption, EngineOption, ModelOption, as_format, check_choice, fail, read_key, resolve
+from ..render import Format
+from .common import (
+    ApiKeyFileOption,
+    ApiKeyOption,
+    BaseUrlOption,
+    CompareFormat,
+    EngineOption,
+    JsonOption,
+    MaxBytesOption,
+    MaxReasksOption,
+    MaxRetriesOption,
+    ModelOption,
+    NoCacheOption,
+    NoLogOption,
+    StructuredOutputOption,
+    TextFormatOption,
+    TimeoutOption,
+    fail,
+    read_key,
+    resolve,
+    terminal_width,
+    text_format,
+)
 
 __all__ = ["register"]
 
@@ -20,40 +39,27 @@ __all__ = ["register"]
 def summarise_command(
     source: Annotated[str, typer.Argument(help="Article file, '-' for standard input, or an http(s) URL.")],
     fmt: Annotated[
-        str | None,
-        typer.Option("--format", "-f", help=f"One of {', '.join(FORMATS)}; a table on a terminal, else json."),
+        Format | None, typer.Option("--format", "-f", help="The output (default: a table on a terminal, else json).")
     ] = None,
     engine: EngineOption = None,
     model: ModelOption = None,
     base_url: BaseUrlOption = None,
-    api_key: Annotated[
-        str | None,
-        typer.Option(
-            help="API key: visible to other users in the process list; prefer --api-key-file or OPENAI_API_KEY."
-        ),
-    ] = None,
-    api_key_file: Annotated[
-        Path | None, typer.Option(help="A file holding the API key ('-' for standard input: the first line).")
-    ] = None,
-    structured_output: Annotated[
-        str | None, typer.Option(help=f"One of {', '.join(STRUCTURED_OUTPUTS)} (default auto).")
-    ] = None,
-    max_reasks: Annotated[int | None, typer.Option(help="Re-asks after an invalid model reply.")] = None,
-    max_retries: Annotated[int | None, typer.Option(help="Transport retries, done by the OpenAI SDK.")] = None,
-    max_bytes: Annotated[int | None, typer.Option(help="Largest input accepted, in bytes.")] = None,
-    timeout: Annotated[float | None, typer.Option(help="Seconds to wait for a URL or a model reply.")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the summary cache.")] = False,
-    no_log: Annotated[bool, typer.Option("--no-log", help="Keep no record of the model calls.")] = False,
+    api_key: ApiKeyOption = None,
+    api_key_file: ApiKeyFileOption = None,
+    structured_output: StructuredOutputOption = None,
+    max_reasks: MaxReasksOption = None,
+    max_retries: MaxRetriesOption = None,
+    max_bytes: MaxBytesOption = None,
+    timeout: TimeoutOption = None,
+    no_cache: NoCacheOption = False,
+    no_log: NoLogOption = False,
 ) -> None:
     """Find the speakers, claims and stances of one article."""
     from ..pipeline import summarise_article
     from ..render.text import render
     from ..sources import load
 
-    chosen = fmt or ("table" if sys.stdout.isatty() else "json")
-    check_choice("format", chosen, FORMATS)
-    check_choice("engine", engine, ENGINES)
-    check_choice("structured output", structured_output, STRUCTURED_OUTPUTS)
+    chosen: Format = fmt or ("table" if sys.stdout.isatty() else "json")
     settings = resolve(
         engine=engine,
         model=model,
@@ -72,14 +78,15 @@ def summarise_command(
         summary = summarise_article(article, settings=settings)
     except errors.ClaimkitError as e:
         fail(e)
-    typer.echo(render(summary, as_format(chosen), text=article.text))
+    width = terminal_width() if chosen == "table" else None
+    typer.echo(render(summary, chosen, text=article.text, width=width))
     for warning in summary.warnings:
         typer.echo(f"claimkit: warning: {warning}", err=True)
 
 
 def compare_command(
     sources: Annotated[list[str], typer.Argument(help="Two or more articles: files, '-' or URLs.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of {', '.join(COMPARE_FORMATS)}.")] = "md",
+    fmt: Annotated[CompareFormat, typer.Option("--format", "-f", help="The output.")] = "md",
     engine: EngineOption = None,
     model: ModelOption = None,
     base_url: BaseUrlOption = None,
@@ -90,8 +97,6 @@ def compare_command(
     from ..render.text import render_comparison
     from ..sources import load
 
-    check_choice("format", fmt, COMPARE_FORMATS)
-    check_choice("engine", engine, ENGINES)
     settings = resolve(engine=engine, model=model, base_url=base_url)
     try:
         summaries = [summarise_article(load(source, settings), settings=settings) for source in sources]
@@ -103,7 +108,8 @@ def compare_command(
 def stance_command(
     source: Annotated[str, typer.Argument(help="Article file, '-' or an http(s) URL.")],
     claim: Annotated[str, typer.Option("--claim", "-c", help="The claim to check the article against.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    fmt: TextFormatOption = "text",
+    as_json: JsonOption = False,
     engine: EngineOption = None,
     model: ModelOption = None,
     base_url: BaseUrlOption = None,
@@ -112,14 +118,13 @@ def stance_command(
     from ..article_stance import stance
     from ..sources import load
 
-    check_choice("engine", engine, ENGINES)
     settings = resolve(engine=engine, model=model, base_url=base_url)
     try:
         article = load(source, settings)
         result = stance(claim, article.text, settings=settings)
     except errors.ClaimkitError as e:
         fail(e)
-    if as_json:
+    if text_format(fmt, as_json) == "json":
         typer.echo(result.model_dump_json(indent=2))
         return
     typer.echo(f"{result.label} (score {result.score:.2f}, relatedness {result.relatedness:.2f})")
@@ -127,7 +132,9 @@ def stance_command(
         typer.echo(f"  {span.start}–{span.end}: {' '.join(span.text.split())}")
 
 
-def schema_command() -> None:
+def schema_command(
+    fmt: Annotated[Literal["json"], typer.Option("--format", "-f", help="JSON, the only format.")] = "json",
+) -> None:
     """Print the JSON Schema of the ArticleSummary record."""
     from ..records import ArticleSummary
 

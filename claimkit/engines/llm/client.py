@@ -31,7 +31,10 @@ def make_client(settings: Settings) -> openai.OpenAI:
         raise ConfigurationError("no model configured: pass --model or set CLAIMKIT_MODEL")
     api_key = settings.api_key or (_LOCAL_KEY if settings.base_url else None)
     if api_key is None:
-        raise ConfigurationError("no API key: set OPENAI_API_KEY or pass --api-key (or --base-url for a local server)")
+        raise ConfigurationError(
+            "no API key: set OPENAI_API_KEY, or pass --api-key-file (api_key= in Python),"
+            " or --base-url for a local server"
+        )
     return openai.OpenAI(
         api_key=api_key,
         base_url=settings.base_url,
