@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from ..evaluate import THRESHOLDS, EvalReport
+from typing import Any, Protocol
 
 __all__ = ["eval_text"]
+
+
+class EvalReport(Protocol):
+    """What the text reads of ``evaluate.EvalReport`` (rendering sits below scoring: it does not import it)."""
+
+    @property
+    def articles(self) -> list[Any]: ...
+
+    def totals(self) -> dict[str, Any]: ...
+
+
+def _thresholds(totals: dict[str, Any]) -> list[float]:
+    """The IoU thresholds the report scored at, from its ``iou>=T`` figures, lowest first."""
+    return sorted(float(key.removeprefix("iou>=")) for key in totals if key.startswith("iou>="))
 
 
 def eval_text(report: EvalReport, details: bool) -> str:
@@ -31,7 +43,8 @@ def _attribution_lines(report: EvalReport, totals: dict[str, Any]) -> list[str]:
             f"per article: requests {usage['calls']:.1f}   prompt tokens {usage['prompt_tokens']:,.0f}"
             f"   completion tokens {usage['completion_tokens']:,.0f}"
         )
-    for threshold in THRESHOLDS:
+    thresholds = _thresholds(totals)
+    for threshold in thresholds:
         t = totals[f"iou>={threshold}"]
         lines.append(
             f"IoU ≥ {threshold}:  precision {t['precision']:.3f}   recall {t['recall']:.3f}   F1 {t['f1']:.3f}"
@@ -55,7 +68,7 @@ def _attribution_lines(report: EvalReport, totals: dict[str, Any]) -> list[str]:
     for kind, f in totals["by_kind"].items():
         speakers = f["resolved_speaker_accuracy"]
         lines.append(
-            f"{kind:<9}      gold {f['gold']:>5}   recall @{THRESHOLDS[0]} {f['recall']:.3f}"
+            f"{kind:<9}      gold {f['gold']:>5}   recall @{thresholds[0]} {f['recall']:.3f}"
             + (f"   resolved speakers {speakers:.3f}" if speakers is not None else "")
         )
     lines.append(f"exact-slice spans {totals['exact_span_share']:.1%}")
