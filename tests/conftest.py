@@ -113,3 +113,21 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     out = ROOT / "tests" / "output"
     out.mkdir(parents=True, exist_ok=True)
     (out / "hostile.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+SLOW: tuple[str, ...] = (
+    "tests/test_packaging.py::",
+    "tests/test_testing_plugin.py::",
+    "tests/test_batch.py::test_kill_9_partway_then_rerun_gives_every_id_once",
+    "tests/test_bad_input.py::test_an_article_past_its_deadline_ends_with_a_clear_error_and_a_batch_goes_on",
+    "tests/test_bad_input.py::test_cli[1 MB line]",
+    "tests/test_faults.py::test_fault_through_the_cli[",
+)
+"""Tests that take seconds each (`pytest --durations`): `make test` leaves them out, `.ci/run` runs them. The
+fault rows through the command line repeat those through the API, which stay in the quick run."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.nodeid.startswith(SLOW):
+            item.add_marker(pytest.mark.slow)

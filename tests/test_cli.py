@@ -228,6 +228,7 @@ def test_the_table_fits_the_terminal(width: int) -> None:
         ["stance", str(SEED_002), "-c", "Pakistan funded terrorist groups."],
         ["logs"],
         ["cache", "stats"],
+        ["cache", "clear"],
         ["schema"],
         ["version"],
     ],

@@ -30,7 +30,7 @@ def cache_stats(fmt: TextFormatOption = "json", as_json: JsonOption = False) -> 
 
 
 @cache_app.command("clear")
-def cache_clear() -> None:
+def cache_clear(fmt: TextFormatOption = "text", as_json: JsonOption = False) -> None:
     """Remove every cached summary."""
     from ..store import SummaryCache
 
@@ -40,8 +40,11 @@ def cache_clear() -> None:
     except (sqlite3.Error, OSError) as e:  # a damaged file: a new, empty one in its place
         SummaryCache.recreate(path)
         typer.echo(f"the cache was damaged ({e}); a new, empty one was made", err=True)
-        return
-    typer.echo(f"removed {removed} cached summaries", err=True)
+        removed = None
+    if text_format(fmt, as_json) == "json":
+        typer.echo(json.dumps({"removed": removed, "path": str(path)}))
+    elif removed is not None:
+        typer.echo(f"removed {removed} cached summaries", err=True)
 
 
 def logs_command(

