@@ -184,7 +184,7 @@ def summarise_article(
                 )
             if language is not None and language not in RULES_LANGUAGES:
                 output.warnings.append(_language_warning(language))
-            return assemble_summary(article, output, language)
+            return assemble_summary(article, output, language, min_confidence=settings.min_confidence)
     problems: list[str] = []  # the cache is best effort: a broken one costs a warning, never a paid-for summary
     cache = _open_cache(settings, problems)
     key = SummaryCache.key(cache_parts(settings), article.text)
@@ -193,7 +193,7 @@ def summarise_article(
         return _from_cache(hit, article)
     output = _run_model(article.text, settings, client, hybrid=engine == "hybrid", language=language)
     with deadline.within(settings.deadline):
-        summary = assemble_summary(article, output, language)
+        summary = assemble_summary(article, output, language, min_confidence=settings.min_confidence)
     if cache is not None:
         try:
             cache.put(key, summary)
@@ -259,6 +259,7 @@ def cache_parts(settings: Settings) -> dict[str, Any]:
             settings.chunk_chars,
             settings.chunk_overlap,
             settings.max_reasks,
+            settings.min_confidence,
         ],
     }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Annotated
@@ -54,10 +55,12 @@ def eval_command(
             max_tokens=max_tokens,
             cache=False if no_cache else None,
         )
+        every_claim = dataclasses.replace(settings, min_confidence=0.0)  # the floor is applied in the scoring
         report = evaluate(
             records,
-            lambda text: summarise(text, settings=settings),
+            lambda text: summarise(text, settings=every_claim),
             lambda claim, text: stance(claim, text, settings=settings).label,
+            floor=settings.min_confidence,
         )
     except errors.ClaimkitError as e:
         fail(e)

@@ -36,7 +36,7 @@ def eval_text(report: EvalReport, details: bool) -> str:
 
 def _attribution_lines(report: EvalReport, totals: dict[str, Any]) -> list[str]:
     lines = [f"articles {totals['articles']}   predicted {totals['predicted']}   gold {totals['gold']}"]
-    lines.append(f"engine {', '.join(totals['engines'])}")
+    lines.append(f"engine {', '.join(totals['engines'])}   min_confidence {totals['min_confidence']:g}")
     if totals["usage"]["calls"]:
         usage = {k: v / totals["articles"] for k, v in totals["usage"].items()}
         lines.append(
@@ -72,6 +72,18 @@ def _attribution_lines(report: EvalReport, totals: dict[str, Any]) -> list[str]:
             + (f"   resolved speakers {speakers:.3f}" if speakers is not None else "")
         )
     lines.append(f"exact-slice spans {totals['exact_span_share']:.1%}")
+    lines += _curve_lines(totals["curve"])
+    return lines
+
+
+def _curve_lines(curve: list[dict[str, Any]]) -> list[str]:
+    lines = ["min_confidence   claims   P@0.3   R@0.3   resolved speakers"]
+    for point in curve:
+        speakers = point["resolved_speaker_accuracy"]
+        lines.append(
+            f"{point['min_confidence']:>14g}   {point['predicted']:>6}"
+            f"   {point['precision']:.3f}   {point['recall']:.3f}   {'' if speakers is None else f'{speakers:.3f}'}"
+        )
     return lines
 
 

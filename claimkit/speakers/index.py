@@ -125,6 +125,23 @@ class SpeakerIndex:
             return False
         return parse_titled_name(words)[2] is not None and not is_common_noun_phrase(words)
 
+    def way(self, mention: Range | None, entity: SpeakerEntity | None) -> str:
+        """How a mention was resolved, by which the precision of a speaker is measured: 'name', 'pronoun',
+        'relative', 'description', 'none'; 'pronoun unresolved' and 'description unresolved' when the entity is
+        no one the article names."""
+        if mention is None or entity is None:
+            return "none"
+        words = self.text[mention[0] : mention[1]].lower().split()
+        if len(words) == 1 and self.lexicon.pronouns.get(_CONTRACTION_RE.sub("", words[0])) == "relative":
+            way = "relative"
+        elif len(words) == 1 and _CONTRACTION_RE.sub("", words[0]) in self.lexicon.pronouns:
+            way = "pronoun"
+        elif self.is_name(mention):
+            return "name"
+        else:
+            way = "description"
+        return f"{way} unresolved" if entity.kind == "unnamed" else way
+
     def resolve(self, mention: Range) -> SpeakerEntity:
         """The entity a speaker mention refers to, created if new."""
         raw = self.text[mention[0] : mention[1]]
