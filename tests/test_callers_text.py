@@ -3,6 +3,7 @@ standard input or HTML the text the summary carries in ``article.text``."""
 
 from __future__ import annotations
 
+import html
 import tempfile
 import warnings
 from pathlib import Path
@@ -95,5 +96,23 @@ def test_html_spans_index_the_article_text() -> None:
     carried = summary.article.text
     assert carried is not None and "<p>" not in carried
     assert summary.claims
+    for span in summary.spans():
+        assert carried[span.start : span.end] == span.text
+
+
+@settings(max_examples=30, deadline=None)
+@given(_TEXT, _TEXT)
+def test_html_is_indexed_by_the_text_the_summary_carries(first: str, second: str) -> None:
+    page = (
+        "<html><head><title>Bridge</title></head><body><article>"
+        f"<p>{html.escape(first)}</p><p>The mayor said the bridge would reopen in May, after months of repairs.</p>"
+        f"<p>{html.escape(second)}</p></article></body></html>"
+    )
+    try:
+        summary = _quiet(claimkit.summarise, page)
+    except claimkit.InputError:
+        return  # no article text in the page: refused, with its own error
+    carried = summary.article.text
+    assert carried is not None
     for span in summary.spans():
         assert carried[span.start : span.end] == span.text
