@@ -92,7 +92,7 @@ def count(observations: list[Observed]) -> Counts:
     for o in observations:
         counts.add("rule", o.path, o.matched)
         if o.speaker_right is not None:
-            counts.add("speaker", (o.way,), o.speaker_right)
+            counts.add("speaker", tuple(o.way.split(", ")), o.speaker_right)
     return counts
 
 
@@ -110,7 +110,7 @@ def write_table(counts: Counts, sources: list[Path]) -> None:
 
 
 def confidence(counts: Counts, o: Observed) -> float:
-    return counts.deepest("rule", o.path) * counts.deepest("speaker", (o.way,))
+    return counts.deepest("rule", o.path) * counts.deepest("speaker", tuple(o.way.split(", ")))
 
 
 def report(name: str, observations: list[list[Observed]], gold: int, counts: Counts) -> None:
@@ -143,7 +143,7 @@ def main() -> int:
         gold_counts[path] = sum(len(r.attributions) for r in records)
     every = count([o for articles in per_file.values() for article in articles for o in article])
     for key in sorted(every.total, key=lambda k: (k[0], -every.total[k])):
-        if key[1].count(" / ") < 2:
+        if key[1].count(" / ") < 2 or key[0] == "speaker":
             print(f"{key[0]:8s} {key[1]:40s} {every.right[key]:5d} / {every.total[key]:5d}  {every.precision(key):.3f}")
     if args.write:
         write_table(every, args.gold)

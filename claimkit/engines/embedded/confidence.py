@@ -68,4 +68,4 @@ def _deepest(part: str, path: tuple[str, ...]) -> float:
 def measured_precision(path: tuple[str, ...], speaker_way: str) -> float:
     """How often a claim found as ``path`` had the right content, times how often a speaker resolved by
     ``speaker_way`` was the right one ('name', 'pronoun', 'description unresolved', …)."""
-    return round(_deepest("rule", path) * _deepest("speaker", (speaker_way,)), 3)
+    return round(_deepest("rule", path) * _deepest("speaker", tuple(speaker_way.split(", "))), 3)

@@ -42,3 +42,9 @@ def _said(article: str, floor: float = 0.0) -> list[tuple[str, str | None]]:
 )
 def test_names(article: str, quote: str, speaker: str | None) -> None:
     assert (quote, speaker) in _said(article)
+
+
+@pytest.mark.parametrize("article", ["Many said the plan would fail.", "Besides, Many said the plan would fail."])
+def test_a_sentence_opener_alone_is_no_name(article: str) -> None:
+    [claim] = claimkit.summarise(article, min_confidence=0).claims
+    assert claim.found_by is not None and claim.found_by.endswith("; description, no speaker noun")
