@@ -146,8 +146,8 @@ def summarise_many(
     JSONL file of records, use ``claimkit batch`` or ``claimkit.batch``.
 
     >>> import claimkit
-    >>> [len(s.claims) for s in claimkit.summarise_many(["seeds/002_4cc666bf275705eb.txt"])]
-    [9]
+    >>> [s.article.source for s in claimkit.summarise_many(["seeds/002_4cc666bf275705eb.txt"])]
+    ['seeds/002_4cc666bf275705eb.txt']
     """
     import queue
     import threading
