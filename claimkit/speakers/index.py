@@ -32,6 +32,7 @@ from ..lang.en.names import (
     SUBJECT_FORMS,
     TITLE_WORDS,
     holds_a_role,
+    is_city,
 )
 from ..records import Speaker, SpeakerKind, span_fields
 from ..text.language import detect
@@ -462,6 +463,8 @@ class SpeakerIndex:
         article does not tell, when one is given."""
         named: list[tuple[int, SpeakerEntity]] = []
         for entity in self._of_kinds(kinds):
+            if gender is not None and self._a_city(entity):
+                continue  # '… families in Orlando. He said': a place is no 'he'
             last = entity.last_before(before)
             if last is not None:
                 named.append((last, entity))
@@ -474,6 +477,10 @@ class SpeakerIndex:
         agreeing = [e for _, e in named if self._places.gender(e) == gender]
         untold = [e for _, e in named if self._places.gender(e) is None and len(e.name.split()) >= 2]
         return (agreeing or untold or [best[1]])[0]
+
+    def _a_city(self, entity: SpeakerEntity) -> bool:
+        """A one-word 'person' the article gives no gender, which names a city ('Orlando')."""
+        return " " not in entity.name and is_city(entity.name) and self._places.gender(entity) is None
 
     def _latest_organisation(self, words: list[str], before: int) -> SpeakerEntity | None:
         """The organisation named last before ``before`` that a definite description fits: its words other than the

@@ -221,3 +221,11 @@ def test_a_reported_question_is_no_claim() -> None:
 def test_a_role_opening_the_sentence_is_no_part_of_the_name() -> None:
     article = "Lobbyist Jack Abramoff pleaded guilty. Abramoff said he had made mistakes."
     assert ("he had made mistakes", "Jack Abramoff") in _said(article)
+
+
+def test_a_city_is_no_he() -> None:
+    article = (
+        "The president visited families in Orlando on Sunday. Orlando said the city would recover. "
+        "Later he said the shooting was an act of terror."
+    )
+    assert ("the shooting was an act of terror", "Orlando") not in _said(article)
