@@ -58,7 +58,7 @@ Range = tuple[int, int]
 # One group around the whole, for ``matches_with_offsets``.
 NAME_RE: Final = re.compile(
     r"([A-Z](?<![\w’'\-][A-Z])(?:[\w’'\-]*[a-z][\w’'\-]*|\.)"
-    r"(?:\s(?:[A-Z][\w’'\-]*[a-z][\w’'\-]*|[A-Z]\.|" + "|".join(NAME_PARTICLE_WORDS) + "))*)"
+    r"(?:\s(?:[A-Z][\w’'\-]*[a-z][\w’'\-]*|[A-Z]\.|(?:" + "|".join(NAME_PARTICLE_WORDS) + r")\b))*)"
 )
 
 
