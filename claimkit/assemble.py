@@ -11,6 +11,8 @@ from .claim_stance import ClaimStance, claim_stances
 from .engines.candidate import Candidate
 from .engines.embedded.confidence import measured_precision, rule_path, speaker_precision
 from .errors import GroundingError
+from .lang import lexicon_for
+from .lang.de import statements as german
 from .lang.en.cues import CUE_FORMS, LISTENER_CUES, OBJECT_TAKING, past_tense
 from .lang.en.grammar import LOWER_IN_STATEMENT, STATEMENT_PARTICLES
 from .lang.en.names import SUBJECT_FORMS
@@ -45,12 +47,16 @@ class EngineOutput:
     """Where the engine stopped reading (at the claim cap); None: the whole article was read."""
 
 
-def assemble_summary(article: LoadedArticle, output: EngineOutput, *, min_confidence: float = 0.0) -> ArticleSummary:
-    """The summary of ``article`` from what an engine found in it; the rules' claims below ``min_confidence`` (their
-    measured precision) are left out."""
+def assemble_summary(
+    article: LoadedArticle, output: EngineOutput, language: str | None = None, *, min_confidence: float = 0.0
+) -> ArticleSummary:
+    """The summary of ``article`` from what an engine found in it; ``language``: the article's, as the pipeline
+    detected it (None: detected here); the rules' claims below ``min_confidence`` (their measured precision) are
+    left out."""
     text = article.text
+    language = language if language is not None else detect(text)
     candidates = output.candidates
-    index = SpeakerIndex(text, read_to=output.read_to, reported=[c.content for c in candidates])
+    index = SpeakerIndex(text, lexicon_for(language), read_to=output.read_to, reported=[c.content for c in candidates])
     entities = _resolve_speakers(index, candidates)
     candidates = [_measured(text, c, _way(index, c, e)) for c, e in zip(candidates, entities, strict=True)]
     confident = [n for n, c in enumerate(candidates) if not c.rule or c.confidence >= min_confidence]
@@ -66,7 +72,13 @@ def assemble_summary(article: LoadedArticle, output: EngineOutput, *, min_confid
     claims = []
     for n, (candidate, speaker_id, stance) in enumerate(zip(candidates, speaker_ids, stances, strict=True), start=1):
         claim = _claim(
-            text, f"c{n}", candidate, speaker_id, _who(text, candidate, names.get(speaker_id or "")), stance.label
+            text,
+            f"c{n}",
+            candidate,
+            speaker_id,
+            _who(text, candidate, names.get(speaker_id or "")),
+            stance.label,
+            language,
         )
         holder = holders[n - 1]
         claims.append(claim if holder is None else claim.model_copy(update={"within": f"c{holder + 1}"}))
@@ -78,8 +90,9 @@ def assemble_summary(article: LoadedArticle, output: EngineOutput, *, min_confid
             title=article.title or headline,
             source=article.source,
             url=article.url,
-            language=detect(text),
+            language=language,
             chars=len(text),
+            text=text,
             published=article.published,
         ),
         summary=output.summary or _summary(text, claims, headline),
@@ -147,11 +160,18 @@ def _span(text: str, span: tuple[int, int] | None) -> dict[str, str | int] | Non
 
 
 def _claim(
-    text: str, claim_id: str, candidate: Candidate, speaker_id: str | None, name: str | None, label: StanceLabel
+    text: str,
+    claim_id: str,
+    candidate: Candidate,
+    speaker_id: str | None,
+    name: str | None,
+    label: StanceLabel,
+    language: str | None = None,
 ) -> Claim:
+    statement = _german_statement if language == "de" else _statement
     record = {
         "id": claim_id,
-        "statement": candidate.statement or _statement(text, candidate, name),
+        "statement": candidate.statement or statement(text, candidate, name),
         "quote": span_fields(text, *candidate.content),
         "speaker_id": speaker_id,
         "speaker_mention": _span(text, candidate.speaker),
@@ -201,6 +221,21 @@ def _statement(text: str, candidate: Candidate, name: str | None) -> str:
     if sentence.endswith((",”", ',"')):
         sentence = sentence[:-2] + "." + sentence[-1]  # '“We will appeal,” the lawyer said': a sentence's end
     return sentence if sentence.endswith((".", "!", "?", "”", '"', "’", "'")) else sentence + "."
+
+
+def _german_statement(text: str, candidate: Candidate, name: str | None) -> str:
+    """'Anna Schmidt sagte: „…“', 'Der Sprecher teilte mit, dass …', 'Laut dem Ministerium ist …'."""
+    who = name or german.UNNAMED_SOURCE
+    joint = " … " if candidate.kind == "direct" else " "  # quotations cut by their cue; a clause around it
+    words = joint.join(" ".join(text[a:b].split()) for a, b in candidate.parts or [candidate.content])
+    verb = german.STATEMENT_VERBS.get(candidate.cue_lemma or "say", "sagte")
+    if candidate.cue_lemma == "according to":
+        sentence = f"{german.ACCORDING_TO} {who} {words}"
+    elif candidate.kind == "direct":
+        sentence = f"{who[:1].upper()}{who[1:]} {verb}: {words}"
+    else:
+        sentence = f"{who[:1].upper()}{who[1:]} {verb}, {words}"
+    return sentence if sentence.endswith((".", "!", "?", "“", "”", '"', "‘", "’", "'", "«", "»")) else sentence + "."
 
 
 def _a_common_word(text: str, word: str) -> bool:
