@@ -4,14 +4,15 @@ and stances, the extractive summary, and every span checked against the article.
 from __future__ import annotations
 
 import bisect
-import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Final
 
 from .claim_stance import ClaimStance, claim_stances
 from .engines.candidate import Candidate
 from .engines.embedded.confidence import measured_precision, rule_path, speaker_precision
 from .errors import GroundingError
+from .lang import lexicon_for
+from .lang.de import statements as german
 from .lang.en.cues import CUE_FORMS, LISTENER_CUES, OBJECT_TAKING, past_tense
 from .lang.en.grammar import LOWER_IN_STATEMENT, STATEMENT_PARTICLES
 from .lang.en.names import SUBJECT_FORMS
@@ -28,6 +29,8 @@ _SUMMARY_SENTENCES: Final = 3
 _DOUBTFUL_SPEAKER: Final = 0.7
 """A speaker resolved by a way measured less often right is named in a statement as the article mentions it."""
 _LONGEST_LISTENER: Final = 5
+_MID_SENTENCE: Final = frozenset("abcdefghijklmnopqrstuvwxyz,;")
+"""What stands before the space before a word in the middle of a sentence."""
 _SHORTEST_REPEAT: Final = 5
 _REPEAT_WINDOW: Final = 200
 
@@ -44,12 +47,16 @@ class EngineOutput:
     """Where the engine stopped reading (at the claim cap); None: the whole article was read."""
 
 
-def assemble_summary(article: LoadedArticle, output: EngineOutput, *, min_confidence: float = 0.0) -> ArticleSummary:
-    """The summary of ``article`` from what an engine found in it; the rules' claims below ``min_confidence`` (their
-    measured precision) are left out."""
+def assemble_summary(
+    article: LoadedArticle, output: EngineOutput, language: str | None = None, *, min_confidence: float = 0.0
+) -> ArticleSummary:
+    """The summary of ``article`` from what an engine found in it; ``language``: the article's, as the pipeline
+    detected it (None: detected here); the rules' claims below ``min_confidence`` (their measured precision) are
+    left out."""
     text = article.text
+    language = language if language is not None else detect(text)
     candidates = output.candidates
-    index = SpeakerIndex(text, read_to=output.read_to, reported=[c.content for c in candidates])
+    index = SpeakerIndex(text, lexicon_for(language), read_to=output.read_to, reported=[c.content for c in candidates])
     entities = _resolve_speakers(index, candidates)
     candidates = [_measured(text, c, _way(index, c, e)) for c, e in zip(candidates, entities, strict=True)]
     confident = [n for n, c in enumerate(candidates) if not c.rule or c.confidence >= min_confidence]
@@ -65,7 +72,13 @@ def assemble_summary(article: LoadedArticle, output: EngineOutput, *, min_confid
     claims = []
     for n, (candidate, speaker_id, stance) in enumerate(zip(candidates, speaker_ids, stances, strict=True), start=1):
         claim = _claim(
-            text, f"c{n}", candidate, speaker_id, _who(text, candidate, names.get(speaker_id or "")), stance.label
+            text,
+            f"c{n}",
+            candidate,
+            speaker_id,
+            _who(text, candidate, names.get(speaker_id or "")),
+            stance.label,
+            language,
         )
         holder = holders[n - 1]
         claims.append(claim if holder is None else claim.model_copy(update={"within": f"c{holder + 1}"}))
@@ -77,8 +90,9 @@ def assemble_summary(article: LoadedArticle, output: EngineOutput, *, min_confid
             title=article.title or headline,
             source=article.source,
             url=article.url,
-            language=detect(text),
+            language=language,
             chars=len(text),
+            text=text,
             published=article.published,
         ),
         summary=output.summary or _summary(text, claims, headline),
@@ -103,8 +117,9 @@ def _measured(text: str, candidate: Candidate, way: str) -> Candidate:
     if not candidate.rule:
         return candidate  # a model's claim keeps the engine's confidence
     path = rule_path(candidate.rule, candidate.cue_lemma, text[candidate.content[0] : candidate.content[1]])
-    found_by = f"{' / '.join(path)}; {way}"
-    return replace(candidate, confidence=measured_precision(path, way), found_by=found_by)
+    candidate.confidence = measured_precision(path, way)  # (the engine's output is read here only)
+    candidate.found_by = f"{' / '.join(path)}; {way}"
+    return candidate
 
 
 def check_spans(summary: ArticleSummary, text: str) -> None:
@@ -145,11 +160,18 @@ def _span(text: str, span: tuple[int, int] | None) -> dict[str, str | int] | Non
 
 
 def _claim(
-    text: str, claim_id: str, candidate: Candidate, speaker_id: str | None, name: str | None, label: StanceLabel
+    text: str,
+    claim_id: str,
+    candidate: Candidate,
+    speaker_id: str | None,
+    name: str | None,
+    label: StanceLabel,
+    language: str | None = None,
 ) -> Claim:
+    statement = _german_statement if language == "de" else _statement
     record = {
         "id": claim_id,
-        "statement": candidate.statement or _statement(text, candidate, name),
+        "statement": candidate.statement or statement(text, candidate, name),
         "quote": span_fields(text, *candidate.content),
         "speaker_id": speaker_id,
         "speaker_mention": _span(text, candidate.speaker),
@@ -196,14 +218,36 @@ def _statement(text: str, candidate: Candidate, name: str | None) -> str:
         sentence = f"{who} {verb}: {words}"
     else:
         sentence = f"{who} {verb} {words}"
+    if sentence.endswith((",”", ',"')):
+        sentence = sentence[:-2] + "." + sentence[-1]  # '“We will appeal,” the lawyer said': a sentence's end
     return sentence if sentence.endswith((".", "!", "?", "”", '"', "’", "'")) else sentence + "."
+
+
+def _german_statement(text: str, candidate: Candidate, name: str | None) -> str:
+    """'Anna Schmidt sagte: „…“', 'Der Sprecher teilte mit, dass …', 'Laut dem Ministerium ist …'."""
+    who = name or german.UNNAMED_SOURCE
+    joint = " … " if candidate.kind == "direct" else " "  # quotations cut by their cue; a clause around it
+    words = joint.join(" ".join(text[a:b].split()) for a, b in candidate.parts or [candidate.content])
+    verb = german.STATEMENT_VERBS.get(candidate.cue_lemma or "say", "sagte")
+    if candidate.cue_lemma == "according to":
+        sentence = f"{german.ACCORDING_TO} {who} {words}"
+    elif candidate.kind == "direct":
+        sentence = f"{who[:1].upper()}{who[1:]} {verb}: {words}"
+    else:
+        sentence = f"{who[:1].upper()}{who[1:]} {verb}, {words}"
+    return sentence if sentence.endswith((".", "!", "?", "“", "”", '"', "‘", "’", "'", "«", "»")) else sentence + "."
 
 
 def _a_common_word(text: str, word: str) -> bool:
     """Whether a capitalised word is capitalised only where a sentence opens ('Three', 'Responding'), not a name."""
     if not word[:1].isupper() or not word[1:].islower():
         return False
-    return re.search(rf"[a-z,;] {re.escape(word)}\b", text) is None
+    at = text.find(" " + word)
+    while at > 0:
+        if text[at - 1] in _MID_SENTENCE and not text[at + 1 + len(word) : at + 2 + len(word)].isalpha():
+            return False  # 'said Trump', ', Trump': a name
+        at = text.find(" " + word, at + 1)
+    return True
 
 
 def _listener(text: str, candidate: Candidate) -> str:

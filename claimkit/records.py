@@ -126,6 +126,11 @@ class Article(_Record):
     language: str | None = None
     chars: int = Field(ge=0)
     published: str | None = Field(default=None, description="Publication date, when the source states it.")
+    text: str | None = Field(
+        default=None,
+        description="The text every span indexes (text[start:end] == span.text): the caller's own string for a "
+        "string, the text read from a file, standard input, a URL or HTML.",
+    )
 
 
 class PromptInfo(_Record):

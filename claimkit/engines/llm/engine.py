@@ -26,7 +26,6 @@ from ...errors import ModelOutputError
 from ...lang import lexicon_for
 from ...records import Usage
 from ...settings import Settings
-from ...text.language import detect
 from ...text.spans import windows
 from ..candidate import Candidate, without_duplicates
 from .evidence import ArticleEvidence
@@ -69,15 +68,18 @@ class LLMEngine:
     def mode(self) -> StructuredMode | None:
         return self.caller.mode
 
-    def extract(self, text: str, rules: list[Candidate], *, hybrid: bool = False) -> LLMResult:
+    def extract(
+        self, text: str, rules: list[Candidate], *, hybrid: bool = False, language: str | None = None
+    ) -> LLMResult:
         """The model's claims, each checked against the article's evidence and the rules' reading (``rules``,
-        the embedded engine's candidates for the same text; with ``hybrid`` also the prompt's hints)."""
+        the embedded engine's candidates for the same text; with ``hybrid`` also the prompt's hints), in the
+        words of the article's language (its code, as detected once for the article)."""
         tally = Tally()
         candidates: list[Candidate] = []
         warnings: list[str] = []
         pieces = windows(text, self.settings.chunk_chars, self.settings.chunk_overlap)
         failures: list[ModelOutputError] = []
-        evidence = ArticleEvidence(text, rules, lexicon_for(detect(text)))
+        evidence = ArticleEvidence(text, rules, lexicon_for(language))
         given = hints(text, rules) if hybrid else []
         cap = min(MAX_CLAIMS, self.settings.max_claims)
         for start, end in pieces:
