@@ -295,3 +295,14 @@ def test_python_names_keywords_and_accepts_paths() -> None:
         warnings.simplefilter("always")
         claimkit.summarise(str(SEED_002))
     assert any("summarise_source(" in str(w.message) for w in caught)
+
+
+def test_min_confidence_leaves_out_the_rules_less_sure_claims() -> None:
+    def claims(*options: str) -> list[float]:
+        result = runner.invoke(app, ["summarise", str(SEED_002), "-f", "json", *options])
+        assert result.exit_code == 0, result.output
+        return [c["confidence"] for c in json.loads(result.output)["claims"]]
+
+    every = claims("--min-confidence", "0")
+    sure = claims("--min-confidence", "0.8")
+    assert sure == [c for c in every if c >= 0.8] and len(sure) < len(every)

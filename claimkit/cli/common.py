@@ -80,6 +80,14 @@ MaxRetriesOption = Annotated[int | None, typer.Option(help="Transport retries, d
 MaxBytesOption = Annotated[int | None, typer.Option(help="Largest input accepted, in bytes.")]
 TimeoutOption = Annotated[float | None, typer.Option(help="Seconds to wait for a URL or a model reply.")]
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the summary cache.")]
+MinConfidenceOption = Annotated[
+    float | None,
+    typer.Option(
+        min=0.0,
+        max=1.0,
+        help="Leave out the rules' claims below this confidence (their measured precision); 0 keeps all.",
+    ),
+]
 NoLogOption = Annotated[bool, typer.Option("--no-log", help="Keep no record of the model calls.")]
 TextFormatOption = Annotated[TextFormat, typer.Option("--format", "-f", help="Text, or JSON.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (the same as -f json).")]

@@ -14,6 +14,7 @@ from .common import (
     BaseUrlOption,
     EngineOption,
     JsonOption,
+    MinConfidenceOption,
     ModelOption,
     StructuredOutputOption,
     TextFormatOption,
@@ -36,6 +37,7 @@ def eval_command(
     structured_output: StructuredOutputOption = None,
     max_tokens: Annotated[int | None, typer.Option(help="Completion tokens allowed per model call.")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the summary cache.")] = False,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Score an engine against gold data: attributions (P, R, F1, speakers, exact spans) and stance.
 
@@ -54,6 +56,7 @@ def eval_command(
             structured_output=structured_output,
             max_tokens=max_tokens,
             cache=False if no_cache else None,
+            min_confidence=min_confidence,
         )
         every_claim = dataclasses.replace(settings, min_confidence=0.0)  # the floor is applied in the scoring
         report = evaluate(

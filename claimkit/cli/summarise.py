@@ -20,6 +20,7 @@ from .common import (
     MaxBytesOption,
     MaxReasksOption,
     MaxRetriesOption,
+    MinConfidenceOption,
     ModelOption,
     NoCacheOption,
     NoLogOption,
@@ -53,6 +54,7 @@ def summarise_command(
     timeout: TimeoutOption = None,
     no_cache: NoCacheOption = False,
     no_log: NoLogOption = False,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Find the speakers, claims and stances of one article."""
     from ..pipeline import summarise_article
@@ -72,6 +74,7 @@ def summarise_command(
         timeout=timeout,
         cache=False if no_cache else None,
         log_calls=False if no_log else None,
+        min_confidence=min_confidence,
     )
     try:
         article = load(source, settings)
