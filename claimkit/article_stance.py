@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .lang.en.stance import HEDGING, NEGATED_CLAIM_WORDS, REFUTING, REFUTING_PHRASES
-from .records import ArticleStance, ArticleStanceLabel, ModelStance, Span
+from .records import ArticleStance, ArticleStanceLabel, Span
 from .settings import Settings
 from .text.spans import find_quotes, split_sentences
 from .text.words import content_words, stem, words
@@ -80,6 +80,11 @@ def stance(
     ``model=`` or ``engine=``) looked up with the environment and the config file. With a model configured
     (``settings.chosen_engine`` other than embedded) the model decides, through the ``article_stance``
     prompt, and its evidence is located in the article or dropped.
+
+    >>> import claimkit
+    >>> result = claimkit.stance("The bridge will reopen.", "The mayor said the bridge will reopen in May.")
+    >>> result.label in {"supports", "opposes", "neutral", "unrelated"}
+    True
     """
     settings = settings or Settings.resolve(**options)
     if settings.chosen_engine != "embedded":
@@ -90,6 +95,7 @@ def stance(
 def _model_stance(claim: str, text: str, settings: Settings, client: openai.OpenAI | None) -> ArticleStance:
     from .engines.llm import Tally, load_prompt, structured_caller  # the SDK loads only when a model is used
     from .engines.llm.guard import located_or_warned
+    from .engines.llm.schema import ModelStance
 
     caller = structured_caller(settings, client)
     prompt = load_prompt("article_stance")

@@ -38,7 +38,14 @@ class _Item:
 
 
 def compare(summaries: list[ArticleSummary]) -> Comparison:
-    """Merge the speakers of ``summaries`` and cluster their claims across articles."""
+    """Merge the speakers of ``summaries`` and cluster their claims across articles.
+
+    >>> import claimkit
+    >>> a = claimkit.summarise("The mayor said the bridge would reopen in May.", source="a")
+    >>> b = claimkit.summarise("Mayor Anna Schmidt said that the bridge would reopen in May.", source="b")
+    >>> [len(cluster.quotes) for cluster in claimkit.compare([a, b]).clusters]
+    [2]
+    """
     speakers, local_to_shared = _merge_speakers(summaries)
     items = [
         _Item(n, c, local_to_shared.get((n, c.speaker_id or "")), _words(c), _act(c))

@@ -67,6 +67,13 @@ _DESCRIBED: Final[dict[SpeakerKind, str]] = {
 }
 
 
+def _same_role(wanted: set[str], role: str) -> bool:
+    """Whether a role ('Police Chief') is the one a description asks for: they share a word, and neither holds a
+    word of its own that the other lacks ('the fire chief' is not the police chief; 'the chief' may be)."""
+    held = {w.lower() for w in role.split()} - ROLE_NOISE
+    return bool(wanted & held) and (wanted <= held or held <= wanted)
+
+
 def _may_be_a_name(word: str) -> bool:
     """A capitalised word alone that may name someone: not a sentence's opening word ('Many', 'Besides') or a day."""
     return word not in SENTENCE_STARTERS and word.lower() not in CALENDAR_WORDS
@@ -496,7 +503,7 @@ class SpeakerIndex:
 
     def _by_role(self, role: str, before: int) -> SpeakerEntity | None:
         role_words = {w.lower() for w in role.split()} - ROLE_NOISE
-        matches = [e for e in self._role_holders if e.role and role_words & {w.lower() for w in e.role.split()}]
+        matches = [e for e in self._role_holders if e.role and _same_role(role_words, e.role)]
         earlier = [e for e in matches if e.first < before]
         return (earlier or matches)[-1] if matches else None
 

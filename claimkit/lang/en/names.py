@@ -109,7 +109,7 @@ ORGANISATION_WORDS: Final = frozenset(
     network campaign foundation center centre organization organisation administration embassy newspaper
     report poll survey study statement magazine channel station agency website firm records events holdings
     partners media studios industries systems labs airlines motors energy pharmaceuticals capital ventures brands
-    foods entertainment productions publishing press label""".split()
+    foods entertainment productions publishing press label fire""".split()
 )
 
 

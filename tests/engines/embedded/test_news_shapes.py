@@ -229,3 +229,29 @@ def test_a_city_is_no_he() -> None:
         "Later he said the shooting was an act of terror."
     )
     assert ("the shooting was an act of terror", "Orlando") not in _said(article)
+
+
+@pytest.mark.parametrize(
+    ("article", "quote", "speaker"),
+    [
+        # a dateline of a place in capitals and its state is no part of the content
+        (
+            "BROOKLYN CENTER, Minn. — A family has sued the city, their lawyer said.",
+            "A family has sued the city",
+            "their lawyer",
+        ),
+        # 'the fire chief' is not the police chief named before
+        (
+            "Police Chief Robert Luna spoke. Fire Chief Mike Duree said the crew was safe. "
+            "“You go to these scenes,” the fire chief said.",
+            "“You go to these scenes,”",
+            "Mike Duree",
+        ),
+    ],
+)
+def test_datelines_and_roles(article: str, quote: str, speaker: str | None) -> None:
+    assert (quote, speaker) in _said(article)
+
+
+def test_a_clause_whose_subject_is_before_its_cue_is_no_claim() -> None:
+    assert _said("A crash that local officials say involved a limousine killed 20 people.") == []
