@@ -1,0 +1,152 @@
+"""``claimkit index add``: inputs summarised (a process per core for the embedded engine, threads for a model)
+and written to the archive one article per transaction, as each summary is made.
+
+Resumable: an article whose id is in the archive, made by the engine and model asked for, is skipped before it is
+summarised; a stop at any moment loses at most the articles in flight (each one is committed whole or not at all).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import ClaimkitError
+from ..pipeline import summarise_article
+from ..records import ArticleSummary
+from ..settings import Settings
+from ..sources import LoadedArticle
+from .inputs import Incoming
+from .writer import Outcome, Placement, write_summary
+
+__all__ = ["IndexReport", "index_incoming"]
+
+
+@dataclass
+class IndexReport:
+    added: int = 0
+    unchanged: int = 0
+    new_versions: int = 0
+    skipped: int = 0
+    """Known articles not summarised again (same id, engine and model)."""
+    failed: list[str] = field(default_factory=list)
+    """``name: reason`` for each input that could not be read or summarised."""
+
+    def count(self, outcome: Outcome) -> None:
+        if outcome == "added":
+            self.added += 1
+        elif outcome == "unchanged":
+            self.unchanged += 1
+        else:
+            self.new_versions += 1
+
+
+Progress = Callable[[str, str, IndexReport], None]
+"""Called with an input's name, what happened to it, and the counts so far."""
+
+
+def index_incoming(
+    connection: sqlite3.Connection,
+    incoming: Iterable[Incoming],
+    *,
+    settings: Settings,
+    workers: int | None = None,
+    on_article: Progress | None = None,
+) -> IndexReport:
+    """Summarise what needs it and write every summary to the archive behind ``connection``."""
+    report = IndexReport()
+
+    def done(name: str, what: str) -> None:
+        if on_article is not None:
+            on_article(name, what, report)
+
+    pending: list[Incoming] = []
+    for item in incoming:
+        if item.error is not None:
+            report.failed.append(f"{item.name}: {item.error}")
+            done(item.name, "failed")
+        elif item.summary is not None:
+            outcome = write_summary(connection, item.summary, _placement(item))
+            report.count(outcome)
+            done(item.name, outcome)
+        elif item.article is not None and _known(connection, item.article, settings):
+            report.skipped += 1
+            done(item.name, "skipped")
+        else:
+            pending.append(item)
+    if pending:
+        _summarise_all(connection, pending, settings, workers, report, done)
+    return report
+
+
+def _summarise_all(
+    connection: sqlite3.Connection,
+    pending: list[Incoming],
+    settings: Settings,
+    workers: int | None,
+    report: IndexReport,
+    done: Callable[[str, str], None],
+) -> None:
+    executor = _executor(settings, workers)
+    try:
+        for item, result in _results(executor, settings, pending, limit=2 * (workers or os.cpu_count() or 1)):
+            if isinstance(result, str):
+                report.failed.append(f"{item.name}: {result}")
+                done(item.name, "failed")
+                continue
+            outcome = write_summary(connection, ArticleSummary.model_validate(result), _placement(item))
+            report.count(outcome)
+            done(item.name, outcome)
+    finally:
+        executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _placement(item: Incoming) -> Placement:
+    return Placement(outlet=item.outlet, published=item.published, source=item.name)
+
+
+def _known(connection: sqlite3.Connection, article: LoadedArticle, settings: Settings) -> bool:
+    row = connection.execute("SELECT engine, model FROM articles WHERE id = ?", [article.id]).fetchone()
+    return row is not None and row[0] == settings.chosen_engine and (row[1] or None) == (settings.model or None)
+
+
+def _executor(settings: Settings, workers: int | None) -> Executor:
+    if settings.chosen_engine == "embedded":
+        return ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1)
+    return ThreadPoolExecutor(max_workers=workers or 8)
+
+
+def summarise_one(settings: Settings, article: LoadedArticle) -> dict[str, Any] | str:
+    """One article's summary as JSON-ready data, or why it failed (a worker never raises a claimkit error)."""
+    try:
+        return summarise_article(article, settings=settings).model_dump(mode="json")
+    except ClaimkitError as e:
+        return str(e)
+
+
+def _results(
+    executor: Executor, settings: Settings, items: list[Incoming], limit: int
+) -> Iterator[tuple[Incoming, dict[str, Any] | str]]:
+    """Summaries in the order they finish, with at most ``limit`` articles in flight."""
+    queue = iter(items)
+    running: dict[Future[dict[str, Any] | str], Incoming] = {}
+
+    def submit(item: Incoming) -> None:
+        assert item.article is not None
+        running[executor.submit(summarise_one, settings, item.article)] = item
+
+    for item in queue:
+        submit(item)
+        if len(running) >= limit:
+            break
+    while running:
+        finished, _ = wait(running, return_when=FIRST_COMPLETED)
+        for future in finished:
+            item = running.pop(future)
+            yield item, future.result()
+            following = next(queue, None)
+            if following is not None:
+                submit(following)
