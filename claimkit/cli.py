@@ -40,6 +40,7 @@ EXIT_CODES: dict[type[errors.ClaimkitError], int] = {
     errors.MissingDependency: 15,
     errors.OutputError: 17,
     errors.ArticleTimeout: 18,
+    errors.ArchiveError: 19,
 }
 """Exit codes by error class; 1 is any other claimkit error, 2 a usage error."""
 STRICT_EXIT = 16
@@ -62,6 +63,16 @@ def _fail(error: errors.ClaimkitError) -> NoReturn:
     code = next((c for cls, c in EXIT_CODES.items() if isinstance(error, cls)), 1)
     typer.echo(f"claimkit: error: {error}", err=True)
     raise typer.Exit(code)
+
+
+def _register_archive() -> None:
+    """The quote archive's commands (index, search, speaker, quote): claimkit.archive.commands."""
+    from .archive.commands import register
+
+    register(app, _fail)
+
+
+_register_archive()
 
 
 @app.command("summarise")
