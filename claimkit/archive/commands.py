@@ -78,6 +78,15 @@ def register(app: typer.Typer, fail: Fail) -> None:
             new = _run(lambda: archive.split(name), fail)
         typer.echo(f"{name!r} is now speaker {new}")
 
+    @index_app.command("metadata")
+    def metadata_command(db: DbOption = _DEFAULT_DB) -> None:
+        """Datasette metadata for the archive: `datasette quotes.db -m metadata.json`."""
+        import json
+
+        from .datasette import datasette_metadata
+
+        typer.echo(json.dumps(datasette_metadata(db), indent=2))
+
     @app.command("search")
     def search_command(
         text: Annotated[str, typer.Argument(help="Words to find in claims: a phrase, else all of its words.")],
