@@ -90,14 +90,35 @@ def add_appearance(
             [speaker_id, quotation.text, placed.article_id, placed.published, placed.outlet],
         )
         quote_id = int(cursor.lastrowid or 0)
-    connection.execute(
+    cursor = connection.execute(
         "INSERT INTO appearances (quote_id, article_id, claim_id, outlet, published, text, start, end, status,"
         " similarity, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'new', NULL, NULL)",
         [quote_id, placed.article_id, placed.claim_id, placed.outlet, placed.published, quotation.text,
          quotation.start, quotation.end],
     )  # fmt: skip
-    compare_appearances(connection, quote_id)
+    _place(connection, quote_id, int(cursor.lastrowid or 0), quotation.text)
     return quote_id
+
+
+def _place(connection: sqlite3.Connection, quote_id: int, appearance_id: int, text: str) -> None:
+    """A new appearance held against the earliest; when it is the earliest itself, every other one is held
+    against it again."""
+    earliest = connection.execute(
+        "SELECT id, text FROM appearances WHERE quote_id = ? ORDER BY published IS NULL, published, id LIMIT 1",
+        [quote_id],
+    ).fetchone()
+    if earliest[0] == appearance_id:
+        compare_appearances(connection, quote_id)
+        return
+    result = _status(text, str(earliest[1]))
+    connection.execute(
+        "UPDATE appearances SET status = ?, similarity = ?, changes = ? WHERE id = ?",
+        [result.status, result.similarity, json.dumps(_changes(result)), appearance_id],
+    )
+    connection.execute(
+        "UPDATE quotes SET appearances = appearances + 1, altered = altered + ? WHERE id = ?",
+        [int(result.status == "altered"), quote_id],
+    )
 
 
 def drop_article(connection: sqlite3.Connection, article_id: str) -> None:

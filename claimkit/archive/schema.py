@@ -93,7 +93,7 @@ _INDEXES: Final = [
     ("claims", ["outlet"]),
     ("claims", ["published"]),
     ("quotes", ["speaker_id"]),
-    ("appearances", ["quote_id"]),
+    ("appearances", ["quote_id", "published", "id"]),
     ("appearances", ["article_id"]),
     ("appearances", ["claim_id"]),
 ]
