@@ -166,4 +166,3 @@ def _report_line(report: IndexReport, db: Path) -> str:
     parts = [f"{report.added} added", f"{report.new_versions} new versions", f"{report.unchanged} unchanged",
              f"{report.skipped} skipped (known)", f"{len(report.failed)} failed"]  # fmt: skip
     return f"{db}: {', '.join(parts)}"
-

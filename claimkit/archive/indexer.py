@@ -2,17 +2,18 @@
 and written to the archive one article per transaction, as each summary is made.
 
 Resumable: an article whose id is in the archive, made by the engine and model asked for, is skipped before it is
-summarised; a stop at any moment loses at most the articles in flight (each one is committed whole or not at all).
+summarised; a stop at any moment loses at most the articles in flight and those of the open transaction (at most
+``_PER_TRANSACTION`` articles or ``_TRANSACTION_SECONDS``; each article is committed whole or not at all).
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
-from typing import Any
 
 from ..errors import ClaimkitError
 from ..pipeline import summarise_article
@@ -20,9 +21,14 @@ from ..records import ArticleSummary
 from ..settings import Settings
 from ..sources import LoadedArticle
 from .inputs import Incoming
-from .writer import Outcome, Placement, write_summary
+from .writer import Outcome, Placement, immediate, write_one
 
 __all__ = ["IndexReport", "index_incoming"]
+
+_PER_TRANSACTION = 32
+_TRANSACTION_SECONDS = 1.0
+"""A transaction is committed after this many articles or seconds: fewer commits, and another writer still
+gets its turn within a second."""
 
 
 @dataclass
@@ -64,22 +70,34 @@ def index_incoming(
             on_article(name, what, report)
 
     pending: list[Incoming] = []
+    ready: list[tuple[Incoming, ArticleSummary | str]] = []
     for item in incoming:
         if item.error is not None:
             report.failed.append(f"{item.name}: {item.error}")
             done(item.name, "failed")
         elif item.summary is not None:
-            outcome = write_summary(connection, item.summary, _placement(item))
-            report.count(outcome)
-            done(item.name, outcome)
+            ready.append((item, item.summary))
         elif item.article is not None and _known(connection, item.article, settings):
             report.skipped += 1
             done(item.name, "skipped")
         else:
             pending.append(item)
+    _write_all(connection, iter(ready), report, done)
     if pending:
         _summarise_all(connection, pending, settings, workers, report, done)
     return report
+
+
+def _write_all(
+    connection: sqlite3.Connection,
+    results: Iterator[tuple[Incoming, ArticleSummary | str]],
+    report: IndexReport,
+    done: Callable[[str, str], None],
+) -> None:
+    while True:
+        with immediate(connection):
+            if not _write_some(connection, results, report, done):
+                return
 
 
 def _summarise_all(
@@ -91,17 +109,32 @@ def _summarise_all(
     done: Callable[[str, str], None],
 ) -> None:
     executor = _executor(settings, workers)
+    results = _results(executor, settings, pending, limit=2 * (workers or os.cpu_count() or 1))
     try:
-        for item, result in _results(executor, settings, pending, limit=2 * (workers or os.cpu_count() or 1)):
-            if isinstance(result, str):
-                report.failed.append(f"{item.name}: {result}")
-                done(item.name, "failed")
-                continue
-            outcome = write_summary(connection, ArticleSummary.model_validate(result), _placement(item))
-            report.count(outcome)
-            done(item.name, outcome)
+        _write_all(connection, results, report, done)
     finally:
         executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _write_some(
+    connection: sqlite3.Connection,
+    results: Iterator[tuple[Incoming, ArticleSummary | str]],
+    report: IndexReport,
+    done: Callable[[str, str], None],
+) -> bool:
+    """Write summaries as they come, up to one transaction's worth; False when none are left."""
+    started = time.monotonic()
+    for written, (item, result) in enumerate(results, start=1):
+        if isinstance(result, str):
+            report.failed.append(f"{item.name}: {result}")
+            done(item.name, "failed")
+        else:
+            outcome = write_one(connection, result, _placement(item))
+            report.count(outcome)
+            done(item.name, outcome)
+        if written >= _PER_TRANSACTION or time.monotonic() - started >= _TRANSACTION_SECONDS:
+            return True
+    return False
 
 
 def _placement(item: Incoming) -> Placement:
@@ -119,20 +152,20 @@ def _executor(settings: Settings, workers: int | None) -> Executor:
     return ThreadPoolExecutor(max_workers=workers or 8)
 
 
-def summarise_one(settings: Settings, article: LoadedArticle) -> dict[str, Any] | str:
-    """One article's summary as JSON-ready data, or why it failed (a worker never raises a claimkit error)."""
+def summarise_one(settings: Settings, article: LoadedArticle) -> ArticleSummary | str:
+    """One article's summary, or why it failed (a worker never raises a claimkit error)."""
     try:
-        return summarise_article(article, settings=settings).model_dump(mode="json")
+        return summarise_article(article, settings=settings)
     except ClaimkitError as e:
         return str(e)
 
 
 def _results(
     executor: Executor, settings: Settings, items: list[Incoming], limit: int
-) -> Iterator[tuple[Incoming, dict[str, Any] | str]]:
+) -> Iterator[tuple[Incoming, ArticleSummary | str]]:
     """Summaries in the order they finish, with at most ``limit`` articles in flight."""
     queue = iter(items)
-    running: dict[Future[dict[str, Any] | str], Incoming] = {}
+    running: dict[Future[ArticleSummary | str], Incoming] = {}
 
     def submit(item: Incoming) -> None:
         assert item.article is not None

@@ -13,6 +13,7 @@ the earliest wording, or the earliest is a verbatim part of it).
 
 from __future__ import annotations
 
+import itertools
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -78,25 +79,25 @@ class Placed:
     published: str | None
 
 
-def add_appearance(
-    connection: sqlite3.Connection, quotation: Quotation, speaker_id: int | None, placed: Placed
-) -> int:
+def add_appearance(connection: sqlite3.Connection, quotation: Quotation, speaker_id: int | None, placed: Placed) -> int:
     """Record ``quotation`` as an appearance of its quote (found or made); the quote's id."""
     quote_id = _matching_quote(connection, quotation.text, speaker_id)
+    new = quote_id is None
     if quote_id is None:
         cursor = connection.execute(
             "INSERT INTO quotes (speaker_id, text, first_article_id, first_published, first_outlet, appearances,"
-            " altered) VALUES (?, ?, ?, ?, ?, 0, 0)",
+            " altered) VALUES (?, ?, ?, ?, ?, 1, 0)",
             [speaker_id, quotation.text, placed.article_id, placed.published, placed.outlet],
         )
         quote_id = int(cursor.lastrowid or 0)
     cursor = connection.execute(
         "INSERT INTO appearances (quote_id, article_id, claim_id, outlet, published, text, start, end, status,"
-        " similarity, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'new', NULL, NULL)",
+        " similarity, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [quote_id, placed.article_id, placed.claim_id, placed.outlet, placed.published, quotation.text,
-         quotation.start, quotation.end],
+         quotation.start, quotation.end, "earliest" if new else "new", 1.0 if new else None, "[]" if new else None],
     )  # fmt: skip
-    _place(connection, quote_id, int(cursor.lastrowid or 0), quotation.text)
+    if not new:
+        _place(connection, quote_id, int(cursor.lastrowid or 0), quotation.text)
     return quote_id
 
 
@@ -123,7 +124,9 @@ def _place(connection: sqlite3.Connection, quote_id: int, appearance_id: int, te
 
 def drop_article(connection: sqlite3.Connection, article_id: str) -> None:
     """Remove an article's appearances; a quote left with none goes, the others are compared again."""
-    touched = [r[0] for r in connection.execute("SELECT DISTINCT quote_id FROM appearances WHERE article_id = ?", [article_id])]
+    touched = [
+        r[0] for r in connection.execute("SELECT DISTINCT quote_id FROM appearances WHERE article_id = ?", [article_id])
+    ]
     connection.execute("DELETE FROM appearances WHERE article_id = ?", [article_id])
     for quote_id in touched:
         compare_appearances(connection, quote_id)
@@ -133,13 +136,31 @@ def _matching_quote(connection: sqlite3.Connection, text: str, speaker_id: int |
     words = words_of(text)[0]
     if speaker_id is None or len(words) < _LEAST_WORDS:
         return None
+    known = connection.execute("SELECT count(*) FROM quotes WHERE speaker_id = ?", [speaker_id]).fetchone()[0]
+    if known == 0:
+        return None
+    if known <= _CANDIDATES:
+        rows = connection.execute("SELECT id, text FROM quotes WHERE speaker_id = ?", [speaker_id]).fetchall()
+        return _best(words, rows)
     query = _phrase_query(words)
+    # CROSS JOIN: the full-text index first, then each hit's quote (the planner would probe the index per quote)
     rows = connection.execute(
-        "SELECT q.id, q.text FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
+        "SELECT q.id, q.text FROM quotes_fts CROSS JOIN quotes q ON q.id = quotes_fts.rowid"
         " WHERE quotes_fts MATCH ? AND q.speaker_id = ? LIMIT ?",
         [query, speaker_id, _CANDIDATES],
     ).fetchall()
-    best = max(((_overlap(words, str(known)), int(quote_id)) for quote_id, known in rows), default=(0.0, None))
+    return _best(words, rows)
+
+
+def _best(words: list[str], rows: list[tuple[int, str]]) -> int | None:
+    """The quote among ``rows`` whose words match ``words`` best, when they match (see the module's docstring)."""
+    runs = set(itertools.pairwise(words))
+    best: tuple[float, int | None] = (0.0, None)
+    for quote_id, known in rows:
+        other = words_of(str(known))[0]
+        if runs.isdisjoint(itertools.pairwise(other)):
+            continue  # not one run of two words in common: no alignment can reach the threshold
+        best = max(best, (_overlap(words, other), int(quote_id)), key=lambda b: b[0])
     return best[1] if best[0] >= ALTERED_AT else None
 
 
@@ -152,9 +173,8 @@ def _phrase_query(words: list[str]) -> str:
     return " OR ".join(phrases)
 
 
-def _overlap(words: list[str], known: str) -> float:
+def _overlap(words: list[str], other: list[str]) -> float:
     """The share of the shorter wording's words that stand in the longer one, in order (0 when too few)."""
-    other = words_of(known)[0]
     short, long = (words, other) if len(words) <= len(other) else (other, words)
     if len(short) < _LEAST_WORDS:
         return 0.0
@@ -174,7 +194,9 @@ def compare_appearances(connection: sqlite3.Connection, quote_id: int) -> None:
         return
     first = rows[0]
     earliest_changed = first[5] != "earliest"
-    connection.execute("UPDATE appearances SET status = 'earliest', similarity = 1.0, changes = '[]' WHERE id = ?", [first[0]])
+    connection.execute(
+        "UPDATE appearances SET status = 'earliest', similarity = 1.0, changes = '[]' WHERE id = ?", [first[0]]
+    )
     for appearance_id, _, _, _, text, status in rows[1:]:
         if status == "new" or earliest_changed:
             result = _status(str(text), str(first[4]))

@@ -66,7 +66,7 @@ def _search(
         where.append("c.published >= ?")
         values.append(since)
     sql = (
-        f"SELECT {_CLAIM_COLUMNS} FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid"
+        f"SELECT {_CLAIM_COLUMNS} FROM claims_fts CROSS JOIN claims c ON c.rowid = claims_fts.rowid"
         " JOIN articles a ON a.id = c.article_id LEFT JOIN speakers s ON s.id = c.speaker_id"
         f" WHERE {' AND '.join(where)} ORDER BY claims_fts.rank, c.published LIMIT {int(limit)}"
     )

@@ -36,7 +36,11 @@ def _speaker(speaker: dict[str, Any], fmt: ArchiveFormat) -> str:
         stated = ", ".join(x for x in (role["role"], role["affiliation"]) if x)
         lines.append(f"role: {stated} (as stated {role['published'] or 'undated'}, {role['outlet'] or 'no outlet'})")
     for outlet, claims in speaker["outlets"].items():
-        lines += ["", f"{'### ' if fmt == 'md' else ''}{outlet}: {len(claims)} claims", _grid(claims, _TIMELINE_COLUMNS, fmt)]
+        lines += [
+            "",
+            f"{'### ' if fmt == 'md' else ''}{outlet}: {len(claims)} claims",
+            _grid(claims, _TIMELINE_COLUMNS, fmt),
+        ]
     return "\n".join(lines)
 
 

@@ -4,6 +4,7 @@ An article is known by its id (the first 16 hex digits of the SHA-256 of its tex
 engine, model and prompt changes nothing; with another one, its rows are replaced and its version goes up (each
 version is listed in ``article_versions``). ``BEGIN IMMEDIATE`` takes the write lock before anything is read, so
 two writers never decide on the same stale state: the second waits (the busy timeout) and then sees the first's.
+``claimkit index add`` writes a few articles per transaction (``write_one``), each one whole or not at all.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from ..records import ArticleSummary, Claim
 from .identity import fold, resolve
 from .provenance import Placed, add_appearance, drop_article, quotations
 
-__all__ = ["Outcome", "fingerprint", "immediate", "write_summary"]
+__all__ = ["Outcome", "fingerprint", "immediate", "write_one", "write_summary"]
 
 Outcome = Literal["added", "unchanged", "new version"]
 
@@ -52,18 +53,23 @@ def immediate(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 
 def write_summary(connection: sqlite3.Connection, summary: ArticleSummary, placement: Placement) -> Outcome:
-    """Put one summary into the archive (see the module's docstring); what happened."""
+    """Put one summary into the archive in a transaction of its own (see the module's docstring)."""
+    with immediate(connection):
+        return write_one(connection, summary, placement)
+
+
+def write_one(connection: sqlite3.Connection, summary: ArticleSummary, placement: Placement) -> Outcome:
+    """Put one summary into the archive inside the caller's write transaction (``immediate``); what happened."""
     article_id = summary.article.id
     made_by = fingerprint(summary)
-    with immediate(connection):
-        row = connection.execute("SELECT fingerprint, version FROM articles WHERE id = ?", [article_id]).fetchone()
-        if row is not None and row[0] == made_by:
-            return "unchanged"
-        version = 1 if row is None else int(row[1]) + 1
-        if row is not None:
-            _drop_rows(connection, article_id)
-        _write_article(connection, summary, placement, made_by, version)
-        _write_claims(connection, summary, placement)
+    row = connection.execute("SELECT fingerprint, version FROM articles WHERE id = ?", [article_id]).fetchone()
+    if row is not None and row[0] == made_by:
+        return "unchanged"
+    version = 1 if row is None else int(row[1]) + 1
+    if row is not None:
+        _drop_rows(connection, article_id)
+    _write_article(connection, summary, placement, made_by, version)
+    _write_claims(connection, summary, placement)
     return "added" if row is None else "new version"
 
 

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.skipif(not DEV2.exists(), reason="the DEV2 file (../sha
 _UNIQUE = {
     "articles": "id",
     "claims": "id",
-    "appearances": "claim_id, start, \"end\"",
+    "appearances": 'claim_id, start, "end"',
     "speaker_aliases": "alias",
     "article_versions": "article_id, version",
 }
