@@ -21,6 +21,10 @@ from .records import StanceLabel
 __all__ = ["ClaimStance", "claim_stances"]
 
 _ANSWER_WINDOW: Final = 200
+_DENIED_SHARE: Final = 0.6
+"""The share of a denial's content words that the claim it denies must hold: the same statement, not the story."""
+_NEGATION_STEMS: Final = NEGATED_CLAIM_WORDS | {w.partition("'")[0] for w in NEGATED_CLAIM_WORDS}
+"""The negation words as the content-word pattern reads them ('wasn' of "wasn't"): not words a denial shares."""
 _DENIAL_REACH: Final = 6
 """A negation among a claim's first words denies its verb; one further on belongs to a clause inside it."""
 
@@ -124,9 +128,10 @@ class StanceTargets:
 
     def contradicted(self, index: int) -> int | None:
         """The earlier claim, by another speaker and not itself a denial, whose words claim ``index`` denies: at
-        least two content words shared, the most shared (then the latest); None when no claim says them."""
+        least two content words shared and ``_DENIED_SHARE`` of the denial's own, the most shared (then the
+        latest); None when no claim says them."""
         own = self._speakers[index]
-        words = self._content_words(index)
+        words = self._content_words(index) - _NEGATION_STEMS
         window = range(max(0, index - _ANSWER_WINDOW), index)
         overlap = {
             n: len(words & self._content_words(n))
@@ -134,7 +139,9 @@ class StanceTargets:
             if self._speakers[n] != own and not denies(self._text, self._candidates[n])
         }
         best = max(overlap, key=lambda n: (overlap[n], n), default=None)
-        return best if best is not None and overlap[best] >= 2 else None
+        if best is None or overlap[best] < max(2, _DENIED_SHARE * len(words)):
+            return None
+        return best
 
     def _content_words(self, n: int) -> set[str]:
         if n not in self._words:
