@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from claimkit.archive import Archive
+from claimkit.archive.writer import Placement, immediate, write_one
 from claimkit.batch import iter_items, summarise_many
 from claimkit.records import ArticleSummary
 from claimkit.settings import Settings
@@ -67,12 +68,14 @@ def synthesise(archive: Archive, pool: list[ArticleSummary], start: int, stop: i
     """Articles ``start`` to ``stop`` of the synthetic archive; seconds taken."""
     first = date(2010, 1, 1)
     started = time.perf_counter()
-    for n in range(start, stop):
-        base = pool[n % len(pool)]
-        article = base.article.model_copy(update={"id": f"{base.article.id}-{n // len(pool)}"})
-        outlet = f"outlet {n % 7}"
-        day = (first + timedelta(days=n // 20)).isoformat()
-        archive.add_summary(base.model_copy(update={"article": article}), outlet=outlet, published=day)
+    for group in range(start, stop, 32):  # as `claimkit index add` writes: a few articles per transaction
+        with immediate(archive.connection):
+            for n in range(group, min(group + 32, stop)):
+                base = pool[n % len(pool)]
+                article = base.article.model_copy(update={"id": f"{base.article.id}-{n // len(pool)}"})
+                day = (first + timedelta(days=n // 20)).isoformat()
+                placement = Placement(outlet=f"outlet {n % 7}", published=day, source=None)
+                write_one(archive.connection, base.model_copy(update={"article": article}), placement)
     return time.perf_counter() - started
 
 

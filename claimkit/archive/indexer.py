@@ -25,6 +25,8 @@ from .writer import Outcome, Placement, immediate, write_one
 
 __all__ = ["IndexReport", "index_incoming"]
 
+_IN_FLIGHT = 16
+"""Articles given to each worker ahead: the workers keep summarising while this process writes."""
 _PER_TRANSACTION = 32
 _TRANSACTION_SECONDS = 1.0
 """A transaction is committed after this many articles or seconds: fewer commits, and another writer still
@@ -109,7 +111,7 @@ def _summarise_all(
     done: Callable[[str, str], None],
 ) -> None:
     executor = _executor(settings, workers)
-    results = _results(executor, settings, pending, limit=2 * (workers or os.cpu_count() or 1))
+    results = _results(executor, settings, pending, limit=_IN_FLIGHT * (workers or os.cpu_count() or 1))
     try:
         _write_all(connection, results, report, done)
     finally:

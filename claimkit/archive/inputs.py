@@ -102,7 +102,8 @@ def _line(name: str, line: str) -> Incoming:
         record = json.loads(line)
         if not isinstance(record, dict):
             raise ValueError("not an object")
-        meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
+        given = record.get("meta")
+        meta: dict[str, Any] = given if isinstance(given, dict) else {}
         outlet = record.get("outlet") or meta.get("publisher") or meta.get("outlet")
         published = record.get("published") or record.get("date") or meta.get("publication_date") or meta.get("date")
         if "summary" in record or "ok" in record:

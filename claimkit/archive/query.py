@@ -137,8 +137,9 @@ def quote_history(connection: sqlite3.Connection, quote_id: int) -> dict[str, An
     """A quote: its earliest wording and speaker, and each appearance with what it changed."""
     quote = _dicts(
         connection.execute(
-            "SELECT q.id, q.text, s.name AS speaker, q.speaker_id, q.first_outlet, q.first_published, q.appearances AS printed,"
-            " q.altered FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id WHERE q.id = ?",
+            "SELECT q.id, q.text, s.name AS speaker, q.speaker_id, q.first_outlet, q.first_published,"
+            " q.appearances AS printed, q.altered FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id"
+            " WHERE q.id = ?",
             [quote_id],
         )
     )

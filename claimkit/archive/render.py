@@ -51,7 +51,8 @@ def render_quote(quote: dict[str, Any], fmt: ArchiveFormat) -> str:
     lines = [
         f"{heading}quote {quote['id']}: “{quote['text']}”",
         f"speaker: {quote['speaker'] or 'unknown'}; first printed {quote['first_published'] or 'undated'}"
-        f" by {quote['first_outlet'] or 'an unnamed outlet'}; {quote['printed']} appearances, {quote['altered']} altered",
+        f" by {quote['first_outlet'] or 'an unnamed outlet'};"
+        f" {quote['printed']} appearances, {quote['altered']} altered",
         "",
     ]
     rows = [{**a, "changed": _changed(a["changes"])} for a in quote["appearances"]]

@@ -98,7 +98,7 @@ _INDEXES: Final = [
     ("appearances", ["claim_id"]),
 ]
 
-_FTS: Final = {"quotes": ["text"], "claims": ["statement", "quote", "speaker_name"]}
+_FTS: Final = {"quotes": ["text"], "claims": ["quote"]}
 
 
 def connect(path: str | Path) -> sqlite_utils.Database:

@@ -104,32 +104,38 @@ def _write_article(
 
 def _write_claims(connection: sqlite3.Connection, summary: ArticleSummary, placement: Placement) -> None:
     article_id = summary.article.id
-    speakers: dict[str, int | None] = {}
-    for speaker in summary.speakers:
-        speakers[speaker.id] = resolve(connection, speaker.name, speaker.kind)
-        archive_id = speakers[speaker.id]
-        if archive_id is not None and (speaker.role or speaker.affiliation):
-            connection.execute(
-                "INSERT OR IGNORE INTO speaker_roles (speaker_id, article_id, role, affiliation, published)"
-                " VALUES (?, ?, ?, ?, ?)",
-                [archive_id, article_id, speaker.role, speaker.affiliation, placement.published],
-            )
+    speakers = _resolve_speakers(connection, summary, placement)
     found: list[tuple[Claim, int | None]] = []
     for claim in summary.claims:
-        speaker = summary.speaker(claim.speaker_id)
+        said_by = summary.speaker(claim.speaker_id)
         archive_id = speakers.get(claim.speaker_id or "")
-        row_id = f"{article_id}/{claim.id}"
         connection.execute(
             "INSERT INTO claims (id, article_id, claim, speaker_id, speaker_name, speaker_alias, statement, quote,"
             " quote_start, quote_end, cue, attribution, stance, confidence, outlet, published)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [row_id, article_id, claim.id, archive_id, speaker.name if speaker else None,
-             fold(speaker.name) if speaker else None, claim.statement, claim.quote.text, claim.quote.start,
+            [f"{article_id}/{claim.id}", article_id, claim.id, archive_id, said_by.name if said_by else None,
+             fold(said_by.name) if said_by else None, claim.statement, claim.quote.text, claim.quote.start,
              claim.quote.end, claim.cue.text if claim.cue else None, claim.attribution, claim.stance,
              claim.confidence, placement.outlet, placement.published],
         )  # fmt: skip
         found.append((claim, archive_id))
     _write_quotations(connection, article_id, found, placement)
+
+
+def _resolve_speakers(
+    connection: sqlite3.Connection, summary: ArticleSummary, placement: Placement
+) -> dict[str, int | None]:
+    """Each of the article's speakers as an archive speaker (``identity``), with the role the article states."""
+    speakers: dict[str, int | None] = {}
+    for speaker in summary.speakers:
+        archive_id = speakers[speaker.id] = resolve(connection, speaker.name, speaker.kind)
+        if archive_id is not None and (speaker.role or speaker.affiliation):
+            connection.execute(
+                "INSERT OR IGNORE INTO speaker_roles (speaker_id, article_id, role, affiliation, published)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [archive_id, summary.article.id, speaker.role, speaker.affiliation, placement.published],
+            )
+    return speakers
 
 
 def _write_quotations(
