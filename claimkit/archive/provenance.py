@@ -13,10 +13,12 @@ the earliest wording, or the earliest is a verbatim part of it).
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import sqlite3
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 from ..check import check_quotation
@@ -85,10 +87,11 @@ def add_appearance(connection: sqlite3.Connection, quotation: Quotation, speaker
     new = quote_id is None
     if quote_id is None:
         cursor = connection.execute(
-            "INSERT INTO quotes (speaker_id, text, first_article_id, first_published, first_outlet, appearances,"
-            " altered) VALUES (?, ?, ?, ?, ?, 1, 0)",
-            [speaker_id, quotation.text, placed.article_id, placed.published, placed.outlet],
-        )
+            "INSERT INTO quotes (speaker_id, text, words_key, first_article_id, first_published, first_outlet,"
+            " appearances, altered) VALUES (?, ?, ?, ?, ?, ?, 1, 0)",
+            [speaker_id, quotation.text, words_key(_words(quotation.text)), placed.article_id, placed.published,
+             placed.outlet],
+        )  # fmt: skip
         quote_id = int(cursor.lastrowid or 0)
     cursor = connection.execute(
         "INSERT INTO appearances (quote_id, article_id, claim_id, outlet, published, text, start, end, status,"
@@ -97,21 +100,20 @@ def add_appearance(connection: sqlite3.Connection, quotation: Quotation, speaker
          quotation.start, quotation.end, "earliest" if new else "new", 1.0 if new else None, "[]" if new else None],
     )  # fmt: skip
     if not new:
-        _place(connection, quote_id, int(cursor.lastrowid or 0), quotation.text)
+        _place(connection, quote_id, int(cursor.lastrowid or 0), quotation.text, placed.published)
     return quote_id
 
 
-def _place(connection: sqlite3.Connection, quote_id: int, appearance_id: int, text: str) -> None:
-    """A new appearance held against the earliest; when it is the earliest itself, every other one is held
-    against it again."""
-    earliest = connection.execute(
-        "SELECT id, text FROM appearances WHERE quote_id = ? ORDER BY published IS NULL, published, id LIMIT 1",
-        [quote_id],
+def _place(connection: sqlite3.Connection, quote_id: int, appearance_id: int, text: str, published: str | None) -> None:
+    """A new appearance held against the earliest (the quote's wording); when it is earlier (a date before the
+    earliest's, or a date where the earliest has none), every appearance is held against it instead."""
+    earliest, first_published = connection.execute(
+        "SELECT text, first_published FROM quotes WHERE id = ?", [quote_id]
     ).fetchone()
-    if earliest[0] == appearance_id:
+    if published is not None and (first_published is None or published < first_published):
         compare_appearances(connection, quote_id)
         return
-    result = _status(text, str(earliest[1]))
+    result = _status(text, str(earliest))
     connection.execute(
         "UPDATE appearances SET status = ?, similarity = ?, changes = ? WHERE id = ?",
         [result.status, result.similarity, json.dumps(_changes(result)), appearance_id],
@@ -136,28 +138,40 @@ def _matching_quote(connection: sqlite3.Connection, text: str, speaker_id: int |
     words = words_of(text)[0]
     if speaker_id is None or len(words) < _LEAST_WORDS:
         return None
-    known = connection.execute("SELECT count(*) FROM quotes WHERE speaker_id = ?", [speaker_id]).fetchone()[0]
-    if known == 0:
-        return None
-    if known <= _CANDIDATES:
-        rows = connection.execute("SELECT id, text FROM quotes WHERE speaker_id = ?", [speaker_id]).fetchall()
-        return _best(words, rows)
+    same = connection.execute(
+        "SELECT id FROM quotes WHERE speaker_id = ? AND words_key = ? LIMIT 1", [speaker_id, words_key(words)]
+    ).fetchone()
+    if same is not None:
+        return int(same[0])  # printed again word for word: the commonest case, found by an index
+    rows = connection.execute(
+        "SELECT id, text FROM quotes WHERE speaker_id = ? LIMIT ?", [speaker_id, _CANDIDATES + 1]
+    ).fetchall()
+    if len(rows) <= _CANDIDATES:
+        return _best(words, rows)  # a speaker's few quotes, all compared
     query = _phrase_query(words)
     # CROSS JOIN: the full-text index first, then each hit's quote (the planner would probe the index per quote)
     rows = connection.execute(
         "SELECT q.id, q.text FROM quotes_fts CROSS JOIN quotes q ON q.id = quotes_fts.rowid"
-        " WHERE quotes_fts MATCH ? AND q.speaker_id = ? LIMIT ?",
-        [query, speaker_id, _CANDIDATES],
+        " WHERE quotes_fts MATCH ? LIMIT ?",
+        [f"speaker_key : s{int(speaker_id)} AND text : ({query})", _CANDIDATES],
     ).fetchall()
     return _best(words, rows)
+
+
+def words_key(words: list[str]) -> str:
+    """The folded words of a wording, hashed: two wordings with the same words have the same key."""
+    return hashlib.sha256(" ".join(words).encode()).hexdigest()[:16]
 
 
 def _best(words: list[str], rows: list[tuple[int, str]]) -> int | None:
     """The quote among ``rows`` whose words match ``words`` best, when they match (see the module's docstring)."""
     runs = set(itertools.pairwise(words))
+    words = list(words)
     best: tuple[float, int | None] = (0.0, None)
     for quote_id, known in rows:
-        other = words_of(str(known))[0]
+        other = _words(str(known))
+        if other == words:
+            return int(quote_id)  # printed again word for word: the commonest case, and no alignment needed
         if runs.isdisjoint(itertools.pairwise(other)):
             continue  # not one run of two words in common: no alignment can reach the threshold
         best = max(best, (_overlap(words, other), int(quote_id)), key=lambda b: b[0])
@@ -171,6 +185,16 @@ def _phrase_query(words: list[str]) -> str:
     step = max(1, len(runs) // _PHRASES)
     phrases = ['"' + " ".join(w.replace('"', "") for w in run) + '"' for run in runs[::step][:_PHRASES]]
     return " OR ".join(phrases)
+
+
+@lru_cache(maxsize=4096)
+def _words_cached(text: str) -> tuple[str, ...]:
+    return tuple(words_of(text)[0])
+
+
+def _words(text: str) -> list[str]:
+    """A wording's folded words (a quote's wording is read again for every quotation that may join it)."""
+    return list(_words_cached(text))
 
 
 def _overlap(words: list[str], other: list[str]) -> float:
@@ -208,9 +232,9 @@ def compare_appearances(connection: sqlite3.Connection, quote_id: int) -> None:
         "SELECT count(*) FROM appearances WHERE quote_id = ? AND status = 'altered'", [quote_id]
     ).fetchone()[0]
     connection.execute(
-        "UPDATE quotes SET text = ?, first_article_id = ?, first_outlet = ?, first_published = ?, appearances = ?,"
-        " altered = ? WHERE id = ?",
-        [first[4], first[1], first[2], first[3], len(rows), altered, quote_id],
+        "UPDATE quotes SET text = ?, words_key = ?, first_article_id = ?, first_outlet = ?, first_published = ?,"
+        " appearances = ?, altered = ? WHERE id = ?",
+        [first[4], words_key(_words(str(first[4]))), first[1], first[2], first[3], len(rows), altered, quote_id],
     )
 
 
@@ -223,6 +247,8 @@ class _Result:
 
 def _status(text: str, earliest: str) -> _Result:
     """An appearance's words against the earliest wording: as ``check`` says, or a fragment of it."""
+    if _words(text) == _words(earliest):
+        return _Result("verbatim", 1.0, None)  # the same words: what check would say, without the search
     held = check_quotation(text, earliest, name="earliest")
     if held.status != "not_found":
         is_fragment = held.status == "verbatim" and len(words_of(text)[0]) < len(words_of(earliest)[0])

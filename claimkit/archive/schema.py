@@ -63,8 +63,8 @@ _TABLES: Final[dict[str, dict[str, Any]]] = {
     },
     "quotes": {
         "columns": {
-            "id": int, "speaker_id": int, "text": str, "first_article_id": str, "first_published": str,
-            "first_outlet": str, "appearances": int, "altered": int,
+            "id": int, "speaker_id": int, "text": str, "words_key": str, "first_article_id": str,
+            "first_published": str, "first_outlet": str, "appearances": int, "altered": int,
         },
         "pk": "id",
         "foreign_keys": [("speaker_id", "speakers", "id"), ("first_article_id", "articles", "id")],
@@ -90,15 +90,17 @@ _INDEXES: Final = [
     ("speaker_roles", ["article_id"]),
     ("claims", ["article_id"]),
     ("claims", ["speaker_id", "published"]),
-    ("claims", ["outlet"]),
-    ("claims", ["published"]),
-    ("quotes", ["speaker_id"]),
+    ("quotes", ["speaker_id", "words_key"]),
     ("appearances", ["quote_id", "published", "id"]),
     ("appearances", ["article_id"]),
     ("appearances", ["claim_id"]),
 ]
 
-_FTS: Final = {"quotes": ["text"], "claims": ["quote"]}
+_FTS: Final = {"quotes": ["text", "speaker_key"], "claims": ["quote"]}
+
+_GENERATED: Final = [("quotes", "speaker_key", "'s' || speaker_id")]
+"""A quote's speaker as a word of its full-text index ('s12'): a quotation's candidates are one speaker's quotes
+that hold its phrases, found by the index alone however many quotes others have."""
 
 
 def connect(path: str | Path) -> sqlite_utils.Database:
@@ -141,6 +143,9 @@ def _create(db: sqlite_utils.Database) -> None:
             not_null=spec.get("not_null"),
             if_not_exists=True,
         )
+    for table, column, expression in _GENERATED:
+        if column not in db[table].columns_dict:  # type: ignore[union-attr]
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT GENERATED ALWAYS AS ({expression}) VIRTUAL")
     for table, columns in _INDEXES:
         db[table].create_index(columns, if_not_exists=True)  # type: ignore[union-attr]
     for table, columns in _FTS.items():
