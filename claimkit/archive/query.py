@@ -160,4 +160,8 @@ def quote_history(connection: sqlite3.Connection, quote_id: int) -> dict[str, An
 
 def _dicts(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
     names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    if "quotes" in names:  # the quote ids a claim's quotations belong to, as a list
+        for row in rows:
+            row["quotes"] = sorted(int(q) for q in row["quotes"].split(",")) if row["quotes"] else []
+    return rows

@@ -86,6 +86,6 @@ def _grid(rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: ArchiveForm
 
 
 def _cell(value: Any) -> str:
-    text = "" if value is None else str(value)
+    text = "" if value is None else ", ".join(map(str, value)) if isinstance(value, list) else str(value)
     text = " ".join(text.split())
     return text if len(text) <= _WIDTH else text[: _WIDTH - 1] + "…"

@@ -49,7 +49,7 @@ def test_search_dirty_work_finds_the_quotation_of_002(seeded: Path) -> None:
 def test_the_fragment_in_reported_speech_links_to_the_full_quotation(seeded: Path) -> None:
     with Archive(seeded) as archive:
         [row] = [r for r in archive.search("For 30 years") if r["quotes"]]
-        quote = archive.quote(int(row["quotes"]))
+        quote = archive.quote(row["quotes"][0])
     statuses = sorted((a["status"], a["text"]) for a in quote["appearances"])
     assert statuses[0] == ("earliest", quote["text"])
     assert ("fragment", "dirty work") in statuses
@@ -86,7 +86,7 @@ def test_an_altered_quotation_is_reported_with_the_changed_words(tmp_path: Path)
         archive.add([str(second)], outlet="The Later Post", published="2025-03-04", workers=1)
         archive.add([str(first)], outlet="Daily Early", published="2025-03-03", workers=1)
         [row] = [r for r in archive.search("sign a deal") if r["outlet"] == "The Later Post"]
-        quote = archive.quote(int(row["quotes"]))
+        quote = archive.quote(row["quotes"][0])
     assert quote["first_outlet"] == "Daily Early"  # the earliest by date, though indexed second
     later = next(a for a in quote["appearances"] if a["outlet"] == "The Later Post")
     assert later["status"] == "altered"
@@ -164,3 +164,33 @@ def test_merge_and_split_are_reversible(seeded: Path, tmp_path: Path) -> None:
         [back] = archive.speaker("Islamabad")
         assert back["claims"] == islamabad["claims"]
         assert archive.speaker("Khawaja Asif")[0]["claims"] == asif["claims"]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "code", "message"),
+    [
+        (["index", "add", "nowhere/*.txt"], 3, "no file matches"),
+        (["index", "add", "missing.jsonl"], 3, "cannot read missing.jsonl"),
+        (["index", "add", str(SEED_002), "--date", "25 September"], 11, "--date must be YYYY-MM-DD"),
+        (["search", "dirty work", "--db", "absent.db"], 19, "no archive at absent.db"),
+        (["quote", "999"], 19, "no quote 999"),
+    ],
+)
+def test_bad_input_is_one_line_and_its_own_exit_code(
+    arguments: list[str], code: int, message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seeded: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "quotes.db").write_bytes(seeded.read_bytes())
+    result = CliRunner().invoke(app, arguments)
+    assert result.exit_code == code, result.output
+    assert message in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_an_unreadable_input_is_reported_and_the_others_are_indexed(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["index", "add", str(tmp_path / "empty.txt"), str(SEED_002), "--db",
+                                      str(tmp_path / "q.db")])  # fmt: skip
+    assert result.exit_code == 0
+    assert "1 added" in result.output and "1 failed" in result.output
+    assert "not indexed" in result.output and "empty.txt is empty" in result.output
