@@ -97,6 +97,8 @@ _INDEXES: Final = [
 ]
 
 _FTS: Final = {"quotes": ["text", "speaker_key"], "claims": ["quote"]}
+_FTS_SOURCES: Final = {"quotes": ["text", "speaker_id"], "claims": ["quote"]}
+"""The columns whose change changes a row's full-text entry: other updates (a quote's counts) leave it alone."""
 
 _GENERATED: Final = [("quotes", "speaker_key", "'s' || speaker_id")]
 """A quote's speaker as a word of its full-text index ('s12'): a quotation's candidates are one speaker's quotes
@@ -148,6 +150,21 @@ def _create(db: sqlite_utils.Database) -> None:
             db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT GENERATED ALWAYS AS ({expression}) VIRTUAL")
     for table, columns in _INDEXES:
         db[table].create_index(columns, if_not_exists=True)  # type: ignore[union-attr]
-    for table, columns in _FTS.items():
-        if not db[table].detect_fts():  # type: ignore[union-attr]
-            db[table].enable_fts(columns, fts_version="FTS5", create_triggers=True, tokenize="porter")  # type: ignore[union-attr]
+    for table, columns in _FTS.items():  # replace=True: made again if a stop left it without its triggers
+        db[table].enable_fts(  # type: ignore[union-attr]
+            columns, fts_version="FTS5", create_triggers=True, tokenize="porter", replace=True
+        )
+        _narrow_update_trigger(db, table, columns)
+
+
+def _narrow_update_trigger(db: sqlite_utils.Database, table: str, columns: list[str]) -> None:
+    """sqlite-utils' update trigger fires on any update; this one only when an indexed column's source changes."""
+    old = ", ".join(f"old.{c}" for c in columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    listed = ", ".join(columns)
+    db.execute(f"DROP TRIGGER IF EXISTS {table}_au")
+    db.execute(
+        f"CREATE TRIGGER {table}_au AFTER UPDATE OF {', '.join(_FTS_SOURCES[table])} ON {table} BEGIN"
+        f" INSERT INTO {table}_fts ({table}_fts, rowid, {listed}) VALUES ('delete', old.rowid, {old});"
+        f" INSERT INTO {table}_fts (rowid, {listed}) VALUES (new.rowid, {new}); END"
+    )

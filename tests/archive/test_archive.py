@@ -194,3 +194,20 @@ def test_an_unreadable_input_is_reported_and_the_others_are_indexed(tmp_path: Pa
     assert result.exit_code == 0
     assert "1 added" in result.output and "1 failed" in result.output
     assert "not indexed" in result.output and "empty.txt is empty" in result.output
+
+
+def test_an_html_articles_date_comes_from_its_metadata(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Grain deal</title>"
+        '<meta property="article:published_time" content="2024-05-06T08:00:00Z"></head><body><article>'
+        "<h1>Grain deal</h1><p>Agriculture Minister Maria Okonkwo said on Monday: “We will never sign a deal that"
+        " starves our farmers.” She spoke to reporters in Abuja after a long meeting with the traders.</p>"
+        "<p>The traders said they would answer the minister next week, after their own meeting in Lagos.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    with Archive(tmp_path / "q.db") as archive:
+        archive.add([str(page)], published="2030-01-01", workers=1)  # --date only for inputs without one
+        [row] = archive.search("starves our farmers")
+    assert row["published"] == "2024-05-06"
