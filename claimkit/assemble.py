@@ -4,11 +4,12 @@ and stances, the extractive summary, and every span checked against the article.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Final
 
 from .claim_stance import ClaimStance, claim_stances
 from .engines.candidate import Candidate
+from .engines.embedded.confidence import measured_precision, rule_path
 from .errors import GroundingError
 from .lang.en.cues import CUE_FORMS, past_tense
 from .lang.en.grammar import LOWER_IN_STATEMENT, STATEMENT_PARTICLES
@@ -38,12 +39,16 @@ class EngineOutput:
     """Where the engine stopped reading (at the claim cap); None: the whole article was read."""
 
 
-def assemble_summary(article: LoadedArticle, output: EngineOutput) -> ArticleSummary:
-    """The summary of ``article`` from what an engine found in it."""
+def assemble_summary(article: LoadedArticle, output: EngineOutput, *, min_confidence: float = 0.0) -> ArticleSummary:
+    """The summary of ``article`` from what an engine found in it; the rules' claims below ``min_confidence`` (their
+    measured precision) are left out."""
     text = article.text
     candidates = output.candidates
     index = SpeakerIndex(text, read_to=output.read_to, reported=[c.content for c in candidates])
     entities = _resolve_speakers(index, candidates)
+    candidates = [_measured(text, c, _way(index, c, e)) for c, e in zip(candidates, entities, strict=True)]
+    confident = [n for n, c in enumerate(candidates) if not c.rule or c.confidence >= min_confidence]
+    candidates, entities = [candidates[n] for n in confident], [entities[n] for n in confident]
     speakers, ids = index.speakers([e for e in entities if e is not None])
     names = {s.id: s.name for s in speakers}
     speaker_ids = [ids[id(e)] if e is not None else None for e in entities]
@@ -75,6 +80,21 @@ def assemble_summary(article: LoadedArticle, output: EngineOutput) -> ArticleSum
     )
     check_spans(summary, text)
     return summary
+
+
+def _way(index: SpeakerIndex, candidate: Candidate, entity: SpeakerEntity | None) -> str:
+    if candidate.speaker is None and candidate.continues is not None:
+        return "continued"
+    return index.way(candidate.speaker, entity)
+
+
+def _measured(text: str, candidate: Candidate, way: str) -> Candidate:
+    """A rule's candidate with the measured precision of its rule and speaker resolution as its confidence."""
+    if not candidate.rule:
+        return candidate  # a model's claim keeps the engine's confidence
+    path = rule_path(candidate.rule, candidate.cue_lemma, text[candidate.content[0] : candidate.content[1]])
+    found_by = f"{' / '.join(path)}; {way}"
+    return replace(candidate, confidence=measured_precision(path, way), found_by=found_by)
 
 
 def check_spans(summary: ArticleSummary, text: str) -> None:
@@ -113,6 +133,7 @@ def _claim(
         "stance": label,
         "confidence": candidate.confidence,
         "parts": [span_fields(text, a, b) for a, b in candidate.parts],
+        "found_by": candidate.found_by,
     }
     return Claim.model_validate(record)
 

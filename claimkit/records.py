@@ -98,6 +98,11 @@ class Claim(_Record):
         default_factory=list,
         description="For a quote interrupted by its attribution, each quoted fragment; empty otherwise.",
     )
+    found_by: str | None = Field(
+        default=None,
+        description="The embedded engine's rule and how it found the speaker ('verb after; pronoun'): the confidence"
+        " is their measured precision. None for a model's claim.",
+    )
 
 
 class Stance(_Record):

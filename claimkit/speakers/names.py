@@ -19,6 +19,7 @@ from ..lang.en.names import (
     LEADING_FUNCTION_WORDS,
     NAME_PARTICLE_WORDS,
     NAME_PARTICLES,
+    NOT_NAME_OPENERS,
     NOT_ROLES,
     OPENING_DETERMINERS,
     ORGANISATION_WORDS,
@@ -251,6 +252,8 @@ def parse_titled_name(words: list[str]) -> tuple[str | None, str | None, str | N
 @lru_cache(maxsize=4096)
 def _parse_titled_name(given: tuple[str, ...]) -> tuple[str | None, str | None, str | None]:
     words = [w for w in given if w not in {"(", ")"}]
+    while len(words) > 1 and words[0] in NOT_NAME_OPENERS:
+        words = words[1:]  # 'Like Corker', 'Despite Santilli': the sentence's opening word, not the name's
     affiliation = None
     if words and words[0].lower() in {"the"}:
         words = words[1:]

@@ -10,6 +10,7 @@ phrase of a stance verb, or the clause before ', he said' (``content``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 from ...lang.en.cues import ATTITUDE_LEMMAS, CUE_NOUNS, PASSIVE_CUES
 from ...lang.en.grammar import (
@@ -53,6 +54,8 @@ from .speaker_phrases import (
 )
 
 __all__ = ["attributions_in"]
+
+_ACCORDING: Final = "according to"
 
 
 def attributions_in(text: str, sentence: Sentence) -> list[Candidate]:
@@ -124,7 +127,8 @@ def _noun_attribution(text: str, sentence: Sentence, i: int) -> Candidate | None
         else noun_phrase_end(tokens, first, before_verb=True)  # 'criticism of the developer | was echoed'
     )
     content = trimmed(text, tokens[first].start, end)
-    return make_candidate(text, sentence, content, speaker, (tokens[i].start, tokens[i].end), lemma, 0.5)
+    cue = (tokens[i].start, tokens[i].end)
+    return make_candidate(text, sentence, content, speaker, cue, lemma, 0.5, rule="speech noun")
 
 
 def _according_to(text: str, sentence: Sentence, i: int) -> Candidate | None:
@@ -147,13 +151,21 @@ def _according_to(text: str, sentence: Sentence, i: int) -> Candidate | None:
         if speaker_end < len(tokens) - 2 and tokens[speaker_end].text == "," and tokens[rest].lower not in APPOSITIVES:
             after = trimmed(text, tokens[rest].start, sentence.end)
             return make_candidate(
-                text, sentence, (content[0], after[1]), speaker, cue, "according to", 0.8, [content, after]
+                text,
+                sentence,
+                (content[0], after[1]),
+                speaker,
+                cue,
+                "according to",
+                0.8,
+                [content, after],
+                rule=_ACCORDING,
             )
     elif speaker_end < len(tokens) and tokens[speaker_end].text == "," and speaker_end + 2 < len(tokens):
         content = trimmed(text, tokens[speaker_end + 1].start, sentence.end)
     else:
         return None
-    return make_candidate(text, sentence, content, speaker, cue, "according to", 0.8)
+    return make_candidate(text, sentence, content, speaker, cue, "according to", 0.8, rule=_ACCORDING)
 
 
 def _verb_attribution(
@@ -188,6 +200,13 @@ class _Subject:
     """'…, the minister said.', '…, so der Ausschuss.': the content is before the cue."""
     shared: bool
     """The speaker is the attribution's before in the sentence ('…, the Post reported, citing …')."""
+
+    def rule(self, content: str) -> str:
+        """The rule's name: how the subject was read, and where the content is ('verb after', 'participle before')."""
+        subject = (
+            "shared" if self.shared else "participle" if self.participle else "inverted" if self.inverted else "verb"
+        )
+        return f"{subject} {content}"
 
 
 def _verb_subject(text: str, sentence: Sentence, i: int, previous: Candidate | None) -> _Subject | None:
@@ -242,7 +261,8 @@ def _verb_content(
         before = content_before(text, sentence, speaker[0])
         if before is not None:
             after = trimmed(text, next_token_start(sentence, cue[1], skip=","), sentence.end)
-            return make_candidate(text, sentence, (before[0], after[1]), speaker, cue, lemma, 0.75, [before, after])
+            span, parts = (before[0], after[1]), [before, after]
+            return make_candidate(text, sentence, span, speaker, cue, lemma, 0.75, parts, rule=subject.rule("around"))
 
     # (a quotation before a speaker shared with the attribution before is that attribution's content)
     quote_before = None if participle or subject.shared else quote_ending_before(sentence, min(speaker[0], cue[0]))
@@ -253,11 +273,14 @@ def _verb_content(
         quote_after = quote_after_clause(text, sentence, max(speaker[1], cue[1]))
         if quote_after is not None:
             parts.append(quote_after)
-        return make_candidate(text, sentence, (parts[0][0], parts[-1][1]), speaker, cue, lemma, 0.9, parts)
+        span = (parts[0][0], parts[-1][1])
+        return make_candidate(text, sentence, span, speaker, cue, lemma, 0.9, parts, rule=subject.rule("quotation"))
 
     if subject.closing:
         content = content_before(text, sentence, cue[0])
-        return None if content is None else make_candidate(text, sentence, content, speaker, cue, lemma, 0.75)
+        if content is None:
+            return None
+        return make_candidate(text, sentence, content, speaker, cue, lemma, 0.75, rule=subject.rule("before"))
 
     clause_start = speaker[1] if inverted else cue[1]
     particle = german.separable_particle(sentence, i)
@@ -267,11 +290,13 @@ def _verb_content(
     if content is not None and particle is not None and content[0] < particle.start < content[1]:
         content = trimmed(text, content[0], particle.start)  # 'wies Vorwürfe … zurück'
 
+    where = "after"
     if content is None and speaker[0] > sentence.start:
-        content = content_before(text, sentence, min(speaker[0], cue[0]))
+        content, where = content_before(text, sentence, min(speaker[0], cue[0])), "before"
     if content is None:
         return None
-    return make_candidate(text, sentence, content, speaker, cue, lemma, 0.5 if lemma in ATTITUDE_LEMMAS else 0.75)
+    confidence = 0.5 if lemma in ATTITUDE_LEMMAS else 0.75
+    return make_candidate(text, sentence, content, speaker, cue, lemma, confidence, rule=subject.rule(where))
 
 
 def _title_before(text: str, quote: Range, speaker_start: int) -> bool:
@@ -302,4 +327,4 @@ def _passive(text: str, sentence: Sentence, i: int, lemma: str) -> Candidate | N
         content = trimmed(text, sentence.start, tokens[j].start)
     else:
         return None
-    return make_candidate(text, sentence, content, speaker, cue, lemma, 0.6)
+    return make_candidate(text, sentence, content, speaker, cue, lemma, 0.6, rule="passive")

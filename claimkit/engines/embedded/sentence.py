@@ -161,8 +161,11 @@ def make_candidate(
     lemma: str | None,
     confidence: float,
     parts: list[Range] | None = None,
+    *,
+    rule: str,
 ) -> Candidate | None:
-    """A candidate with its kind told by the quotations it covers; None when it cannot be one."""
+    """A candidate with its kind told by the quotations it covers; None when it cannot be one. ``rule`` names the
+    rule that found it; ``confidence`` orders two readings of one content (the measured one is given later)."""
     if content[1] <= content[0]:
         return None
     parts = parts if parts and len(parts) > 1 else []
@@ -174,7 +177,7 @@ def make_candidate(
     kind = _kind(parts or [content], sentence)
     if kind == "direct":
         confidence = max(confidence, 0.85)
-    return Candidate(content, speaker, cue, kind, confidence, (sentence.start, sentence.end), lemma, parts)
+    return Candidate(content, speaker, cue, kind, confidence, (sentence.start, sentence.end), lemma, parts, rule=rule)
 
 
 def _can_be_speaker(phrase: str) -> bool:

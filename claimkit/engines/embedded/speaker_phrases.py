@@ -182,6 +182,16 @@ def is_title_dot(tokens: list[Token], j: int) -> bool:
     return tokens[j].text == "." and j > 0 and (tokens[j - 1].lower + ".") in TITLE_WORDS
 
 
+def _inside_a_name(tokens: list[Token], j: int) -> bool:
+    """A full stop that ends a title ('Sen.') or a middle initial before the rest of a name ('Marcia J. Lowell')."""
+    if is_title_dot(tokens, j):
+        return True
+    initial = (
+        j > 1 and len(tokens[j - 1].text) == 1 and tokens[j - 1].text.isupper() and tokens[j - 2].text[:1].isupper()
+    )
+    return initial and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper()
+
+
 def speaker_before(tokens: list[Token], j: int, lexicon: Lexicon) -> Range | None:
     """The noun phrase ending at token ``j``: the speaker in 'X said'."""
     end = j
@@ -195,7 +205,7 @@ def speaker_before(tokens: list[Token], j: int, lexicon: Lexicon) -> Range | Non
         if token.text in QUOTE_MARKS and _possessive_mark(tokens, j, end):
             j -= 1  # 'Sanders’ aides'
             continue
-        if token.text in QUOTE_MARKS or (token.text in ENDING_PUNCT and not is_title_dot(tokens, j)):
+        if token.text in QUOTE_MARKS or (token.text in ENDING_PUNCT and not _inside_a_name(tokens, j)):
             break
         if _after_a_dateline(tokens, j):
             break  # '2025 - Mayor James Wilson said', 'WASHINGTON -- President Obama said'
@@ -360,7 +370,7 @@ def speaker_after(tokens: list[Token], i: int, lexicon: Lexicon) -> Range | None
         if (
             token.text in CLAUSE_PUNCT
             or (token.text in QUOTE_MARKS and not named_in_quotes)  # 'so der „Ermittlungsausschuss Frankfurt“'
-            or (token.text in ENDING_PUNCT and not is_title_dot(tokens, j))
+            or (token.text in ENDING_PUNCT and not _inside_a_name(tokens, j))
         ):
             break
         inside_a_name = (  # 'Department of Correction spokesman Jason Kersten', 'Bank of America'

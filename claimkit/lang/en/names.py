@@ -19,6 +19,7 @@ __all__ = [
     "NAME_PARTICLES",
     "NAME_PARTICLE_WORDS",
     "NON_PERSON_NOUNS",
+    "NOT_NAME_OPENERS",
     "NOT_ROLES",
     "OPENING_DETERMINERS",
     "ORDINALS",
@@ -183,7 +184,8 @@ SENTENCE_STARTERS: Final = frozenset(
     """The A An In On At For But And However After Before When While Since As If This That These Those It
     He She They We I His Her Their Its Our Despite Although Though Whether Meanwhile Still Yet Now Then
     So Also Many Some Most Both Even Only According Asked Earlier Later Last Next Mr Mrs Ms Maybe Perhaps
-    Sometimes Besides Nevertheless Regardless""".split()
+    Sometimes Besides Nevertheless Regardless Like Unlike With Without Under Over Among Amid Until Unless Because
+    Instead""".split()
 )
 
 
@@ -251,3 +253,11 @@ NAME_ABBREVIATIONS: Final = frozenset("no st jr sr mr mrs ms dr".split())
 
 ROLE_NOISE: Final = frozenset({"the", "former"})
 """Words of a role that tell nothing of which role it is."""
+
+
+NOT_NAME_OPENERS: Final = SENTENCE_STARTERS - frozenset(
+    "The A An This That These Those It He She They We I His Her Their Its Our Many Some Most Both Mr Mrs Ms".split()
+)
+"""Capitalised words that open a sentence before a name and are no part of it ('Like Corker, Menendez …',
+'Despite Santilli's claims', 'Now Sembler is …'); not an article, a pronoun or a quantifier, which open a phrase of
+their own ('Many Democrats', 'Both Mr. King and …')."""

@@ -9,6 +9,13 @@ import pytest
 import claimkit
 from claimkit.lang import LEXICONS
 
+
+@pytest.fixture(autouse=True)
+def _every_claim(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rows read what the rules find, every claim whatever its measured confidence (min_confidence 0)."""
+    monkeypatch.setenv("CLAIMKIT_MIN_CONFIDENCE", "0")
+
+
 # (sentence, speaker mention, quote, attribution)
 CASES = [
     (  # a poll, a record or a study shows or finds
