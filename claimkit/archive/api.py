@@ -6,9 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 from types import TracebackType
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ArchiveError
 from ..records import ArticleSummary
@@ -18,6 +16,9 @@ from .indexer import IndexReport, Progress, index_incoming
 from .inputs import read_inputs
 from .schema import connect
 from .writer import Outcome, Placement, immediate, write_summary
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 __all__ = ["Archive"]
 

@@ -10,9 +10,12 @@ from __future__ import annotations
 import sqlite3
 import time
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-import sqlite_utils
+from ..errors import MissingDependency
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 __all__ = ["BUSY_TIMEOUT_MS", "SCHEMA_VERSION", "connect", "create_schema"]
 
@@ -107,6 +110,12 @@ that hold its phrases, found by the index alone however many quotes others have.
 
 def connect(path: str | Path) -> sqlite_utils.Database:
     """The archive at ``path`` (created when missing), in WAL mode, with foreign keys on."""
+    try:
+        import sqlite_utils
+    except ImportError as e:
+        raise MissingDependency(
+            "the quote archive needs sqlite-utils: pip install 'claimkit[archive]'", module="sqlite_utils"
+        ) from e
     connection = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     connection.execute("PRAGMA journal_mode = WAL")
@@ -146,7 +155,7 @@ def _create(db: sqlite_utils.Database) -> None:
             if_not_exists=True,
         )
     for table, column, expression in _GENERATED:
-        if column not in db[table].columns_dict:  # type: ignore[union-attr]
+        if column not in db[table].columns_dict:
             db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT GENERATED ALWAYS AS ({expression}) VIRTUAL")
     for table, columns in _INDEXES:
         db[table].create_index(columns, if_not_exists=True)  # type: ignore[union-attr]

@@ -4,6 +4,7 @@ quote provenance with the changed words, versions, merge and split."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -211,3 +212,13 @@ def test_an_html_articles_date_comes_from_its_metadata(tmp_path: Path) -> None:
         archive.add([str(page)], published="2030-01-01", workers=1)  # --date only for inputs without one
         [row] = archive.search("starves our farmers")
     assert row["published"] == "2024-05-06"
+
+
+def test_without_sqlite_utils_the_command_line_starts_and_the_archive_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "sqlite_utils", None)  # as if the archive extra were not installed
+    result = CliRunner().invoke(app, ["index", "add", str(SEED_002), "--db", str(tmp_path / "q.db")])
+    assert result.exit_code == 15
+    assert "pip install 'claimkit[archive]'" in result.output
+    assert CliRunner().invoke(app, ["version"]).exit_code == 0
