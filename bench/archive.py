@@ -8,7 +8,7 @@
    to its quote); one database grows from size to size.
 3. ``compare`` on two long articles (issue 25's case): CPU seconds.
 
-    .venv/bin/python bench/archive.py [--sizes 1000,10000,100000] [--skip-rate]
+    .venv/bin/python bench/archive.py [--sizes 1000,10000,100000] [--skip-rate] [--skip-scale] [--rounds 3]
 """
 
 from __future__ import annotations
@@ -34,21 +34,25 @@ DEV = EVAL / "polnear.dev.jsonl"
 DEV2 = EVAL / "polnear.dev2.jsonl"
 
 
-def index_rate(work: Path) -> None:
+def index_rate(work: Path, rounds: int) -> None:
     settings = Settings(engine="embedded")
     rates: dict[str, list[float]] = {"batch": [], "index": []}
-    for round_ in range(2):
+    for round_ in range(rounds):
         started = time.perf_counter()
+        (work / f"batch{round_}.jsonl").unlink(missing_ok=True)
         summarise_many(iter_items([str(DEV2)]), settings=settings, output=work / f"batch{round_}.jsonl")
         rates["batch"].append(200 / (time.perf_counter() - started))
         started = time.perf_counter()
+        for stale in work.glob(f"index{round_}.db*"):
+            stale.unlink()
         with Archive(work / f"index{round_}.db") as archive:
             report = archive.add([str(DEV2)], settings=settings)
         assert report.added == 200, report
         rates["index"].append(200 / (time.perf_counter() - started))
     batch, index = statistics.mean(rates["batch"]), statistics.mean(rates["index"])
-    print(f"index rate: batch {batch:.1f} articles/s {rates['batch']}, index add {index:.1f} articles/s "
-          f"{rates['index']}: {index / batch:.0%} of batch")  # fmt: skip
+    shown = {k: [round(r, 1) for r in v] for k, v in rates.items()}
+    print(f"index rate: batch {batch:.1f} articles/s {shown['batch']}, index add {index:.1f} articles/s "
+          f"{shown['index']}: {index / batch:.0%} of batch")  # fmt: skip
 
 
 def summaries(work: Path) -> list[ArticleSummary]:
@@ -125,30 +129,29 @@ def scale(work: Path, sizes: list[int]) -> None:
             )
 
 
-def compare_long(work: Path) -> None:
+def compare_long() -> None:
+    """Issue 25's case: two articles of 100 kB (DEV2 texts joined), compared."""
     import resource
 
+    import claimkit
     from claimkit.comparison import compare
 
-    pool = summaries(work)
-    long = [max(pool, key=lambda s: len(s.claims))]
-    texts = [json.loads(line) for line in DEV2.read_text(encoding="utf-8").splitlines()]
-    joined = ["\n\n".join(t["text"] for t in texts[k::2])[:100_000] for k in range(2)]
-    import claimkit
-
-    made = [claimkit.summarise(text, engine="embedded") for text in joined]
+    texts = [json.loads(line)["text"] for line in DEV2.read_text(encoding="utf-8").splitlines()]
+    made = [claimkit.summarise("\n\n".join(texts[k::2])[:100_000], engine="embedded") for k in range(2)]
     before = resource.getrusage(resource.RUSAGE_SELF).ru_utime
     result = compare(made)
     seconds = resource.getrusage(resource.RUSAGE_SELF).ru_utime - before
     shared = sum(len(c.articles) > 1 for c in result.clusters)
-    print(f"compare, two 100 kB texts ({sum(len(m.claims) for m in made)} claims): {seconds:.2f} CPU-s, "
-          f"{shared} clusters across both ({len(long[0].claims)} claims in the longest DEV article)")  # fmt: skip
+    claims = sum(len(m.claims) for m in made)
+    print(f"compare, two 100 kB texts ({claims} claims): {seconds:.2f} CPU-s, {shared} clusters across both")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--skip-rate", action="store_true")
+    parser.add_argument("--skip-scale", action="store_true")
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--work", type=Path, default=None)
     args = parser.parse_args()
     if not DEV2.exists():
@@ -157,9 +160,10 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     print(f"work folder: {work}", flush=True)
     if not args.skip_rate:
-        index_rate(work)
-    compare_long(work)
-    scale(work, [int(s) for s in args.sizes.split(",")])
+        index_rate(work, args.rounds)
+    if not args.skip_scale:
+        compare_long()
+        scale(work, [int(s) for s in args.sizes.split(",")])
 
 
 if __name__ == "__main__":
