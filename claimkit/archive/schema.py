@@ -99,13 +99,13 @@ _INDEXES: Final = [
     ("appearances", ["claim_id"]),
 ]
 
-_FTS: Final = {"quotes": ["text", "speaker_key"], "claims": ["quote"]}
-_FTS_SOURCES: Final = {"quotes": ["text", "speaker_id"], "claims": ["quote"]}
+_FTS: Final = {"quotes": ["text", "speaker_key"], "claims": ["quote", "speaker_key"]}
+_FTS_SOURCES: Final = {"quotes": ["text", "speaker_id"], "claims": ["quote", "speaker_id"]}
 """The columns whose change changes a row's full-text entry: other updates (a quote's counts) leave it alone."""
 
-_GENERATED: Final = [("quotes", "speaker_key", "'s' || speaker_id")]
-"""A quote's speaker as a word of its full-text index ('s12'): a quotation's candidates are one speaker's quotes
-that hold its phrases, found by the index alone however many quotes others have."""
+_GENERATED: Final = [("quotes", "speaker_key", "'s' || speaker_id"), ("claims", "speaker_key", "'s' || speaker_id")]
+"""A speaker as a word of the full-text indexes ('s12'): one speaker's quotes or claims that hold a phrase are found
+by the index alone, however many others hold it."""
 
 
 def connect(path: str | Path) -> sqlite_utils.Database:
@@ -155,7 +155,7 @@ def _create(db: sqlite_utils.Database) -> None:
             if_not_exists=True,
         )
     for table, column, expression in _GENERATED:
-        if column not in db[table].columns_dict:
+        if column not in {row[1] for row in db.execute(f"PRAGMA table_xinfo({table})")}:  # generated ones too
             db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT GENERATED ALWAYS AS ({expression}) VIRTUAL")
     for table, columns in _INDEXES:
         db[table].create_index(columns, if_not_exists=True)  # type: ignore[union-attr]
