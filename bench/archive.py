@@ -16,10 +16,12 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import resource
 import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -34,25 +36,48 @@ DEV = EVAL / "polnear.dev.jsonl"
 DEV2 = EVAL / "polnear.dev2.jsonl"
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and of its children that have ended (the workers of a finished run)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _timed(run: Callable[[], object]) -> tuple[float, float]:
+    """Wall and CPU seconds of ``run``, its worker processes included (given a moment to end and be reaped)."""
+    wall, cpu = time.perf_counter(), _cpu()
+    run()
+    wall = time.perf_counter() - wall
+    time.sleep(2)
+    return wall, _cpu() - cpu
+
+
 def index_rate(work: Path, rounds: int) -> None:
+    """Wall rates are at the mercy of whoever else uses the cores; CPU per article is what a run costs."""
     settings = Settings(engine="embedded")
-    rates: dict[str, list[float]] = {"batch": [], "index": []}
-    for round_ in range(rounds):
-        started = time.perf_counter()
+    found: dict[str, list[tuple[float, float]]] = {"batch": [], "index": []}
+
+    def batch(round_: int) -> None:
         (work / f"batch{round_}.jsonl").unlink(missing_ok=True)
         summarise_many(iter_items([str(DEV2)]), settings=settings, output=work / f"batch{round_}.jsonl")
-        rates["batch"].append(200 / (time.perf_counter() - started))
-        started = time.perf_counter()
+
+    def index(round_: int) -> None:
         for stale in work.glob(f"index{round_}.db*"):
             stale.unlink()
         with Archive(work / f"index{round_}.db") as archive:
             report = archive.add([str(DEV2)], settings=settings)
         assert report.added == 200, report
-        rates["index"].append(200 / (time.perf_counter() - started))
-    batch, index = statistics.mean(rates["batch"]), statistics.mean(rates["index"])
-    shown = {k: [round(r, 1) for r in v] for k, v in rates.items()}
-    print(f"index rate: batch {batch:.1f} articles/s {shown['batch']}, index add {index:.1f} articles/s "
-          f"{shown['index']}: {index / batch:.0%} of batch")  # fmt: skip
+
+    for round_ in range(rounds):
+        found["batch"].append(_timed(lambda: batch(round_)))  # noqa: B023 (called at once)
+        found["index"].append(_timed(lambda: index(round_)))  # noqa: B023
+    for name, runs in found.items():
+        rates = [round(200 / wall, 1) for wall, _ in runs]
+        cpu = [round(used / 200 * 1000, 1) for _, used in runs]
+        print(f"{name}: {rates} articles/s (wall), {cpu} CPU ms per article")
+    wall = {k: statistics.median(200 / w for w, _ in v) for k, v in found.items()}
+    cpu = {k: statistics.median(c for _, c in v) for k, v in found.items()}
+    print(f"index add: {wall['index'] / wall['batch']:.0%} of batch's wall rate (median of {rounds}),"
+          f" {cpu['batch'] / cpu['index']:.0%} of its rate per CPU second")  # fmt: skip
 
 
 def summaries(work: Path) -> list[ArticleSummary]:
@@ -131,8 +156,6 @@ def scale(work: Path, sizes: list[int]) -> None:
 
 def compare_long() -> None:
     """Issue 25's case: two articles of 100 kB (DEV2 texts joined), compared."""
-    import resource
-
     import claimkit
     from claimkit.comparison import compare
 

@@ -14,9 +14,10 @@ the earliest wording, or the earliest is a verbatim part of it).
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
+import re
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -28,6 +29,7 @@ from ..text.spans import find_quotes, trim
 
 __all__ = ["Quotation", "add_appearance", "drop_article", "quotations"]
 
+_HAS_WORD: Final = re.compile(r"\w")
 _MARKS: Final = "\"'“”„«»‘’‚‹›"
 _LEAST_WORDS: Final = 2
 """A quotation of one word ('blowback') is a quote of its own: one word says nothing about where it came from."""
@@ -55,11 +57,11 @@ def quotations(claim: Claim) -> list[Quotation]:
         if not any(p.start <= absolute < p.end for p in pieces):
             continue
         inner = _trailing_comma_off(quote.text, *trim(quote.text, start, end, _MARKS))
-        if words_of(quote.text, *inner)[0]:
+        if _HAS_WORD.search(quote.text, *inner):
             found.append(Quotation(quote.text[inner[0] : inner[1]], quote.start + inner[0], quote.start + inner[1]))
     if not found and claim.attribution == "direct":
         inner = trim(quote.text, 0, len(quote.text), _MARKS)
-        if words_of(quote.text, *inner)[0]:
+        if _HAS_WORD.search(quote.text, *inner):
             found.append(Quotation(quote.text[inner[0] : inner[1]], quote.start + inner[0], quote.start + inner[1]))
     return found
 
@@ -135,7 +137,7 @@ def drop_article(connection: sqlite3.Connection, article_id: str) -> None:
 
 
 def _matching_quote(connection: sqlite3.Connection, text: str, speaker_id: int | None) -> int | None:
-    words = words_of(text)[0]
+    words = _words(text)
     if speaker_id is None or len(words) < _LEAST_WORDS:
         return None
     same = connection.execute(
@@ -158,6 +160,10 @@ def _matching_quote(connection: sqlite3.Connection, text: str, speaker_id: int |
     return _best(words, rows)
 
 
+def _runs(words: list[str], size: int) -> Iterator[tuple[str, ...]]:
+    return zip(*(words[k:] for k in range(size)), strict=False)
+
+
 def words_key(words: list[str]) -> str:
     """The folded words of a wording, hashed: two wordings with the same words have the same key."""
     return hashlib.sha256(" ".join(words).encode()).hexdigest()[:16]
@@ -165,15 +171,16 @@ def words_key(words: list[str]) -> str:
 
 def _best(words: list[str], rows: list[tuple[int, str]]) -> int | None:
     """The quote among ``rows`` whose words match ``words`` best, when they match (see the module's docstring)."""
-    runs = set(itertools.pairwise(words))
+    size = 3 if len(words) >= 3 else 2  # a run of three in common, or the two words of a short quotation
+    runs = set(_runs(words, size))
     words = list(words)
     best: tuple[float, int | None] = (0.0, None)
     for quote_id, known in rows:
         other = _words(str(known))
         if other == words:
             return int(quote_id)  # printed again word for word: the commonest case, and no alignment needed
-        if runs.isdisjoint(itertools.pairwise(other)):
-            continue  # not one run of two words in common: no alignment can reach the threshold
+        if runs.isdisjoint(_runs(other, size)):
+            continue  # no run in common: not the same words (the alignment would be spent on a stranger)
         best = max(best, (_overlap(words, other), int(quote_id)), key=lambda b: b[0])
     return best[1] if best[0] >= ALTERED_AT else None
 
@@ -251,7 +258,7 @@ def _status(text: str, earliest: str) -> _Result:
         return _Result("verbatim", 1.0, None)  # the same words: what check would say, without the search
     held = check_quotation(text, earliest, name="earliest")
     if held.status != "not_found":
-        is_fragment = held.status == "verbatim" and len(words_of(text)[0]) < len(words_of(earliest)[0])
+        is_fragment = held.status == "verbatim" and len(_words(text)) < len(_words(earliest))
         return _Result("fragment" if is_fragment else held.status, held.similarity, held)
     reverse = check_quotation(earliest, text, name="appearance")
     if reverse.status == "verbatim":

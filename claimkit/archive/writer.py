@@ -105,9 +105,10 @@ def _write_article(
 def _write_claims(connection: sqlite3.Connection, summary: ArticleSummary, placement: Placement) -> None:
     article_id = summary.article.id
     speakers = _resolve_speakers(connection, summary, placement)
+    by_id = {speaker.id: speaker for speaker in summary.speakers}
     found: list[tuple[Claim, int | None]] = []
     for claim in summary.claims:
-        said_by = summary.speaker(claim.speaker_id)
+        said_by = by_id.get(claim.speaker_id or "")
         archive_id = speakers.get(claim.speaker_id or "")
         connection.execute(
             "INSERT INTO claims (id, article_id, claim, speaker_id, speaker_name, speaker_alias, statement, quote,"
