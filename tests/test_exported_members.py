@@ -11,6 +11,7 @@ import claimkit
 # Every module and package under claimkit, each with what it is for. A new one fails the test until it is
 # listed here (and, where users may import it, documented in the README).
 MODULES = {
+    "archive": "documented: the quote archive (docs/ARCHIVE.md)",
     "article_stance": "an article's stance toward a claim (claimkit.stance)",
     "assemble": "candidates and speakers into an ArticleSummary",
     "batch": "documented: many articles, resumable",
