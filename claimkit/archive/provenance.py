@@ -250,6 +250,8 @@ class _Result:
     status: str
     similarity: float
     check: QuoteCheck | None
+    reversed: bool = False
+    """The check held the earliest wording against this one (a longer appearance): its sides are swapped."""
 
 
 def _status(text: str, earliest: str) -> _Result:
@@ -263,17 +265,24 @@ def _status(text: str, earliest: str) -> _Result:
     reverse = check_quotation(earliest, text, name="appearance")
     if reverse.status == "verbatim":
         return _Result("fragment", reverse.similarity, None)  # the earliest printed a part of these words
+    if reverse.status != "not_found":  # longer than the earliest, and its words changed
+        return _Result(reverse.status, reverse.similarity, reverse, reversed=True)
     return _Result(held.status, held.similarity, held)
 
 
+_FLIPPED: Final = {"added": "dropped", "dropped": "added", "substituted": "substituted"}
+
+
 def _changes(result: _Result) -> list[dict[str, str | None]]:
+    """Each change as this appearance's words (``here``) against the earliest's."""
     if result.check is None or result.status != "altered":
         return []
-    return [
-        {
-            "kind": change.kind,
-            "here": change.article.text if change.article else None,
-            "earliest": change.source.text if change.source else None,
-        }
-        for change in result.check.changes
-    ]
+    found = []
+    for change in result.check.changes:
+        article = change.article.text if change.article else None
+        source = change.source.text if change.source else None
+        if result.reversed:
+            found.append({"kind": _FLIPPED[change.kind], "here": source, "earliest": article})
+        else:
+            found.append({"kind": change.kind, "here": article, "earliest": source})
+    return found

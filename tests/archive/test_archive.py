@@ -222,3 +222,16 @@ def test_without_sqlite_utils_the_command_line_starts_and_the_archive_says_what_
     assert result.exit_code == 15
     assert "pip install 'claimkit[archive]'" in result.output
     assert CliRunner().invoke(app, ["version"]).exit_code == 0
+
+
+def test_a_longer_altered_printing_reports_its_changes_from_its_own_side(tmp_path: Path) -> None:
+    first = _article(tmp_path, "first.txt", "We will never sign that deal.")
+    second = _article(tmp_path, "second.txt", "We will never sign that bad deal, not this year and not next year.")
+    with Archive(tmp_path / "q.db") as archive:
+        archive.add([str(first)], outlet="Daily Early", published="2025-03-03", workers=1)
+        archive.add([str(second)], outlet="The Later Post", published="2025-03-04", workers=1)
+        [row] = [r for r in archive.search("never sign") if r["outlet"] == "The Later Post"]
+        quote = archive.quote(row["quotes"][0])
+    later = next(a for a in quote["appearances"] if a["outlet"] == "The Later Post")
+    assert later["status"] == "altered"
+    assert {"kind": "added", "here": "bad", "earliest": None} in later["changes"]
