@@ -81,6 +81,11 @@ def stance(
     ``model=`` or ``engine=``) looked up with the environment and the config file. With a model configured
     (``settings.chosen_engine`` other than embedded) the model decides, through the ``article_stance``
     prompt, and its evidence is located in the article or dropped.
+
+    >>> import claimkit
+    >>> result = claimkit.stance("The bridge will reopen.", "The mayor said the bridge will reopen in May.")
+    >>> result.label in {"supports", "opposes", "neutral", "unrelated"}
+    True
     """
     settings = settings or Settings.resolve(**options)
     if settings.chosen_engine != "embedded":

@@ -62,6 +62,12 @@ def check_quotes(
 
     ``names`` name the sources in the report (default 'source 1', 'source 2' …); ``options`` are ``Settings``
     fields, as for ``summarise``: the engine that finds the article's quotations is chosen the same way.
+
+    >>> import claimkit
+    >>> sources = ['She said: "The bridge is safe and open."']
+    >>> report = claimkit.check_quotes('The mayor said: "The bridge is safe."', sources)
+    >>> [(c.quote.text, c.status) for c in report.checks]
+    [('The bridge is safe.', 'verbatim')]
     """
     settings = settings or Settings.resolve(**options)
     names = list(names) if names is not None else [f"source {n}" for n in range(1, len(sources) + 1)]

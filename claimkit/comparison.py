@@ -39,7 +39,14 @@ class _Item:
 
 
 def compare(summaries: list[ArticleSummary]) -> Comparison:
-    """Merge the speakers of ``summaries`` and cluster their claims across articles."""
+    """Merge the speakers of ``summaries`` and cluster their claims across articles.
+
+    >>> import claimkit
+    >>> a = claimkit.summarise("Mayor Anna Schmidt said the bridge would reopen in May.", source="a")
+    >>> b = claimkit.summarise("The bridge would reopen in May, Mayor Anna Schmidt said on Friday.", source="b")
+    >>> [len(cluster.quotes) for cluster in claimkit.compare([a, b]).clusters]
+    [2]
+    """
     speakers, local_to_shared = _merge_speakers(summaries)
     items = [
         _Item(n, c, local_to_shared.get((n, c.speaker_id or "")), words_of(c.quote.text)[0])

@@ -98,6 +98,11 @@ class Claim(_Record):
         default_factory=list,
         description="For a quote interrupted by its attribution, each quoted fragment; empty otherwise.",
     )
+    within: str | None = Field(
+        default=None,
+        description="The id of the claim whose words hold this one ('Smith said Jones told him the plan had failed':"
+        " Jones's claim is within Smith's); None for a claim of the article's own telling.",
+    )
     found_by: str | None = Field(
         default=None,
         description="The embedded engine's rule and how it found the speaker ('verb after; pronoun'): the confidence"
@@ -122,6 +127,11 @@ class Article(_Record):
     language: str | None = None
     chars: int = Field(ge=0)
     published: str | None = Field(default=None, description="Publication date, when the source states it.")
+    text: str | None = Field(
+        default=None,
+        description="The text every span indexes (text[start:end] == span.text): the caller's own string for a "
+        "string, the text read from a file, standard input, a URL or HTML.",
+    )
 
 
 class PromptInfo(_Record):

@@ -16,8 +16,11 @@ from ..engines.candidate import SpeakerHint
 from ..lang import Lexicon, lexicon_for
 from ..lang.en.grammar import DEFINITE_DETERMINERS, INDEFINITE_ARTICLES, INDEFINITE_DETERMINERS, PARTITIVE_RELATIVES
 from ..lang.en.names import (
+    BUSINESS_NOUNS,
     CALENDAR_WORDS,
+    FUNCTION_WORDS,
     GROUP_NOUNS,
+    NEWS_WORDS,
     OPENING_DETERMINERS,
     ORDINALS,
     ORGANISATION_WORDS,
@@ -25,9 +28,11 @@ from ..lang.en.names import (
     PLACES,
     ROLE_NOISE,
     SENTENCE_STARTERS,
+    STATEMENT_NOUNS,
     SUBJECT_FORMS,
     TITLE_WORDS,
     holds_a_role,
+    is_city,
 )
 from ..records import Speaker, SpeakerKind, span_fields
 from ..text.language import detect
@@ -60,6 +65,13 @@ _DESCRIBED: Final[dict[SpeakerKind, str]] = {
     "unnamed": "someone unnamed",
     "person": "a person",
 }
+
+
+def _same_role(wanted: set[str], role: str) -> bool:
+    """Whether a role ('Police Chief') is the one a description asks for: they share a word, and neither holds a
+    word of its own that the other lacks ('the fire chief' is not the police chief; 'the chief' may be)."""
+    held = {w.lower() for w in role.split()} - ROLE_NOISE
+    return bool(wanted & held) and (wanted <= held or held <= wanted)
 
 
 def _may_be_a_name(word: str) -> bool:
@@ -239,6 +251,14 @@ class SpeakerIndex:
         gender = self.lexicon.genders.get(pronoun)
         entity = self._latest(_KINDS_BY_PRONOUN[wanted], mention[0], gender)
         told = self._places.gender(entity) if entity is not None and gender is not None else None
+        if gender is not None and entity is not None and told == gender:
+            # A person of its gender who opens a sentence since the last speaker: the subject the story moved to
+            since = entity.last_before(mention[0])
+            subject = self._places.nearest_named(gender, mention[0], after=-1 if since is None else since, subject=True)
+            if subject is not None and self._find_name(subject, gender) is not entity:
+                found = self._resolve_name(subject, mention, None, None)
+                self._way = "pronoun, subject named since"
+                return found
         if gender is not None and (entity is None or told != gender):
             # The last speaker is of the other gender, or of a gender untold: a person named since then whose
             # gender agrees ('… by communications director Jennifer Palmieri to Podesta … she wrote')
@@ -354,6 +374,12 @@ class SpeakerIndex:
                 self._way = "description, role holder" if holder else "description, latest person"
                 found.mention(mention)
                 return found
+        elif definite and head in ORGANISATION_WORDS and head not in STATEMENT_NOUNS and len(words) <= 3:
+            found = self._latest_organisation(words, mention[0])  # 'Northwind Records … But the company says'
+            if found is not None and found.name.lower() != raw.lower():
+                self._way = "description, latest organisation"
+                found.mention(mention)
+                return found
         elif definite and head.islower() and holds_a_role(head):  # (its titles are the branch above)
             named = self._places.named_with_role(head, mention[0], earlier_only=True)
             if named is not None:
@@ -428,6 +454,11 @@ class SpeakerIndex:
             surname_matches = [e for e in surname_matches if self._places.gender(e) in (gender, None)]
         if surname_matches:
             return surname_matches[-1]
+        if " " not in name and (name.lower() in NEWS_WORDS or name.lower() not in ORGANISATION_WORDS):
+            # 'The Washington Post reported … the Post said': one organisation whose name ends with it
+            ending = [e for e in self._of_kind.get("organisation", ()) if e.name.split()[-1] == name]
+            if len(ending) == 1:
+                return ending[0]
         if " " not in name and not name.isupper():  # 'Chris Anderson said … Chris said': a first name, when
             # one person of two or three words bears it ('BCBS' is an acronym, not a first name)
             first_name_matches = [e for e in people if 2 <= len(e.name.split()) <= 3 and e.name.split()[0] == name]
@@ -439,6 +470,8 @@ class SpeakerIndex:
         article does not tell, when one is given."""
         named: list[tuple[int, SpeakerEntity]] = []
         for entity in self._of_kinds(kinds):
+            if gender is not None and self._a_city(entity):
+                continue  # '… families in Orlando. He said': a place is no 'he'
             last = entity.last_before(before)
             if last is not None:
                 named.append((last, entity))
@@ -452,9 +485,25 @@ class SpeakerIndex:
         untold = [e for _, e in named if self._places.gender(e) is None and len(e.name.split()) >= 2]
         return (agreeing or untold or [best[1]])[0]
 
+    def _a_city(self, entity: SpeakerEntity) -> bool:
+        """A one-word 'person' the article gives no gender, which names a city ('Orlando')."""
+        return " " not in entity.name and is_city(entity.name) and self._places.gender(entity) is None
+
+    def _latest_organisation(self, words: list[str], before: int) -> SpeakerEntity | None:
+        """The organisation named last before ``before`` that a definite description fits: its words other than the
+        head stand in the name ('the police department' is no fire department), and a company is no news outlet."""
+        head, own = words[-1], set(words[1:-1]) - FUNCTION_WORDS
+        for entity in sorted(self._of_kind.get("organisation", ()), key=lambda e: -(e.last_before(before) or -1)):
+            if entity.last_before(before) is None:
+                continue
+            name = set(entity.name.lower().split())
+            if own <= name and not (head in BUSINESS_NOUNS and name & NEWS_WORDS):
+                return entity
+        return None
+
     def _by_role(self, role: str, before: int) -> SpeakerEntity | None:
         role_words = {w.lower() for w in role.split()} - ROLE_NOISE
-        matches = [e for e in self._role_holders if e.role and role_words & {w.lower() for w in e.role.split()}]
+        matches = [e for e in self._role_holders if e.role and _same_role(role_words, e.role)]
         earlier = [e for e in matches if e.first < before]
         return (earlier or matches)[-1] if matches else None
 

@@ -16,7 +16,7 @@ from typing import Final
 
 from ...lang.en.cues import ATTITUDE_LEMMAS, COGNITION_LEMMAS, EVIDENCE_LEMMAS, SPEECH_LEMMAS
 
-__all__ = ["PRECISION_TABLE", "measured_precision", "rule_path"]
+__all__ = ["PRECISION_TABLE", "measured_precision", "rule_path", "speaker_precision"]
 
 PRECISION_TABLE: Final = Path(__file__).with_name("precision.tsv")
 OVERALL: Final = "(all)"
@@ -63,6 +63,11 @@ def _deepest(part: str, path: tuple[str, ...]) -> float:
         if found is not None:
             return found
     return table.get((part, OVERALL), 1.0)
+
+
+def speaker_precision(speaker_way: str) -> float:
+    """How often a speaker resolved by ``speaker_way`` was the right one."""
+    return _deepest("speaker", tuple(speaker_way.split(", ")))
 
 
 def measured_precision(path: tuple[str, ...], speaker_way: str) -> float:

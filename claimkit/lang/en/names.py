@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Final
 
 __all__ = [
+    "BUSINESS_NOUNS",
     "CALENDAR_WORDS",
     "FIRST_NAMES",
     "FUNCTION_WORDS",
@@ -18,6 +19,7 @@ __all__ = [
     "NAME_ABBREVIATIONS",
     "NAME_PARTICLES",
     "NAME_PARTICLE_WORDS",
+    "NEWS_WORDS",
     "NON_PERSON_NOUNS",
     "NOT_NAME_OPENERS",
     "NOT_ROLES",
@@ -34,10 +36,12 @@ __all__ = [
     "SENTENCE_STARTERS",
     "STATEMENT_NOUNS",
     "SUBJECT_FORMS",
+    "SUBJECT_LEADS",
     "TITLE_WORDS",
     "TITLE_WORDS_WITHOUT_DOTS",
     "WORK_TITLE_SMALL_WORDS",
     "holds_a_role",
+    "is_city",
 ]
 
 PRONOUNS: Final = {
@@ -103,7 +107,9 @@ ORGANISATION_WORDS: Final = frozenset(
     department government party council committee commission agency bureau office court congress senate
     parliament assembly house army navy police corporation corp inc company group association union bank
     network campaign foundation center centre organization organisation administration embassy newspaper
-    report poll survey study statement magazine channel station agency website""".split()
+    report poll survey study statement magazine channel station agency website firm records events holdings
+    partners media studios industries systems labs airlines motors energy pharmaceuticals capital ventures brands
+    foods entertainment productions publishing press label fire""".split()
 )
 
 
@@ -261,3 +267,30 @@ NOT_NAME_OPENERS: Final = SENTENCE_STARTERS - frozenset(
 """Capitalised words that open a sentence before a name and are no part of it ('Like Corker, Menendez …',
 'Despite Santilli's claims', 'Now Sembler is …'); not an article, a pronoun or a quantifier, which open a phrase of
 their own ('Many Democrats', 'Both Mr. King and …')."""
+
+
+SUBJECT_LEADS: Final = frozenset("the former acting then but and meanwhile".split())
+"""Lower-case words that may stand before a name that is its sentence's subject ('But former Gov. Ed Rendell')."""
+
+
+BUSINESS_NOUNS: Final = frozenset("company firm business corporation label retailer maker".split())
+"""Nouns for a business ('the company'): a description that is no news outlet, whatever was named last."""
+
+
+NEWS_WORDS: Final = frozenset(
+    "news times post journal herald tribune guardian telegraph newspaper magazine press reuters ap cnn bbc".split()
+)
+"""Words of a news outlet's name ('The New York Times', 'Associated Press')."""
+
+
+CITIES: Final = Path(__file__).with_name("cities.txt")
+"""One-word names of the world's cities of 100,000 people or more (``scripts/cities.py``, from GeoNames)."""
+_CITIES: Final[dict[str, frozenset[str]]] = {}
+
+
+def is_city(name: str) -> bool:
+    """Whether ``name`` names a city ('Orlando'); the list is read on first need."""
+    if "en" not in _CITIES:
+        lines = CITIES.read_text(encoding="utf-8").splitlines()
+        _CITIES["en"] = frozenset(line for line in lines if line and not line.startswith("#"))
+    return name in _CITIES["en"]

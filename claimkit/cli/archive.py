@@ -1,25 +1,23 @@
-"""The archive's commands: ``claimkit index add|merge|split``, ``claimkit search``, ``claimkit speaker``,
-``claimkit quote``. ``register(app, fail)`` adds them to the ``claimkit`` app; ``fail`` turns a claimkit error into
-its message and exit code (the command line's own)."""
+"""The quote archive's commands: ``claimkit index add|merge|split|metadata``, ``claimkit search``,
+``claimkit speaker``, ``claimkit quote`` (claimkit.archive; docs/ARCHIVE.md)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from .. import errors
-from .render import ARCHIVE_FORMATS, ArchiveFormat
+from ..archive.render import ARCHIVE_FORMATS, ArchiveFormat
+from .common import fail
 
 if TYPE_CHECKING:
-    from .api import Archive
-    from .indexer import IndexReport
+    from ..archive.api import Archive
+    from ..archive.indexer import IndexReport
 
 __all__ = ["register"]
-
-Fail = Callable[[errors.ClaimkitError], NoReturn]
 
 DbOption = Annotated[Path, typer.Option("--db", help="The archive: an SQLite file (default quotes.db).")]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help=f"One of {', '.join(ARCHIVE_FORMATS)}.")]
@@ -27,7 +25,7 @@ _DEFAULT_DB = Path("quotes.db")
 _T = TypeVar("_T")
 
 
-def register(app: typer.Typer, fail: Fail) -> None:
+def register(app: typer.Typer) -> None:
     """Add the archive's commands to ``app``."""
     index_app = typer.Typer(no_args_is_help=True, help="Put articles into a quote archive; merge or split speakers.")
     app.add_typer(index_app, name="index")
@@ -49,7 +47,7 @@ def register(app: typer.Typer, fail: Fail) -> None:
             fail(errors.ConfigurationError(f"--date must be YYYY-MM-DD, not {date!r}"))
         try:
             settings = Settings.resolve(engine=engine, model=model)
-            with _open(db, fail, create=True) as archive:
+            with _open(db, create=True) as archive:
                 report = archive.add(inputs, outlet=outlet, published=date, settings=settings, workers=workers)
         except errors.ClaimkitError as e:
             fail(e)
@@ -64,8 +62,8 @@ def register(app: typer.Typer, fail: Fail) -> None:
         db: DbOption = _DEFAULT_DB,
     ) -> None:
         """Two speakers are one person: OTHER's names, claims and quotes go to KEEP."""
-        with _open(db, fail) as archive:
-            _run(lambda: archive.merge(keep, other), fail)
+        with _open(db) as archive:
+            _run(lambda: archive.merge(keep, other))
         typer.echo(f"merged {other!r} into {keep!r}")
 
     @index_app.command("split")
@@ -74,8 +72,8 @@ def register(app: typer.Typer, fail: Fail) -> None:
         db: DbOption = _DEFAULT_DB,
     ) -> None:
         """A name merged into a speaker is someone else: it becomes a speaker of its own, with its claims."""
-        with _open(db, fail) as archive:
-            new = _run(lambda: archive.split(name), fail)
+        with _open(db) as archive:
+            new = _run(lambda: archive.split(name))
         typer.echo(f"{name!r} is now speaker {new}")
 
     @index_app.command("metadata")
@@ -83,7 +81,7 @@ def register(app: typer.Typer, fail: Fail) -> None:
         """Datasette metadata for the archive: `datasette quotes.db -m metadata.json`."""
         import json
 
-        from .datasette import datasette_metadata
+        from ..archive.datasette import datasette_metadata
 
         typer.echo(json.dumps(datasette_metadata(db), indent=2))
 
@@ -98,45 +96,45 @@ def register(app: typer.Typer, fail: Fail) -> None:
         fmt: FormatOption = "table",
     ) -> None:
         """Search the archive's claims and quotations."""
-        chosen = _format(fmt, fail)
-        from .render import render_search
+        chosen = _format(fmt)
+        from ..archive.render import render_search
 
-        with _open(db, fail) as archive:
-            rows = _run(lambda: archive.search(text, speaker=speaker, outlet=outlet, since=since, limit=limit), fail)
+        with _open(db) as archive:
+            rows = _run(lambda: archive.search(text, speaker=speaker, outlet=outlet, since=since, limit=limit))
         typer.echo(render_search(rows, chosen))
 
     @app.command("speaker")
     def speaker_command(name: Annotated[str, typer.Argument(help="A name or an id.")], db: DbOption = _DEFAULT_DB,
                         fmt: FormatOption = "table") -> None:  # fmt: skip
         """A speaker's claims across outlets, in date order, with stance and the roles stated."""
-        chosen = _format(fmt, fail)
-        from .render import render_speakers
+        chosen = _format(fmt)
+        from ..archive.render import render_speakers
 
-        with _open(db, fail) as archive:
-            found = _run(lambda: archive.speaker(name), fail)
+        with _open(db) as archive:
+            found = _run(lambda: archive.speaker(name))
         typer.echo(render_speakers(found, chosen))
 
     @app.command("quote")
     def quote_command(quote_id: Annotated[int, typer.Argument(help="The quote's id.")], db: DbOption = _DEFAULT_DB,
                       fmt: FormatOption = "table") -> None:  # fmt: skip
         """A quote's appearances, each compared with the earliest: verbatim, altered (what changed), elided."""
-        chosen = _format(fmt, fail)
-        from .render import render_quote
+        chosen = _format(fmt)
+        from ..archive.render import render_quote
 
-        with _open(db, fail) as archive:
-            found = _run(lambda: archive.quote(quote_id), fail)
+        with _open(db) as archive:
+            found = _run(lambda: archive.quote(quote_id))
         typer.echo(render_quote(found, chosen))
 
 
-def _run(action: Callable[[], _T], fail: Fail) -> _T:
+def _run(action: Callable[[], _T]) -> _T:
     try:
         return action()
     except errors.ClaimkitError as e:
         fail(e)
 
 
-def _open(db: Path, fail: Fail, *, create: bool = False) -> Archive:
-    from .api import Archive
+def _open(db: Path, *, create: bool = False) -> Archive:
+    from ..archive.api import Archive
 
     if not create and not db.is_file():
         fail(errors.ArchiveError(f"no archive at {db} (make one with `claimkit index add … --db {db}`)", path=str(db)))
@@ -146,7 +144,7 @@ def _open(db: Path, fail: Fail, *, create: bool = False) -> Archive:
         fail(e)
 
 
-def _format(name: str, fail: Fail) -> ArchiveFormat:
+def _format(name: str) -> ArchiveFormat:
     if name not in ARCHIVE_FORMATS:
         fail(errors.ConfigurationError(f"unknown format {name!r}: use one of {', '.join(ARCHIVE_FORMATS)}"))
     return name  # type: ignore[return-value]
