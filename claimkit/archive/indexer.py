@@ -8,8 +8,12 @@ summarised; a stop at any moment loses at most the articles in flight and those 
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import os
+import signal
 import sqlite3
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
@@ -110,12 +114,17 @@ def _summarise_all(
     report: IndexReport,
     done: Callable[[str, str], None],
 ) -> None:
+    if workers == 1:  # one at a time, in this process: no pool to start or to leave behind
+        _write_all(connection, ((item, summarise_one(settings, _article(item))) for item in pending), report, done)
+        return
     executor = _executor(settings, workers)
     results = _results(executor, settings, pending, limit=_IN_FLIGHT * (workers or os.cpu_count() or 1))
     try:
         _write_all(connection, results, report, done)
-    finally:
+    except BaseException:
         executor.shutdown(wait=False, cancel_futures=True)
+        raise
+    executor.shutdown(wait=True)  # every worker idle: they end at once, none is left running
 
 
 def _write_some(
@@ -150,8 +159,22 @@ def _known(connection: sqlite3.Connection, article: LoadedArticle, settings: Set
 
 def _executor(settings: Settings, workers: int | None) -> Executor:
     if settings.chosen_engine == "embedded":
-        return ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1)
+        return ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1, initializer=_die_with_parent)
     return ThreadPoolExecutor(max_workers=workers or 8)
+
+
+def _die_with_parent() -> None:
+    """A worker ends when the indexing process dies (Linux): a kill -9 of ``index add`` leaves no orphan waiting
+    for work forever."""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1 is PR_SET_PDEATHSIG
+
+
+def _article(item: Incoming) -> LoadedArticle:
+    assert item.article is not None
+    return item.article
 
 
 def summarise_one(settings: Settings, article: LoadedArticle) -> ArticleSummary | str:
@@ -170,8 +193,7 @@ def _results(
     running: dict[Future[ArticleSummary | str], Incoming] = {}
 
     def submit(item: Incoming) -> None:
-        assert item.article is not None
-        running[executor.submit(summarise_one, settings, item.article)] = item
+        running[executor.submit(summarise_one, settings, _article(item))] = item
 
     for item in queue:
         submit(item)

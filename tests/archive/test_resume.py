@@ -91,6 +91,7 @@ def test_a_kill_9_in_the_middle_and_a_rerun_lose_nothing_and_double_nothing(
     deadline = time.monotonic() + 600
     while _articles(db) < 60 and run.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
+    workers = _children(run.pid)
     os.kill(run.pid, signal.SIGKILL)
     run.wait()
     killed_at = _articles(db)
@@ -104,6 +105,28 @@ def test_a_kill_9_in_the_middle_and_a_rerun_lose_nothing_and_double_nothing(
         200, clean["claims"], clean["appearances"],
     )  # fmt: skip
     assert set(_duplicates(db).values()) == {0}
+    assert workers and not [pid for pid in workers if _alive(pid)], "a worker outlived the killed run"
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (Linux /proc)."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(pid):
+            found.append(int(status.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(") ")[-1][:1]
+    except OSError:
+        return False
+    return state != "Z"
 
 
 def test_two_writers_at_once_index_each_article_once(tmp_path: Path, clean: dict[str, int]) -> None:
