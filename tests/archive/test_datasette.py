@@ -19,7 +19,13 @@ datasette_app = pytest.importorskip("datasette.app")
 def _get(db: Path, path: str) -> Any:
     async def fetch() -> Any:
         ds = datasette_app.Datasette([str(db)], metadata=datasette_metadata(db))
-        response = await ds.client.get(path)
+        try:
+            response = await ds.client.get(path)
+        finally:  # no thread of Datasette's outlives the test: a later fork of this process would inherit its locks
+            for database in ds.databases.values():
+                database.close()
+            if ds.executor is not None:
+                ds.executor.shutdown(wait=True)
         assert response.status_code == 200, response.text
         return response.json()
 
