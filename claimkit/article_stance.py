@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .lang.en.stance import HEDGING, NEGATED_CLAIM_WORDS, REFUTING, REFUTING_PHRASES
-from .records import ArticleStance, ArticleStanceLabel, ModelStance, Span
+from .records import ArticleStance, ArticleStanceLabel, Span
 from .settings import Settings
 from .text.spans import find_quotes, split_sentences
 from .text.words import content_words, stem, words
@@ -96,6 +96,7 @@ def stance(
 def _model_stance(claim: str, text: str, settings: Settings, client: openai.OpenAI | None) -> ArticleStance:
     from .engines.llm import Tally, load_prompt, structured_caller  # the SDK loads only when a model is used
     from .engines.llm.guard import located_or_warned
+    from .engines.llm.schema import ModelStance
 
     caller = structured_caller(settings, client)
     prompt = load_prompt("article_stance")

@@ -28,11 +28,7 @@ from .text.newlines import OriginalOffsets, with_lf
 if TYPE_CHECKING:
     import openai
 
-    from .engines.candidate import Candidate
-
 __all__ = ["summarise", "summarise_article", "summarise_source"]
-
-_MAX_HINTS: Final = 40
 
 
 def summarise(
@@ -291,15 +287,15 @@ def _run_model(
     text: str, settings: Settings, client: openai.OpenAI | None, *, hybrid: bool, language: str | None
 ) -> EngineOutput:
     from .engines.llm import LLMEngine, load_prompt, structured_caller  # the SDK loads only when a model is used
-    from .engines.llm.guard import addressed_to_a_model, speaker_disagreements
+    from .engines.llm.guard import addressed_to_a_model
 
     caller = structured_caller(settings, client)
     prompt = load_prompt("extract_claims")
     engine = LLMEngine(caller, settings, prompt)
-    rules = extract(text, language=language)  # once: the hints and the check against steering
-    result = engine.extract(text, _hints(text, rules) if hybrid else [])
-    # Against steering: text addressed to a model is named, and so is an attribution the rules read otherwise.
-    checks = [*addressed_to_a_model(text), *speaker_disagreements(text, result.candidates, rules)]
+    with deadline.within(settings.deadline):  # the rules run once: the model's claims are checked against them
+        rules = extract(text, language=language, limit=settings.max_claims)
+    result = engine.extract(text, rules, hybrid=hybrid, language=language)
+    checks = addressed_to_a_model(text)  # against steering: text addressed to a model is named
     provenance = Provenance(
         claimkit_version=__version__,
         engine="hybrid" if hybrid else "llm",
@@ -320,13 +316,3 @@ def _run_model(
         ],
     )
     return EngineOutput(result.candidates, provenance, result.summary, [*result.warnings, *checks])
-
-
-def _hints(text: str, rules: list[Candidate]) -> list[dict[str, str]]:
-    """The embedded engine's attributions, as hints for the model: who, and the words."""
-    hints = []
-    for candidate in rules[:_MAX_HINTS]:
-        origin = candidate.continues or candidate
-        who = text[origin.speaker[0] : origin.speaker[1]] if origin.speaker else "unknown"
-        hints.append({"speaker": " ".join(who.split()), "quote": " ".join(text[slice(*candidate.content)].split())})
-    return hints

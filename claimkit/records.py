@@ -24,7 +24,6 @@ __all__ = [
     "ClaimCluster",
     "ClusterQuote",
     "Comparison",
-    "ModelStance",
     "PromptInfo",
     "Provenance",
     "QuoteChange",
@@ -211,16 +210,6 @@ class ArticleStance(_Record):
     model: str | None = None
     prompt: PromptInfo | None = None
     warnings: list[str] = Field(default_factory=list)
-
-
-class ModelStance(BaseModel):
-    """What the model must return for a stance: no offsets, evidence as words to locate."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    label: ArticleStanceLabel
-    score: float = Field(ge=0.0, le=1.0)
-    evidence: list[str] = Field(max_length=3)
 
 
 # --- several articles on one story (claimkit.compare) --------------------------------------------

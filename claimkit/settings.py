@@ -31,6 +31,7 @@ _ENVIRONMENT: dict[str, tuple[str, ...]] = {
     "model": ("CLAIMKIT_MODEL",),
     "base_url": ("CLAIMKIT_BASE_URL", "OPENAI_BASE_URL"),
     "api_key": ("CLAIMKIT_API_KEY", "OPENAI_API_KEY"),
+    "api_version": ("CLAIMKIT_API_VERSION", "OPENAI_API_VERSION"),
     "structured_output": ("CLAIMKIT_STRUCTURED_OUTPUT",),
     "max_reasks": ("CLAIMKIT_MAX_REASKS",),
     "max_retries": ("CLAIMKIT_MAX_RETRIES",),
@@ -56,6 +57,9 @@ class Settings:
     base_url: str | None = None
     """An OpenAI-compatible endpoint ending in /v1; None means OpenAI itself."""
     api_key: str | None = field(default=None, repr=False)
+    api_version: str | None = None
+    """Azure OpenAI's ``api-version`` ('2024-10-21'): set, the client is the SDK's ``AzureOpenAI``, ``base_url``
+    is the resource's endpoint (https://RESOURCE.openai.azure.com) and ``model`` the deployment's name."""
     structured_output: StructuredOutput = "auto"
     max_reasks: int = 2
     """How many times to send validation errors back to the model before giving up."""

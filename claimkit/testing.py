@@ -217,5 +217,6 @@ def claimkit_settings(request: pytest.FixtureRequest, claimkit_record_mode: str,
         api_key=key or REPLAY_API_KEY,
         cache_dir=str(claimkit_cache_dir),
         max_retries=0,
-        timeout=300.0 if recording else 30.0,  # a CPU server is slow; the timeout is not part of the request
+        # A CPU server is slow (CLAIMKIT_RECORD_TIMEOUT when recording); the timeout is not part of the request.
+        timeout=float(os.environ.get("CLAIMKIT_RECORD_TIMEOUT") or 300.0) if recording else 30.0,
     )

@@ -39,6 +39,7 @@ MODULES = {
     "sources": "reading an article from a path, stdin or a URL",
     "speakers": "who is speaking",
     "claim_stance": "a claim's own stance",
+    "statements": "a claim's statement line",
     "store": "the summary cache and the call log",
     "testing": "documented: the pytest plugin for cassettes",
     "text": "text primitives with exact offsets",

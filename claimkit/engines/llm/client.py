@@ -8,6 +8,7 @@ import openai
 
 from ...errors import ConfigurationError
 from ...settings import Settings
+from .transport import TotalTimeout
 
 __all__ = ["make_client"]
 
@@ -35,9 +36,22 @@ def make_client(settings: Settings) -> openai.OpenAI:
             "no API key: set OPENAI_API_KEY, or pass --api-key-file (api_key= in Python),"
             " or --base-url for a local server"
         )
+    http_client = openai.DefaultHttpxClient(transport=TotalTimeout(settings.timeout))
+    if settings.api_version:  # Azure OpenAI: /openai/deployments/{model}/chat/completions?api-version=…
+        if not settings.base_url:
+            raise ConfigurationError("Azure OpenAI (api_version) needs the resource's endpoint: pass --base-url")
+        return openai.AzureOpenAI(
+            api_key=api_key,
+            azure_endpoint=settings.base_url,
+            api_version=settings.api_version,
+            max_retries=settings.max_retries,
+            timeout=settings.timeout,
+            http_client=http_client,
+        )
     return openai.OpenAI(
         api_key=api_key,
         base_url=settings.base_url,
         max_retries=settings.max_retries,
         timeout=settings.timeout,
+        http_client=http_client,
     )
