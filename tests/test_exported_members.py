@@ -48,6 +48,8 @@ MODULES = {
 
 def test_public_api_is_pinned() -> None:
     assert claimkit.__all__ == [
+        "Archive",
+        "ArchiveError",
         "Article",
         "ArticleStance",
         "ArticleSummary",
