@@ -20,6 +20,7 @@ from collections.abc import Iterator as _Iterator
 
 from ._version import __version__
 from .errors import (
+    ArchiveError,
     ArticleTimeout,
     BinaryInput,
     ClaimkitError,
@@ -42,6 +43,8 @@ from .errors import (
 from .settings import Settings
 
 __all__ = [
+    "Archive",
+    "ArchiveError",
     "Article",
     "ArticleStance",
     "ArticleSummary",
@@ -115,6 +118,7 @@ if _typing.TYPE_CHECKING:
 # Imported on first use: `import claimkit` (and so `claimkit --help`) loads neither Pydantic's models nor the
 # rules, and the model-free path never loads the openai SDK.
 _LAZY = {
+    "Archive": "archive",
     "stance": "article_stance",
     "check_quotes": "check",
     "compare": "comparison",

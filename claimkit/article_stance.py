@@ -3,7 +3,8 @@
 The embedded method reads no model weights: relatedness is the share of the claim's content words
 (stemmed, proper nouns counted twice) that the article uses; evidence is the article's sentences that
 share most of them; the label comes from refutation and hedging cues in those sentences, compared with
-the claim's own polarity (a claim that something is fake is supported by an article calling it a hoax).
+the claim's own polarity (a claim that something is fake is supported by an article calling it a hoax; a claim that
+something never happened is opposed by an article that tells it plainly).
 """
 
 from __future__ import annotations
@@ -143,5 +144,5 @@ def _embedded_stance(claim: str, text: str, evidence_sentences: int) -> ArticleS
     elif body.hedging >= 1.4:
         label, score = "neutral", min(1.0, body.hedging / 4)
     else:
-        label, score = "supports", 0.5
+        label, score = ("opposes" if _negative(claim) else "supports"), 0.5  # the article says it, plainly
     return ArticleStance(claim=claim, label=label, score=score, relatedness=relatedness, evidence=spans)

@@ -44,7 +44,7 @@ from .text.spans import find_quotes, trim
 if TYPE_CHECKING:
     import openai
 
-__all__ = ["ALTERED_AT", "check_articles", "check_quotes"]
+__all__ = ["ALTERED_AT", "check_articles", "check_quotation", "check_quotes"]
 
 
 _ELLIPSIS_RE = re.compile(r"\s*(?:\[\s*(?:…|\.\s?\.\s?\.)\s*\]|…|\.\s?\.\s?\.)\s*")
@@ -232,3 +232,11 @@ def _changes(alignment: Alignment, piece: _Piece, source: _Source, article: str)
 
 def _span(text: str, start: int, end: int) -> Span:
     return Span(text=text[start:end], start=start, end=end)
+
+
+def check_quotation(quotation: str, source: str, *, name: str = "source") -> QuoteCheck:
+    """One quotation's words held against one text, as an article's quotations are against their sources:
+    verbatim, altered (with the changes), elided or not found. Offsets of ``quote`` and of each change's ``article``
+    side are into ``quotation``; those of ``passage`` and each change's ``source`` side are into ``source``."""
+    quote = Span(text=quotation, start=0, end=len(quotation))
+    return _check("q1", quote, None, None, [_Source(name, "", IndexedText(source))], quotation)

@@ -237,7 +237,7 @@ def test_cache_and_logs_on_a_damaged_store_say_so_in_one_line(tmp_path: Path, ho
     repaired = _claimkit("cache", "clear", env=env)
     assert repaired.returncode == 0 and "a new, empty one was made" in repaired.stderr
     assert json.loads(_claimkit("cache", "stats", env=env).stdout)["entries"] == 0
-    hostile_row("durability", "`cache stats` and `logs` on a damaged store", "failed clearly: StoreError (exit 19)")
+    hostile_row("durability", "`cache stats` and `logs` on a damaged store", "failed clearly: StoreError (exit 20)")
 
 
 def test_a_read_only_cache_is_read_and_clearing_it_is_refused(hostile_row: Callable[..., None]) -> None:
@@ -247,7 +247,7 @@ def test_a_read_only_cache_is_read_and_clearing_it_is_refused(hostile_row: Calla
         _read_only(folder)
         assert json.loads(_claimkit("cache", "stats", env=env).stdout)["entries"] == 0
         _one_line_error(_claimkit("cache", "clear", env=env), EXIT_CODES[errors.StoreError], "readonly")
-    hostile_row("durability", "`cache clear` on a read-only mount", "failed clearly: StoreError (exit 19); stats read")
+    hostile_row("durability", "`cache clear` on a read-only mount", "failed clearly: StoreError (exit 20); stats read")
 
 
 @pytest.mark.parametrize(

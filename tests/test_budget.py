@@ -134,7 +134,7 @@ def test_an_article_past_its_memory_ceiling_ends_with_a_clear_error(hostile_row:
     text = "“Yes,” said Tom, " * 150_000  # 3 MB of claims: about 200 MB at its peak
     with pytest.raises(errors.MemoryCeiling, match="max_memory"):
         claimkit.summarise(text, settings=Settings(engine="embedded", max_memory=40_000_000, deadline=0))
-    hostile_row("memory", "3 MB of claims under `max_memory` 40 MB", "failed clearly: MemoryCeiling (exit 20)")
+    hostile_row("memory", "3 MB of claims under `max_memory` 40 MB", "failed clearly: MemoryCeiling (exit 21)")
 
 
 def test_the_command_line_gives_the_budgets_exit_codes(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ import claimkit
 # Every module and package under claimkit, each with what it is for. A new one fails the test until it is
 # listed here (and, where users may import it, documented in the README).
 MODULES = {
+    "archive": "documented: the quote archive (docs/ARCHIVE.md)",
     "article_stance": "an article's stance toward a claim (claimkit.stance)",
     "assemble": "candidates and speakers into an ArticleSummary",
     "batch": "documented: many articles, resumable",
@@ -47,6 +48,8 @@ MODULES = {
 
 def test_public_api_is_pinned() -> None:
     assert claimkit.__all__ == [
+        "Archive",
+        "ArchiveError",
         "Article",
         "ArticleStance",
         "ArticleSummary",

@@ -24,7 +24,7 @@ from .common import EXIT_CODES, STRICT_EXIT, TextFormatOption
 
 __all__ = ["COMMAND_MODULES", "EXIT_CODES", "STRICT_EXIT", "app", "main"]
 
-COMMAND_MODULES: tuple[str, ...] = ("summarise", "check", "batch", "cache", "evaluation")
+COMMAND_MODULES: tuple[str, ...] = ("summarise", "check", "batch", "cache", "evaluation", "archive")
 """The command groups, in the order ``--help`` lists them: each a module here with ``register(app)``."""
 
 # No locals in tracebacks: a local may be an API key.

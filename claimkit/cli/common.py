@@ -53,8 +53,9 @@ EXIT_CODES: dict[type[errors.ClaimkitError], int] = {
     errors.MissingDependency: 15,
     errors.OutputError: 17,
     errors.ArticleTimeout: 18,
-    errors.StoreError: 19,
-    errors.MemoryCeiling: 20,
+    errors.ArchiveError: 19,
+    errors.StoreError: 20,
+    errors.MemoryCeiling: 21,
 }
 """Exit codes by error class; 1 is any other claimkit error, 2 a usage error."""
 STRICT_EXIT = 16
