@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from typing import Any
 
 import pytest
@@ -112,6 +113,10 @@ def test_a_head_only_quote_is_extended_to_the_sentence_end() -> None:
     assert [c.quote.text for c in summary.claims] == ["the repairs would end in May"]
 
 
+@pytest.mark.skipif(
+    os.environ.get("CLAIMKIT_EXPECT_COMPILED") == "1",
+    reason="the compiled pipeline calls extract directly, which a monkeypatch cannot count; the pure suite does",
+)
 def test_the_rules_run_once_per_article_on_the_model_path(monkeypatch: pytest.MonkeyPatch) -> None:
     from claimkit import pipeline
 

@@ -177,7 +177,8 @@ def test_a_huge_reply_is_a_clear_error_within_500_mb(shape: str) -> None:
     else:
         content = json.dumps({"speakers": [], "claims": [claim] * 100_000})
     with scripted_server([Step(body=json.dumps(completion(content)).encode())]) as (_, url):
-        out = subprocess.run([sys.executable, "-c", _HUGE, url], capture_output=True, text=True, timeout=120)
+        # -P: the claimkit installed, not the source tree of the working directory (the compiled build)
+        out = subprocess.run([sys.executable, "-P", "-c", _HUGE, url], capture_output=True, text=True, timeout=120)
     error, peak = out.stdout.strip().splitlines()
     assert error.startswith("ModelOutputError") and "refused unread" in error, out.stderr[-2000:]
     assert int(peak) <= 500, f"peak {peak} MB"
