@@ -247,7 +247,7 @@ def stance_command(
 @app.command("batch")
 def batch_command(
     inputs: Annotated[
-        list[str], typer.Argument(help="Files, directories, glob patterns, or JSONL files of {id, text}.")
+        list[str], typer.Argument(help="Files, directories, glob patterns, URLs, or JSONL files of {id, text}.")
     ],
     output: Annotated[Path, typer.Option("--output", "-o", help="JSONL output; re-running skips ids already in it.")],
     concurrency: Annotated[int, typer.Option(help="Model calls at a time (the embedded engine uses every core).")] = 8,
@@ -257,9 +257,15 @@ def batch_command(
     structured_output: Annotated[str | None, typer.Option(help="Structured-output mode (default auto).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the summary cache.")] = False,
     no_log: Annotated[bool, typer.Option("--no-log", help="Keep no record of the model calls.")] = False,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="A dask.distributed scheduler (tcp://host:8786): -o is then a folder of output parts."),
+    ] = None,
+    partitions: Annotated[int | None, typer.Option(help="With --scheduler: how many parts (default 4 a worker).")] = None,
+    parquet: Annotated[bool, typer.Option("--parquet", help="With --scheduler: write Parquet parts too.")] = False,
 ) -> None:
     """Summarise many articles: one JSON line each, resumable, with a progress bar on standard error."""
-    from .batch import iter_items, same_file, summarise_many
+    from .batch import cost_line, count_items, iter_items, same_file, summarise_many
     from .progress import batch_progress
 
     _check_choice("engine", engine, ENGINES)
@@ -275,11 +281,17 @@ def batch_command(
     try:
         if any(same_file(output, spec) for spec in inputs):
             raise errors.OutputError(f"{output} is one of the inputs: writing it would erase them", path=str(output))
-        items = list(iter_items(inputs))
-        with batch_progress(len(items)) as on_record:
-            report = summarise_many(
-                items, settings=settings, output=output, concurrency=concurrency, on_record=on_record
+        if scheduler is not None:
+            from .batch.dask import summarise_on_cluster
+
+            report = summarise_on_cluster(
+                inputs, output, scheduler, settings=settings, partitions=partitions, parquet=parquet
             )
+        else:
+            with batch_progress(count_items(inputs)) as on_record:
+                report = summarise_many(
+                    iter_items(inputs), settings=settings, output=output, concurrency=concurrency, on_record=on_record
+                )
     except errors.ClaimkitError as e:
         _fail(e)
     except KeyboardInterrupt:
@@ -287,11 +299,13 @@ def batch_command(
         raise typer.Exit(130) from None
     typer.echo(
         f"claimkit: {report.done} done ({report.cached} from the cache), {report.failed} failed, "
-        f"{report.skipped} already in {output}, {report.retried} failed before and tried again; "
-        f"tokens {report.prompt_tokens} in, {report.completion_tokens} out; "
-        f"{report.seconds:.1f} s",
+        f"{report.skipped} already in {output}, {report.retried} failed before and tried again"
+        + (f", {report.damaged} damaged lines set aside in {output}.damaged" if report.damaged else "")
+        + f"; {report.seconds:.1f} s",
         err=True,
     )
+    if settings.chosen_engine != "embedded":
+        typer.echo(f"claimkit: {cost_line(report, settings)}", err=True)
     if report.failed:
         raise typer.Exit(1)
 

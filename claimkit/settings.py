@@ -41,6 +41,9 @@ _ENVIRONMENT: dict[str, tuple[str, ...]] = {
     "deadline": ("CLAIMKIT_DEADLINE",),
     "max_claims": ("CLAIMKIT_MAX_CLAIMS",),
     "log_calls": ("CLAIMKIT_LOG_CALLS",),
+    "price_in": ("CLAIMKIT_PRICE_IN",),
+    "price_out": ("CLAIMKIT_PRICE_OUT",),
+    "batch_discount": ("CLAIMKIT_BATCH_DISCOUNT",),
 }
 
 
@@ -86,6 +89,12 @@ class Settings:
     allow_private_urls: bool = False
     """Read article URLs on loopback, private, link-local or reserved addresses (an intranet); off by default, so
     that a URL from untrusted input cannot reach this machine's or its network's internal services."""
+    price_in: float | None = None
+    """US dollars per million prompt tokens, for the cost a batch prints (None: no estimate)."""
+    price_out: float | None = None
+    """US dollars per million completion tokens."""
+    batch_discount: float = 0.5
+    """What a provider's Batch API takes off its list price (OpenAI and Azure: half)."""
 
     @classmethod
     def resolve(cls, config_file: Path | None = None, **arguments: Any) -> Settings:
@@ -159,7 +168,7 @@ _INTEGERS = {
     "max_tokens",
     "seed",
 }
-_FLOATS = {"timeout", "temperature", "deadline"}
+_FLOATS = {"timeout", "temperature", "deadline", "price_in", "price_out", "batch_discount"}
 
 
 _BOOLEANS = {"cache", "log_calls", "allow_private_urls"}
