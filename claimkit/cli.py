@@ -265,7 +265,7 @@ def batch_command(
     parquet: Annotated[bool, typer.Option("--parquet", help="With --scheduler: write Parquet parts too.")] = False,
 ) -> None:
     """Summarise many articles: one JSON line each, resumable, with a progress bar on standard error."""
-    from .batch import cost_line, count_items, iter_items, same_file, summarise_many
+    from .batch import OutputFile, cost_line, count_items, iter_items, same_file, summarise_many
     from .progress import batch_progress
 
     _check_choice("engine", engine, ENGINES)
@@ -288,9 +288,10 @@ def batch_command(
                 inputs, output, scheduler, settings=settings, partitions=partitions, parquet=parquet
             )
         else:
+            sink = OutputFile(output)  # before the bar: an output that cannot be written is one line, alone
             with batch_progress(count_items(inputs)) as on_record:
                 report = summarise_many(
-                    iter_items(inputs), settings=settings, output=output, concurrency=concurrency, on_record=on_record
+                    iter_items(inputs), settings=settings, output=sink, concurrency=concurrency, on_record=on_record
                 )
     except errors.ClaimkitError as e:
         _fail(e)

@@ -70,7 +70,7 @@ def summarise_many(
     items: Iterable[BatchItem],
     *,
     settings: Settings | None = None,
-    output: Path | None = None,
+    output: Path | OutputFile | None = None,
     concurrency: int = 8,
     on_record: Progress | None = None,
 ) -> BatchReport:
@@ -80,17 +80,18 @@ def summarise_many(
     worker process that dies (the OOM killer, kill -9) is replaced: its articles run again one at a time, and
     one that kills its worker again is recorded as failed while the batch goes on. Items whose id is already
     in ``output`` are skipped, so an interrupted run resumes where it stopped; items that failed in an earlier
-    run are tried again. ``output`` may not be one of the items' own files (nor a hard link to one).
+    run are tried again. ``output`` may not be one of the items' own files (nor a hard link to one); it may be
+    given opened (an ``OutputFile``), and is closed at the end.
     """
     settings = settings or Settings()
     report = BatchReport()
     started = time.perf_counter()
-    sink = OutputFile(output) if output is not None else None
+    sink = OutputFile(output) if isinstance(output, Path) else output
     if sink is not None:
         report.retried, report.damaged = sink.retried, sink.damaged
     if on_record is not None:
         on_record(None, report)
-    pending = _pending(items, output, sink.done if sink is not None else IdSet(), report)
+    pending = _pending(items, sink.path if sink else None, sink.done if sink else IdSet(), report)
     try:
         with _Pool(settings, concurrency, (sink.fileno(),) if sink is not None else ()) as pool:
             for record in pool.run(pending):
