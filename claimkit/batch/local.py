@@ -167,8 +167,11 @@ class _Pool:
                     record = future.result()
                 except BrokenProcessPool:
                     if item is suspect:  # it killed its worker alone: the article is the cause
-                        record = failure(item, WORKER_DIED, "the worker process died while reading this article "
-                                         "(killed, or out of memory), twice")
+                        record = failure(
+                            item,
+                            WORKER_DIED,
+                            "the worker process died while reading this article (killed, or out of memory), twice",
+                        )
                     else:
                         suspects.append(item)
                         continue
@@ -230,4 +233,3 @@ async def asummarise_many(
     finally:
         for task in running:
             task.cancel()
-
