@@ -261,8 +261,13 @@ def batch_command(
         str | None,
         typer.Option(help="A dask.distributed scheduler (tcp://host:8786): -o is then a folder of output parts."),
     ] = None,
-    partitions: Annotated[int | None, typer.Option(help="With --scheduler: how many parts (default 4 a worker).")] = None,
+    partitions: Annotated[int | None, typer.Option(help="With --scheduler: how many parts (4 a worker).")] = None,
     parquet: Annotated[bool, typer.Option("--parquet", help="With --scheduler: write Parquet parts too.")] = False,
+    provider_batch: Annotated[
+        bool, typer.Option("--provider-batch", "--collect", help="Through the provider's Batch API (half price).")
+    ] = False,
+    no_wait: Annotated[bool, typer.Option("--no-wait", help="With --provider-batch: submit, or look once.")] = False,
+    poll: Annotated[float, typer.Option(help="With --provider-batch: seconds between looks at the batch.")] = 30.0,
 ) -> None:
     """Summarise many articles: one JSON line each, resumable, with a progress bar on standard error."""
     from .batch import OutputFile, cost_line, count_items, iter_items, same_file, summarise_many
@@ -281,7 +286,23 @@ def batch_command(
     try:
         if any(same_file(output, spec) for spec in inputs):
             raise errors.OutputError(f"{output} is one of the inputs: writing it would erase them", path=str(output))
-        if scheduler is not None:
+        if provider_batch:
+            from .batch.provider import BatchPending, summarise_through_batch_api
+
+            try:
+                report = summarise_through_batch_api(
+                    inputs,
+                    output,
+                    settings=settings,
+                    wait=not no_wait,
+                    poll_seconds=poll,
+                    concurrency=concurrency,
+                    on_status=lambda message: typer.echo(f"claimkit: {message}", err=True),
+                )
+            except BatchPending as pending:
+                typer.echo(f"claimkit: {pending}", err=True)
+                return
+        elif scheduler is not None:
             from .batch.dask import summarise_on_cluster
 
             report = summarise_on_cluster(

@@ -20,7 +20,7 @@ from collections.abc import AsyncIterator, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ClaimkitError, OutputError
 from ..pipeline import summarise_article
@@ -30,14 +30,18 @@ from .items import BatchItem
 from .output import IdSet, OutputFile, same_file
 from .report import BatchReport, Progress
 
+if TYPE_CHECKING:
+    import openai
+
 __all__ = ["asummarise_many", "process", "summarise_many"]
 
 WORKER_DIED = "WorkerDied"
 """The error type of an article whose worker process died (killed, or out of memory) twice while it ran."""
 
 
-def process(settings: Settings, item: BatchItem) -> dict[str, Any]:
-    """One output record for one article: its summary, or an error with a reason. Never raises a ClaimkitError."""
+def process(settings: Settings, item: BatchItem, client: openai.OpenAI | None = None) -> dict[str, Any]:
+    """One output record for one article: its summary, or an error with a reason. Never raises a ClaimkitError.
+    ``client`` is an ``openai.OpenAI`` for the model calls instead of the one the settings make."""
     started = time.perf_counter()
     try:
         if item.text is not None:
@@ -46,7 +50,7 @@ def process(settings: Settings, item: BatchItem) -> dict[str, Any]:
             article = load(item.path, settings)
         else:
             raise ClaimkitError("not a JSON object with 'id' and 'text'")
-        summary = summarise_article(article, settings=settings)
+        summary = summarise_article(article, settings=settings, client=client)
     except ClaimkitError as e:
         return failure(item, type(e).__name__, str(e))
     except Exception as e:  # a bug in one article must not stop the batch; the record says what happened
@@ -73,6 +77,7 @@ def summarise_many(
     output: Path | OutputFile | None = None,
     concurrency: int = 8,
     on_record: Progress | None = None,
+    client: openai.OpenAI | None = None,
 ) -> BatchReport:
     """Summarise every item; write each record to ``output`` as soon as it is made; return the counts.
 
@@ -81,7 +86,8 @@ def summarise_many(
     one that kills its worker again is recorded as failed while the batch goes on. Items whose id is already
     in ``output`` are skipped, so an interrupted run resumes where it stopped; items that failed in an earlier
     run are tried again. ``output`` may not be one of the items' own files (nor a hard link to one); it may be
-    given opened (an ``OutputFile``), and is closed at the end.
+    given opened (an ``OutputFile``), and is closed at the end. ``client`` (model engines only) is an
+    ``openai.OpenAI`` for the model calls.
     """
     settings = settings or Settings()
     report = BatchReport()
@@ -93,7 +99,7 @@ def summarise_many(
         on_record(None, report)
     pending = _pending(items, sink.path if sink else None, sink.done if sink else IdSet(), report)
     try:
-        with _Pool(settings, concurrency, (sink.fileno(),) if sink is not None else ()) as pool:
+        with _Pool(settings, concurrency, (sink.fileno(),) if sink is not None else (), client) as pool:
             for record in pool.run(pending):
                 if sink is not None:
                     sink.write(record)
@@ -121,8 +127,11 @@ def _pending(items: Iterable[BatchItem], output: Path | None, done: IdSet, repor
 class _Pool:
     """The workers: threads for model calls, processes for the embedded engine, replaced when one dies."""
 
-    def __init__(self, settings: Settings, concurrency: int, inherited: tuple[int, ...]) -> None:
+    def __init__(
+        self, settings: Settings, concurrency: int, inherited: tuple[int, ...], client: openai.OpenAI | None = None
+    ) -> None:
         self.settings = settings
+        self.client = client
         self.processes = settings.chosen_engine == "embedded"
         self.workers = (os.cpu_count() or 1) if self.processes else max(1, concurrency)
         self.inherited = inherited
@@ -152,12 +161,12 @@ class _Pool:
         while True:
             while suspect is None and suspects and not running:
                 suspect = suspects.popleft()
-                running[self.executor.submit(process, self.settings, suspect)] = suspect
+                running[self._submit(suspect)] = suspect
             while suspect is None and not suspects and len(running) < limit:
                 following = next(items, None)
                 if following is None:
                     break
-                running[self.executor.submit(process, self.settings, following)] = following
+                running[self._submit(following)] = following
             if not running:
                 return
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
@@ -184,6 +193,11 @@ class _Pool:
                 suspect = None
                 self.executor.shutdown(wait=False, cancel_futures=True)
                 self.executor = self._start()
+
+    def _submit(self, item: BatchItem) -> Future[dict[str, Any]]:
+        if self.client is None:
+            return self.executor.submit(process, self.settings, item)
+        return self.executor.submit(process, self.settings, item, self.client)
 
     def _broken(self) -> bool:
         return isinstance(self.executor, ProcessPoolExecutor) and bool(getattr(self.executor, "_broken", False))

@@ -124,8 +124,9 @@ def test_an_output_on_a_read_only_mount_is_one_line(tmp_path: Path, hostile_row:
         ["unshare", "--mount", "--map-root-user", "sh", "-c", inner], capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 17 and "Traceback" not in done.stderr
-    assert done.stderr.strip().splitlines() == [f"claimkit: error: cannot write {mount}/out.jsonl: the file system is "
-                                                "read-only"]
+    assert done.stderr.strip().splitlines() == [
+        f"claimkit: error: cannot write {mount}/out.jsonl: the file system is read-only"
+    ]
     hostile_row("durability", "`batch -o` on a read-only mount", "refused: OutputError (exit 17), one line")
 
 
