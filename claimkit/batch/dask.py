@@ -67,7 +67,7 @@ def summarise_on_cluster(
         raise MissingDependency(message, module="distributed") from e
     owned = client is None
     try:
-        client = client or distributed.Client(scheduler, timeout=settings.timeout)
+        client = client or distributed.Client(scheduler, timeout=settings.timeout)  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError, ValueError) as e:
         raise ConfigurationError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from e
     try:
@@ -91,13 +91,13 @@ def summarise_on_cluster(
             )
             for part in range(parts)
         ]
-        for future in distributed.as_completed(futures):
+        for future in distributed.as_completed(futures):  # type: ignore[no-untyped-call]
             report.merge(BatchReport(**future.result()))
             future.release()
         return report
     finally:
         if owned:
-            client.close()
+            client.close()  # type: ignore[no-untyped-call]
 
 
 def _manifest(folder: Path, specs: list[str], partitions: int) -> int:
@@ -181,8 +181,8 @@ def write_parquet(source: Path, target: Path, rows_per_group: int = 1000) -> Non
     """The records of a JSONL part as Parquet, streamed a row group at a time: id, ok, seconds, the error's type
     and message, and the summary as JSON text."""
     try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+        import pyarrow as pa  # type: ignore[import-untyped]
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]
     except ImportError as e:
         raise MissingDependency("Parquet parts need pyarrow: pip install 'claimkit[dask]'", module="pyarrow") from e
     schema = pa.schema(

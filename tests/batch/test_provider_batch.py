@@ -161,3 +161,31 @@ def test_kill_9_between_upload_and_collection_loses_nothing_paid(tmp_path: Path,
         and "estimated cost $" in stderr
         and "without the Batch API" in stderr
     )
+
+
+def test_azure_openai_the_same_way(tmp_path: Path) -> None:
+    import openai
+
+    source = _articles(tmp_path / "in.jsonl", 6)
+    with batch_server() as (server, url):
+        azure = openai.AzureOpenAI(
+            azure_endpoint=url.removesuffix("/v1"), api_key=KEY, api_version="2024-10-21", max_retries=0
+        )
+        settings = _settings(url, tmp_path / "b")
+        direct = summarise_many(
+            iter_items([str(source)]),
+            settings=_settings(url, tmp_path / "d"),
+            output=tmp_path / "direct.jsonl",
+            client=azure,
+        )
+        asked_directly = len(server.direct)
+        report = summarise_through_batch_api(
+            [str(source)], tmp_path / "out.jsonl", settings=settings, client=azure, poll_seconds=0
+        )
+        assert len(server.direct) == asked_directly and report.batch_requests == 6
+        [batch] = server.batches.values()
+        assert batch["endpoint"] == "/chat/completions"  # Azure's batch endpoint has no /v1
+        lines = [json.loads(line) for line in server.files[batch["input_file_id"]].splitlines()]
+        assert {line["url"] for line in lines} == {"/chat/completions"}
+    assert direct.done == report.done == 6
+    assert _comparable(tmp_path / "out.jsonl") == _comparable(tmp_path / "direct.jsonl")
