@@ -98,7 +98,7 @@ class OutputFile:
 
     def _recover(self) -> None:
         records = 0
-        for kind, line in self._lines():
+        for kind, line, identifier in self._lines():
             if kind == "foreign":
                 raise OutputError(
                     f"{self.path} is not a claimkit batch output (it holds a line that is no claimkit record: "
@@ -107,7 +107,7 @@ class OutputFile:
                 )
             if kind == "done":
                 records += 1
-                self.done.add(str(json.loads(line)["id"]))
+                self.done.add(identifier)
             elif kind == "failed":
                 records += 1
                 self.retried += 1
@@ -121,22 +121,22 @@ class OutputFile:
         if self.damaged or self.retried:
             self._rewrite()
 
-    def _lines(self) -> Iterator[tuple[str, bytes]]:
-        """Each line of the file with what it is: 'done', 'failed', 'damaged' or 'foreign'."""
+    def _lines(self) -> Iterator[tuple[str, bytes, str]]:
+        """Each line of the file with what it is ('done', 'failed', 'damaged' or 'foreign') and its record's id."""
         with self.path.open("rb") as handle:
             for line in handle:
                 if not line.strip():
                     continue
                 if not line.endswith(b"\n"):  # a line torn by a kill
-                    yield "damaged", line + b"\n"
+                    yield "damaged", line + b"\n", ""
                     continue
                 try:
                     value = json.loads(line)
                 except ValueError:
-                    yield "damaged", line
+                    yield "damaged", line, ""
                     continue
                 kind = is_record(value)
-                yield ("foreign" if kind is None else kind), line
+                yield ("foreign" if kind is None else kind), line, value["id"] if kind else ""
 
     def _rewrite(self) -> None:
         """The file without its damaged and failed lines, streamed into a new file with the old one's
@@ -147,7 +147,7 @@ class OutputFile:
         with replacement.open("wb") as kept, contextlib.ExitStack() as stack:
             os.fchmod(kept.fileno(), mode)
             damaged: BinaryIO | None = None
-            for kind, line in self._lines():
+            for kind, line, _ in self._lines():
                 if kind == "done":
                     kept.write(line)
                 elif kind == "damaged":
