@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .lang.en.stance import HEDGING, NEGATIONS, REFUTING, REFUTING_PHRASES
+from .lang.en.stance import HEDGING, NEGATED_CLAIM_WORDS, REFUTING, REFUTING_PHRASES
 from .records import ArticleStance, ArticleStanceLabel, ModelStance, Span
 from .settings import Settings
 from .text.spans import find_quotes, split_sentences
@@ -62,7 +62,7 @@ def _cues(text: str) -> _Cues:
 
 def _negative(claim: str) -> bool:
     """Whether the claim itself says something is false or did not happen."""
-    return any(w.lower().replace("’", "'") in NEGATIONS for w in words(claim)) or "n't" in claim
+    return any(w.lower().replace("’", "'") in NEGATED_CLAIM_WORDS for w in words(claim)) or "n't" in claim
 
 
 def stance(

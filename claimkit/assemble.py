@@ -7,6 +7,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Final
 
+from .claim_stance import ClaimStance, claim_stances
 from .engines.candidate import Candidate
 from .errors import GroundingError
 from .lang.en.cues import CUE_FORMS, past_tense
@@ -14,7 +15,6 @@ from .lang.en.grammar import LOWER_IN_STATEMENT, STATEMENT_PARTICLES
 from .records import Article, ArticleSummary, Claim, Provenance, Stance, StanceLabel, span_fields
 from .sources import LoadedArticle
 from .speakers import SpeakerEntity, SpeakerIndex
-from .stance_cues import StanceTargets, stance_label
 from .text.boilerplate import is_boilerplate
 from .text.language import detect
 from .text.spans import article_sentences, paragraphs
@@ -50,10 +50,10 @@ def assemble_summary(article: LoadedArticle, output: EngineOutput) -> ArticleSum
     keep = _without_repeats(text, candidates, speaker_ids)
     candidates = [candidates[n] for n in keep]
     speaker_ids = [speaker_ids[n] for n in keep]
+    stances = claim_stances(text, candidates, speaker_ids, names)
     claims = []
-    for n, (candidate, speaker_id) in enumerate(zip(candidates, speaker_ids, strict=True), start=1):
-        label = candidate.stance or stance_label(text, candidate, names.get(speaker_id or "", ""))
-        claims.append(_claim(text, f"c{n}", candidate, speaker_id, names.get(speaker_id or ""), label))
+    for n, (candidate, speaker_id, stance) in enumerate(zip(candidates, speaker_ids, stances, strict=True), start=1):
+        claims.append(_claim(text, f"c{n}", candidate, speaker_id, names.get(speaker_id or ""), stance.label))
     used = set(speaker_ids)
     headline = _title(text)
     summary = ArticleSummary(
@@ -69,7 +69,7 @@ def assemble_summary(article: LoadedArticle, output: EngineOutput) -> ArticleSum
         summary=output.summary or _summary(text, claims, headline),
         speakers=[s for s in speakers if s.id in used],
         claims=claims,
-        stances=_stances(text, claims, candidates, speaker_ids),
+        stances=_stances(claims, stances),
         provenance=output.provenance,
         warnings=output.warnings,
     )
@@ -182,36 +182,17 @@ def _repeats(candidate: Candidate, other: Candidate, words: str, other_words: st
     return words in other_words and (len(other_words) > len(words) or other_first)
 
 
-def _stances(
-    text: str, claims: list[Claim], candidates: list[Candidate], speaker_ids: list[str | None]
-) -> list[Stance]:
-    stances = []
-    targets = StanceTargets(text, candidates, speaker_ids)
-    for n, claim in enumerate(claims):
-        if claim.stance == "neutral":
-            continue
-        target = _answered(candidates, n) if candidates[n].responds_to else None
-        if target is None:
-            target = targets.target_of(n)
-        stances.append(
-            Stance(
-                speaker_id=claim.speaker_id,
-                target=claims[target].id if target is not None else _phrase(claim.quote.text),
-                label=claim.stance,
-                evidence=claim.quote,
-            )
+def _stances(claims: list[Claim], stances: list[ClaimStance]) -> list[Stance]:
+    return [
+        Stance(
+            speaker_id=claim.speaker_id,
+            target=claims[stance.target].id if stance.target is not None else _phrase(claim.quote.text),
+            label=claim.stance,
+            evidence=claim.quote,
         )
-    return stances
-
-
-def _answered(candidates: list[Candidate], n: int) -> int | None:
-    """The claim whose words the engine said claim ``n`` answers."""
-    wanted = candidates[n].responds_to
-    assert wanted is not None
-    return next(
-        (m for m, c in enumerate(candidates) if m != n and c.content[0] < wanted[1] and wanted[0] < c.content[1]),
-        None,
-    )
+        for claim, stance in zip(claims, stances, strict=True)
+        if claim.stance != "neutral"
+    ]
 
 
 def _phrase(words: str, limit: int = 80) -> str:

@@ -7,7 +7,8 @@ one to one, highest IoU first. On the pairs matched at the lower threshold:
 - **resolved-speaker accuracy**, over gold attributions whose speaker is resolved to an entity
   (``speaker_entity``, ``speaker_aliases``): the claim's speaker record names that entity when its name, with
   case, "the", the titles Mr./Mrs./Ms./Dr. and a possessive "'s" ignored, equals the entity or one of its
-  aliases or holds one of them as whole words. A claim with no speaker record names nobody.
+  aliases, or holds the entity's full name as whole words ("President Donald Trump" for "Donald Trump"; holding only
+  an alias is not enough: "Bill Clinton" holds "Clinton"). A claim with no speaker record names nobody.
 - **mention accuracy**, over gold attributions with a speaker span: the claim's speaker mention overlaps it.
 
 **Exact match per role** (content, source, cue), the measure of the published PolNeAR results: a predicted span
@@ -333,8 +334,11 @@ def _names_entity(claim: Claim, gold: GoldAttribution, summary: ArticleSummary) 
     if speaker is None:
         return False
     name = _name_key(speaker.name)
-    wanted = {key for key in map(_name_key, (gold.entity, *gold.aliases)) if key}
-    return any(name == key or f" {key} " in f" {name} " for key in wanted)
+    entity = _name_key(gold.entity)
+    if name == entity or (entity and f" {entity} " in f" {name} "):
+        return True  # 'President Donald Trump' names Donald Trump
+    # an alias only as a whole: 'Bill Clinton', 'Trump aides' contain the alias 'Clinton', 'Trump' of someone else
+    return name in {_name_key(alias) for alias in gold.aliases}
 
 
 def _name_key(name: str) -> str:

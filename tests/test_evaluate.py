@@ -83,7 +83,9 @@ def _attribution(content: str, speaker: str, cue: str, entity: str | None, alias
     [
         ("Donald Trump", True),  # the entity itself
         ("Mr. Trump", True),  # an alias, a title ignored
-        ("the Trump campaign", True),  # holds an alias as whole words, as the gold's README says
+        ("President Donald Trump", True),  # holds the entity's full name as whole words
+        ("the Trump campaign", False),  # holds only an alias: the campaign is not Trump (the gold's README)
+        ("Ivanka Trump", False),  # someone else whose name holds the alias
         ("Trumpet", False),  # a word that starts like the name is not the name
         ("Mike Pence", False),
     ],

@@ -30,7 +30,7 @@ MODULES = {
     "settings": "documented: Settings and their lookup order",
     "sources": "reading an article from a path, stdin or a URL",
     "speakers": "who is speaking",
-    "stance_cues": "a claim's own stance cues",
+    "claim_stance": "a claim's own stance",
     "store": "the summary cache and the call log",
     "testing": "documented: the pytest plugin for cassettes",
     "text": "text primitives with exact offsets",

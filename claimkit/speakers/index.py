@@ -9,23 +9,21 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Final
-
-from rapidfuzz import fuzz, process
 
 from .. import deadline
 from ..engines.candidate import SpeakerHint
 from ..lang import Lexicon, lexicon_for
+from ..lang.en.grammar import DEFINITE_DETERMINERS, INDEFINITE_ARTICLES, INDEFINITE_DETERMINERS, PARTITIVE_RELATIVES
 from ..lang.en.names import (
     CALENDAR_WORDS,
-    FUNCTION_WORDS,
     GROUP_NOUNS,
     OPENING_DETERMINERS,
     ORDINALS,
     ORGANISATION_WORDS,
     PERSON_DESCRIPTIONS,
     PLACES,
+    ROLE_NOISE,
     SENTENCE_STARTERS,
     SUBJECT_FORMS,
     TITLE_WORDS,
@@ -33,10 +31,8 @@ from ..lang.en.names import (
 )
 from ..records import Speaker, SpeakerKind, span_fields
 from ..text.language import detect
-from ..text.spans import find_quotes, matches_with_offsets
+from .entity import SpeakerEntity
 from .names import (
-    NAME_RE,
-    SAME_WORD,
     Range,
     apposition_role,
     described_name,
@@ -45,31 +41,10 @@ from .names import (
     parse_titled_name,
     same_name,
     statement_owner,
-    strip_possessive,
-    title_before,
-    without_nested,
-    without_titles,
 )
+from .occurrences import NameOccurrences, is_plural_noun
 
 __all__ = ["SpeakerEntity", "SpeakerIndex"]
-
-
-_GENDER_EVIDENCE: Final = 50
-"""Occurrences of a name read for its gender: enough for any article, bounded for any text."""
-_PRONOUN_AFTER_RE: Final = re.compile(r"(?:['’]s)?,?\s+(\w+),?\s+(?:that\s+)?(\w+)\b")
-"""'Clinton said she', 'Müller sagte, er': the verb and the word after it."""
-
-
-def _is_plural_noun(word: str) -> bool:
-    """A lower-case word that reads as a plural noun ('centrists'), not a function word ('those', 'his')."""
-    return (
-        word.isalpha()
-        and word.islower()
-        and len(word) > 3
-        and word.endswith("s")
-        and not word.endswith(("ss", "us", "is"))
-        and word not in FUNCTION_WORDS
-    )
 
 
 def _whole_word_at(text: str, words: str) -> int | None:
@@ -79,63 +54,11 @@ def _whole_word_at(text: str, words: str) -> int | None:
 
 _CONTRACTION_RE: Final = re.compile(r"[’'](?:d|ll|s|ve|re)$")
 
-
-def _merged(ranges: list[Range]) -> list[Range]:
-    """Sorted ``ranges`` with those that overlap joined into one."""
-    merged: list[Range] = []
-    for start, end in ranges:
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _majority(told: list[str]) -> str | None:
-    male, female = told.count("m"), told.count("f")
-    return "m" if male > female else "f" if female > male else None
-
-
 _KINDS_BY_PRONOUN: Final[dict[str, tuple[SpeakerKind, ...]]] = {
     "person": ("person",),
     "plural": ("group", "organisation"),
     "thing": ("organisation",),
 }
-
-
-@dataclass
-class SpeakerEntity:
-    name: str
-    kind: SpeakerKind
-    role: str | None = None
-    affiliation: str | None = None
-    variants: set[str] = field(default_factory=set)
-    mentions: set[Range] = field(default_factory=set)
-    first: int = 0
-    named_at: list[int] = field(default_factory=list)
-    """Where the entity's name, a variant or its surname stands in the text, sorted."""
-    occurrences: list[int] = field(default_factory=list)
-    """The places of ``named_at`` outside what speakers say and outside other speakers' descriptions: where a later
-    pronoun may find it."""
-    mention_starts: list[int] = field(default_factory=list)
-    """The starts of ``mentions``, sorted."""
-    number: int = -1
-    """The order in which the index created it."""
-    gender: tuple[int, str | None] = (-1, None)
-    """'m', 'f' or None (untold), and the number of places it was read from (read again as they grow).
-    (Pronouns resolved to it are no evidence: one wrong resolution would then mislead every later one.)"""
-
-    def mention(self, at: Range) -> None:
-        if at not in self.mentions:
-            self.mentions.add(at)
-            bisect.insort(self.mention_starts, at[0])
-
-    def last_before(self, position: int) -> int | None:
-        """The last place before ``position`` where the entity is mentioned or named, if any."""
-        n = bisect.bisect_left(self.mention_starts, position)
-        k = bisect.bisect_left(self.occurrences, position)
-        candidates = ([self.mention_starts[n - 1]] if n else []) + ([self.occurrences[k - 1]] if k else [])
-        return max(candidates, default=None)
 
 
 class SpeakerIndex:
@@ -155,6 +78,7 @@ class SpeakerIndex:
         self.text = text
         self.lexicon = language or lexicon_for(detect(text))
         """The article's language: its pronouns, and whether descriptions can be told from names."""
+        self._places = NameOccurrences(text, self.lexicon, read_to=read_to, reported=reported)
         self._entities: list[SpeakerEntity] = []
         # The same entities, looked up without a scan of them all (an article can have thousands):
         self._of_kind: dict[SpeakerKind, list[SpeakerEntity]] = {}
@@ -162,32 +86,6 @@ class SpeakerIndex:
         """By lower-case name, in the order of creation."""
         self._role_holders: list[SpeakerEntity] = []
         """The entities with a role, in the order of creation."""
-        # the ends increase (the matches do not overlap): the names before a place are found by bisection
-        names, self._name_starts, self._name_ends = matches_with_offsets(NAME_RE, text, 0, read_to)
-        self._names = list(zip(self._name_starts, self._name_ends, map(strip_possessive, names), strict=True))
-        self._title_genders: dict[str, tuple[str | None, str | None]] = {}
-        """Per name: the bare name and the gender its titles tell (None: not a person, or untold)."""
-        self._role_names: dict[str, list[tuple[int, str]]] = {}
-        """Per role word, the people named right after it ('nominee' → 'Hillary Clinton'), built on first use."""
-        quotes = without_nested(find_quotes(text))
-        self._quote_starts = [start for start, _ in quotes]
-        self._quote_ends = [end for _, end in quotes]
-        self._quotes_and_reported = [*quotes, *reported]
-        self._said_starts: list[int] | None = None  # built on first use (``_not_subjects``)
-        self._said_ends: list[int] = []
-        self._positions: dict[str, list[int]] = {}
-        """Where each capitalised name stands in the text."""
-        self._ends: dict[str, list[int]] = {}
-        for start, end, name in self._names:
-            self._positions.setdefault(name, []).append(start)
-            self._ends.setdefault(name, []).append(end)
-        self._by_last_word: dict[str, list[str]] = {}
-        """The distinct names by their last word: spelling variants are looked up among a few words, not every name."""
-        for name in self._positions:
-            self._by_last_word.setdefault(name.split()[-1], []).append(name)
-        self._last_words = list(self._by_last_word)
-        self._spelt_like: dict[str, list[str]] = {}
-        """Per word, the last words of ``_last_words`` spelt like it."""
 
     # --- building ------------------------------------------------------------------------------
 
@@ -201,7 +99,9 @@ class SpeakerIndex:
         entities: list[SpeakerEntity | None] = [None] * len(sites)
         # A name inside another speaker's description is not what a later pronoun refers to ('Armstrong
         # Williams, Carson’s longtime friend and adviser, … he told the AP'): the mentions join what is said.
-        self._not_subjects(self._quotes_and_reported + [mention for mention, _ in sites if mention is not None])
+        self._places.not_subjects(
+            self._places.quotes_and_reported + [mention for mention, _ in sites if mention is not None]
+        )
         for n in sorted(range(len(sites)), key=lambda n: self._resolution_order(*sites[n])):
             deadline.check()
             mention, hint = sites[n]
@@ -233,7 +133,7 @@ class SpeakerIndex:
         bare = _CONTRACTION_RE.sub("", lowered) if "’" in lowered or "'" in lowered else lowered  # 'who’d', 'he’ll'
         if bare in self.lexicon.pronouns:
             return self._resolve_pronoun(bare, mention)
-        if len(words) == 3 and words[1].lower() == "of" and words[2].lower() in ("whom", "which"):
+        if len(words) == 3 and words[1].lower() == "of" and words[2].lower() in PARTITIVE_RELATIVES:
             return self._resolve_partitive(mention)
         owner = statement_owner(words)
         if owner is not None:
@@ -257,10 +157,9 @@ class SpeakerIndex:
         """'Rachel Berg, a philanthropist from Monsey, …, said': the mention is the apposition of the name before it."""
         description = self.text[mention[0] : mention[1]].split(", ")[0]
         role = apposition_role([description])
-        if role is None or description.split()[0].lower() not in ("a", "an"):
+        if role is None or description.split()[0].lower() not in INDEFINITE_ARTICLES:
             return None
-        k = bisect.bisect_right(self._name_ends, mention[0] - 2)
-        named = self._names[k - 1] if k else None
+        named = self._places.last_name_ending_by(mention[0] - 2)
         if named is None or self.text[named[1] : mention[0]] != ", ":
             return None
         name = parse_titled_name(named[2].split())[2]
@@ -298,20 +197,22 @@ class SpeakerIndex:
             return self._resolve_relative(mention)
         gender = self.lexicon.genders.get(pronoun)
         entity = self._latest(_KINDS_BY_PRONOUN[wanted], mention[0], gender)
-        told = self._gender(entity) if entity is not None and gender is not None else None
+        told = self._places.gender(entity) if entity is not None and gender is not None else None
         if gender is not None and (entity is None or told != gender):
             # The last speaker is of the other gender, or of a gender untold: a person named since then whose
             # gender agrees ('… by communications director Jennifer Palmieri to Podesta … she wrote')
             last = entity.last_before(mention[0]) if entity is not None and told is None else None
-            nearer = self._nearest_named(gender, mention[0], after=-1 if last is None else last)
+            nearer = self._places.nearest_named(gender, mention[0], after=-1 if last is None else last)
             if nearer is not None:
                 return self._resolve_name(nearer, mention, None, None)
         if wanted == "plural":
-            group = self._nearest_group_name(mention[0], -1 if entity is None else entity.last_before(mention[0]))
+            group = self._places.nearest_group_name(
+                mention[0], -1 if entity is None else entity.last_before(mention[0])
+            )
             if group is not None:  # 'As Republicans scrambled …, they proposed …'
                 return self._resolve_description(group, mention)
         if entity is None and pronoun in self.lexicon.antecedent_pronouns:
-            antecedent = self._nearest_person_name(mention[0])
+            antecedent = self._places.nearest_person_name(mention[0])
             if antecedent is not None:
                 return self._resolve_name(antecedent, mention, None, None)
         if entity is None:
@@ -322,57 +223,23 @@ class SpeakerIndex:
         entity.mention(mention)
         return entity
 
-    def _nearest_group_name(self, before: int, after: int | None) -> str | None:
-        """A capitalised plural ('Republicans', 'Democrats') in the 200 characters before ``before`` and after
-        ``after``, outside what is said: the group a plural pronoun refers to."""
-        for n in range(bisect.bisect_right(self._name_ends, before) - 1, -1, -1):
-            start, _, name = self._names[n]
-            if start < before - 200 or (after is not None and start <= after):
-                return None
-            if " " not in name and _is_plural_noun(name.lower()) and not self._said(start):
-                longer = self._by_last_word.get(name, ())
-                surname = any(other != name and name_kind(other) == "person" for other in longer)  # 'Bernie Sanders'
-                common = name.lower() not in PLACES and name not in SENTENCE_STARTERS and not name.endswith("ics")
-                return name if common and not surname else None  # not 'Sanders', 'Sometimes', 'Economics'
-        return None
-
-    def _nearest_person_name(self, before: int, reach: int = 300) -> str | None:
-        """The closest full name (two words or more) in the ``reach`` characters before ``before``, if a person's."""
-        for n in range(bisect.bisect_right(self._name_ends, before) - 1, -1, -1):
-            start, _, name = self._names[n]
-            if start < before - reach:
-                return None
-            if self._said(start):
-                continue  # a name a speaker says
-            words = name.split()
-            while words and (words[0].lower() in self.lexicon.leading_articles or words[0] in SENTENCE_STARTERS):
-                words.pop(0)  # 'Der Minister Hans Müller', 'The Reverend …', '“Maybe Donald Trump has …'
-            _, _, bare = parse_titled_name(words)
-            if self._word_before(start, 20) in self.lexicon.non_person_nouns:
-                continue  # 'the shop Doki Doki', 'the restaurant Chez Panisse': not a person
-            if bare and len(bare.split()) >= 2 and name_kind(bare) == "person":
-                return bare
-        return None
-
     def _resolve_relative(self, mention: Range) -> SpeakerEntity:
         """'Collins, who …', 'the AP, which …': the phrase before the comma ('who' a person's, 'which' not)."""
         who = self.text[mention[0] : mention[1]].lower().startswith("who")
         before = self.text[max(0, mention[0] - 80) : mention[0]].rstrip().rstrip(",").rstrip()
-        first, last = (
-            bisect.bisect_left(self._name_ends, mention[0] - 80),
-            bisect.bisect_right(self._name_ends, mention[0]),
-        )
-        names = self._names[first:last]
+        names = self._places.names_ending_within(mention[0] - 80, mention[0])
         if names and self.text[names[-1][1] : mention[0]].strip(" ,’'s") == "":
             name = names[-1][2]
-            person = self._nearest_person_name(mention[0], reach=80) if who and name_kind(name) != "person" else None
+            person = (
+                self._places.nearest_person_name(mention[0], reach=80) if who and name_kind(name) != "person" else None
+            )
             if person is not None:
                 return self._resolve_name(person, mention, None, None)  # 'John Bentel, a staffer at the State
                 # Department who told …'
             if not (who and name.lower() in PLACES) and name.lower() not in CALENDAR_WORDS:
                 return self._resolve_name(name, mention, None, None)  # not 'from Englewood, New Jersey, who'
         noun = before.split()[-1] if before else ""
-        if _is_plural_noun(noun) or noun in GROUP_NOUNS:  # 'idealists who wanted …', 'bankers who concluded …'
+        if is_plural_noun(noun) or noun in GROUP_NOUNS:  # 'idealists who wanted …', 'bankers who concluded …'
             return self._resolve_description(noun, mention)
         if not who and noun.isupper() and len(noun) > 1:
             return self._resolve_name(noun, mention, None, None)  # 'the AP, which first reported'
@@ -394,7 +261,7 @@ class SpeakerIndex:
         entity = self._find_name(name)
         if entity is None:
             kind = name_kind(name)
-            full = self._fullest_form(name) if kind == "person" else name
+            full = self._places.fullest_form(name) if kind == "person" else name
             entity = self._find_name(full) or self._add(SpeakerEntity(full, kind, first=mention[0]))
         if len(name) > len(entity.name) and entity.kind == "person" and len(name.split()) <= 4:
             entity.variants.add(entity.name)
@@ -412,10 +279,10 @@ class SpeakerIndex:
         cased = raw[:1].lower() + raw[1:] if words and words[0] in OPENING_DETERMINERS else raw
         head = words[-1] if words else raw.lower()
         # 'the second official', 'the other aide' is someone else than the one named or met before
-        definite = bool(words) and words[0] in {"the", "this", "that"} and not ORDINALS & set(words)
+        definite = bool(words) and words[0] in DEFINITE_DETERMINERS and not ORDINALS & set(words)
         if definite and (head in PERSON_DESCRIPTIONS or head in TITLE_WORDS):
             holder = self._by_role(head, mention[0])
-            named = self._named_with_role(head, mention[0]) if holder is None else None
+            named = self._places.named_with_role(head, mention[0]) if holder is None else None
             if named is not None:
                 return self._resolve_name(named, mention, None, None)  # 'Democratic nominee Hillary Clinton'
             found = holder or self._latest(("person",), mention[0])
@@ -423,11 +290,11 @@ class SpeakerIndex:
                 found.mention(mention)
                 return found
         elif definite and head.islower() and holds_a_role(head):  # (its titles are the branch above)
-            named = self._named_with_role(head, mention[0], earlier_only=True)
+            named = self._places.named_with_role(head, mention[0], earlier_only=True)
             if named is not None:
                 return self._resolve_name(named, mention, None, None)  # 'campaign manager Barry Bennett'
         kind: SpeakerKind
-        indefinite = bool(words) and words[0] in {"a", "an", "one", "another"}
+        indefinite = bool(words) and words[0] in INDEFINITE_DETERMINERS
         if indefinite and head not in GROUP_NOUNS:
             kind = "unnamed"
         elif any(w in GROUP_NOUNS for w in words) or (
@@ -450,6 +317,8 @@ class SpeakerIndex:
 
     # --- lookup --------------------------------------------------------------------------------
 
+    # --- lookup --------------------------------------------------------------------------------
+
     def _add(self, entity: SpeakerEntity) -> SpeakerEntity:
         entity.variants.add(entity.name)
         entity.number = len(self._entities)
@@ -459,36 +328,8 @@ class SpeakerIndex:
         if entity.role:
             self._role_holders.append(entity)
         if entity.kind in ("person", "organisation"):
-            self._index_occurrences(entity)
+            self._places.index_occurrences(entity)
         return entity
-
-    def _index_occurrences(self, entity: SpeakerEntity) -> None:
-        surname = entity.name.split()[-1]
-        for name in self._names_ending_like([surname]):
-            if name == surname or name.endswith(" " + surname) or (" " in name and same_name(name, entity.name)):
-                entity.named_at.extend(self._positions[name])
-        entity.named_at.sort()
-        entity.occurrences = [p for p in entity.named_at if not self._said(p)]
-
-    def _quoted(self, position: int) -> bool:
-        """Whether ``position`` is inside a quotation: a name a speaker says is no antecedent for the narrator's
-        'he' ('“Dr. Carson is back in charge,” he told the AP')."""
-        k = bisect.bisect_right(self._quote_starts, position) - 1
-        return k >= 0 and position < self._quote_ends[k]
-
-    def _not_subjects(self, ranges: list[Range]) -> None:
-        """Take ``ranges`` as the places whose names are no antecedents (``_said``)."""
-        said = _merged(sorted(ranges))
-        self._said_starts = [start for start, _ in said]
-        self._said_ends = [end for _, end in said]
-
-    def _said(self, position: int) -> bool:
-        """Whether ``position`` is inside a quotation or the reported content of an attribution: 'Bennett denied …,
-        explaining that he was unaware of Carson’s interview … He pointed to …' (he is Bennett)."""
-        if self._said_starts is None:
-            self._not_subjects(self._quotes_and_reported)
-        k = bisect.bisect_right(self._said_starts or [], position) - 1
-        return k >= 0 and position < self._said_ends[k]
 
     def _of_kinds(self, kinds: tuple[SpeakerKind, ...]) -> list[SpeakerEntity]:
         """The entities of these kinds, in the order of creation."""
@@ -507,16 +348,6 @@ class SpeakerIndex:
         entity.name = name
         bisect.insort(self._named.setdefault(name.lower(), []), entity, key=lambda e: e.number)
 
-    def _names_ending_like(self, words: list[str]) -> list[str]:
-        """The names whose last word is one of ``words`` or spelt like it: the only ones ``same_name`` can match."""
-        last_words: set[str] = set()
-        for word in words:
-            if word not in self._spelt_like:  # asked again for each speaker's mentions
-                found = process.extract(word, self._last_words, scorer=fuzz.ratio, score_cutoff=SAME_WORD, limit=None)
-                self._spelt_like[word] = [choice for choice, _, _ in found]
-            last_words.update(self._spelt_like[word])
-        return [name for word in last_words for name in self._by_last_word[word]]
-
     def _find_name(self, name: str) -> SpeakerEntity | None:
         for entity in self._of_kinds(("person", "organisation")):
             if name in entity.variants or any(same_name(name, v) for v in entity.variants):
@@ -531,18 +362,6 @@ class SpeakerIndex:
             return first_name_matches[0] if len(first_name_matches) == 1 else None
         return None
 
-    def _fullest_form(self, name: str) -> str:
-        """The longest name in the article that ends with ``name`` ('Asif' → 'Khawaja Asif')."""
-        if " " in name:
-            return name
-        longer = [n for n in self._by_last_word.get(name, ()) if n.endswith(" " + name) and len(n.split()) <= 3]
-        counts: dict[str, int] = {}  # in the order of first occurrence, so that ties go to the earliest
-        for longer_name in sorted(longer, key=lambda n: self._positions[n][0]):
-            bare = without_titles(longer_name)
-            if bare.endswith(" " + name) and bare.split()[0] not in SENTENCE_STARTERS:
-                counts[bare] = counts.get(bare, 0) + len(self._positions[longer_name])
-        return max(counts, key=lambda n: (counts[n], len(n)), default=name)
-
     def _latest(self, kinds: tuple[SpeakerKind, ...], before: int, gender: str | None = None) -> SpeakerEntity | None:
         """The entity of these kinds named or mentioned last before ``before``; of ``gender`` or of a gender the
         article does not tell, when one is given."""
@@ -552,122 +371,35 @@ class SpeakerIndex:
             if last is not None:
                 named.append((last, entity))
         best = max(named, key=lambda pair: pair[0], default=None)  # of two at one place, the first created
-        if best is None or gender is None or self._gender(best[1]) in (gender, None):
+        if best is None or gender is None or self._places.gender(best[1]) in (gender, None):
             return best[1] if best else None
         # The last one named is of the other gender: the last one of this gender, else the last one whose name is
         # a full name of untold gender (a single capitalised word is too often a place, a show or a month).
         named.sort(key=lambda pair: -pair[0])
-        agreeing = [e for _, e in named if self._gender(e) == gender]
-        untold = [e for _, e in named if self._gender(e) is None and len(e.name.split()) >= 2]
+        agreeing = [e for _, e in named if self._places.gender(e) == gender]
+        untold = [e for _, e in named if self._places.gender(e) is None and len(e.name.split()) >= 2]
         return (agreeing or untold or [best[1]])[0]
 
-    def _gender(self, entity: SpeakerEntity) -> str | None:
-        """The gender the article tells for a person (its role noun, a title or pronoun beside its name), else the
-        gender nearly everyone with its first name has."""
-        if len(entity.named_at) == entity.gender[0]:
-            return entity.gender[1]
-        told = [self.lexicon.genders.get(word, "") for word in (entity.role or "").lower().split()]
-        gender = _majority(told + self._genders_at(entity.named_at))
-        if gender is None and entity.kind == "person":
-            gender = self._first_name_gender(entity.name)
-        entity.gender = (len(entity.named_at), gender)
-        return gender
-
-    def _first_name_gender(self, name: str) -> str | None:
-        """The gender of the first name before a surname ('Hillary Rodham Clinton', 'FBI Director James B. Comey');
-        of a surname alone, of the fuller names the article gives it ('Comey'); None when untold or both."""
-        if " " not in name:
-            fuller = [n for n in self._by_last_word.get(name, ()) if n.endswith(" " + name)]
-            return _majority([self._first_name_gender(n) or "" for n in fuller])
-        words = name.split()[:-1]
-        gender = self.lexicon.first_name_gender(words[0])  # 'Donna Sampson Rawlings': not 'Sampson'
-        for word in reversed(words[1:]):
-            if gender is not None or not word[:1].isupper():
-                break  # 'nominee': a description before the name
-            gender = self.lexicon.first_name_gender(word)  # an initial ('B.') or a middle name ('Rodham') is none
-        return gender
-
-    def _genders_at(self, starts: list[int], *, titles_only: bool = False) -> list[str]:
-        """What the words beside a name tell of its gender at each of ``starts`` ('Mrs. Clinton', 'Trump said he';
-        only the titles with ``titles_only``)."""
-        genders = self.lexicon.genders
-        told = []
-        for start in starts[:_GENDER_EVIDENCE]:
-            title = self._word_before(start, 8)
-            if title in self.lexicon.gender_titles:
-                told.append(genders[title])
-            k = bisect.bisect_left(self._name_starts, start)
-            end = self._names[k][1] if k < len(self._names) and self._names[k][0] == start else start
-            after = None if titles_only else _PRONOUN_AFTER_RE.match(self.text, end, end + 40)
-            if after is not None and after.group(1).lower() in self.lexicon.gender_verbs:
-                told.append(genders.get(after.group(2).lower(), ""))
-        return told
-
-    def _nearest_named(self, gender: str, before: int, after: int = -1) -> str | None:
-        """The last person's name in the 600 characters before ``before`` (and after ``after``) whose title (else
-        its first name) tells its gender as ``gender``: 'Mrs. Clinton sees … she said'. (A pronoun after a word is
-        no evidence here: 'They said he', 'on Tuesday said he'.)"""
-        for n in range(bisect.bisect_right(self._name_ends, before) - 1, -1, -1):
-            start, _, name = self._names[n]
-            if start < before - 600 or start <= after:
-                return None
-            if name not in self._title_genders:
-                bare = parse_titled_name(name.split())[2]
-                person = bare is not None and name.lower() not in self.lexicon.pronouns and name_kind(bare) == "person"
-                told = _majority(self._genders_at(self._positions[name], titles_only=True)) if person else None
-                if person and told is None and bare is not None and " " in bare:
-                    told = self._first_name_gender(bare)
-                self._title_genders[name] = (bare, told)
-            bare, told = self._title_genders[name]
-            if told == gender:
-                return bare
-        return None
-
-    def _word_before(self, start: int, reach: int, *, dot: bool = True) -> str:
-        """The lower-case word right before a name at ``start`` (within ``reach`` characters), a dot after it
-        allowed with ``dot`` ('Mrs. Clinton'); '' when there is none."""
-        lead = self.text[max(0, start - reach) : start]  # a slice and a split: cheaper than a regex per name
-        words = lead.split()
-        if not words or not lead[-1:].isspace():
-            return ""
-        word = words[-1].lower()
-        if word.endswith("."):
-            return word[:-1] if dot else ""
-        return word
-
-    def _named_with_role(self, role: str, before: int, *, earlier_only: bool = False) -> str | None:
-        """The person the article names right after ``role`` ('presidential nominee Hillary Clinton'): the last
-        one before ``before``, else (unless ``earlier_only``) the first after it."""
-        if role not in self._role_names:  # per role word, one pass over the names: a few roles an article
-            places = self._role_names[role] = []
-            for start, _, name in self._names:
-                if self._word_before(start, 20, dot=False) != role or self._quoted(start):
-                    continue  # 'nominee Hillary Clinton'; 'the president. His' ends in a full stop
-                bare = parse_titled_name(name.split())[2]
-                if bare is not None and name_kind(bare) == "person":
-                    places.append((start, bare))
-        places = self._role_names.get(role, [])  # in text order: found by bisection, for texts of any length
-        k = bisect.bisect_left(places, before, key=lambda place: place[0])
-        return places[k - 1][1] if k else (places[0][1] if places and not earlier_only else None)
-
     def _by_role(self, role: str, before: int) -> SpeakerEntity | None:
-        role_words = {w.lower() for w in role.split()} - {"the", "former"}
+        role_words = {w.lower() for w in role.split()} - ROLE_NOISE
         matches = [e for e in self._role_holders if e.role and role_words & {w.lower() for w in e.role.split()}]
         earlier = [e for e in matches if e.first < before]
         return (earlier or matches)[-1] if matches else None
 
     # --- output --------------------------------------------------------------------------------
 
+    # --- output --------------------------------------------------------------------------------
+
     def speakers(self, used: list[SpeakerEntity]) -> tuple[list[Speaker], dict[int, str]]:
         """Speaker records for the entities in ``used`` (ids in order of first mention)."""
         unique = list({id(e): e for e in used}.values())
-        ranges = {id(e): self._mention_ranges(e) for e in unique}
+        ranges = {id(e): self._places.mention_ranges(e) for e in unique}
         order = sorted(unique, key=lambda e: min(ranges[id(e)], default=(e.first, 0)))
         ids: dict[int, str] = {}
         records = []
         for n, entity in enumerate(order, start=1):
             ids[id(entity)] = f"s{n}"
-            self._fill_role(entity)
+            self._places.fill_role(entity)
             record = {
                 "id": f"s{n}",
                 "name": entity.name,
@@ -678,56 +410,3 @@ class SpeakerIndex:
             }
             records.append(Speaker.model_validate(record))
         return records, ids
-
-    def _mention_ranges(self, entity: SpeakerEntity) -> list[Range]:
-        ranges = set(entity.mentions)
-        if entity.kind in ("person", "organisation"):
-            surname = entity.name.split()[-1]
-            last_words = {v.split()[-1] for v in entity.variants if v.strip()} | {surname}
-            for name in self._names_ending_like(sorted(last_words)):
-                starts = self._positions[name]
-                if name in entity.variants or (" " in name and any(same_name(name, v) for v in entity.variants)):
-                    ranges.update((start, start + len(name)) for start in starts)
-                elif entity.kind == "person" and (name == surname or name.endswith(" " + surname)):
-                    offset = name.rfind(surname) if name != surname else 0
-                    ranges.update((start + offset, start + offset + len(surname)) for start in starts)
-        return without_nested(sorted(ranges))
-
-    def _fill_role(self, entity: SpeakerEntity) -> None:
-        if entity.kind != "person" or entity.role is not None:
-            return
-        for start, name in self._names_ending_with(entity.name):
-            if name != entity.name:
-                role, affiliation, rest = parse_titled_name(name.split())
-                if rest and same_name(rest, entity.name) and role:
-                    entity.role, entity.affiliation = role, entity.affiliation or affiliation
-                    return
-            if name == entity.name:
-                role, affiliation = title_before(self.text, start)
-                if role:
-                    entity.role, entity.affiliation = role, entity.affiliation or affiliation
-                    return
-        if self.lexicon.reads_descriptions:
-            ends = self._ends.get(entity.name, [])
-            entity.role = next(filter(None, map(self._apposition_after, ends)), None)
-
-    def _names_ending_with(self, words: str) -> list[tuple[int, str]]:
-        """Every name in the text ending with ``words`` ('Khawaja Asif' for 'Asif'), with its start, in text order."""
-        last = words.split()[-1] if words.strip() else words
-        found = [
-            (start, name)
-            for last_word in self._last_words
-            if last_word.endswith(last)
-            for name in self._by_last_word[last_word]
-            if name.endswith(words)
-            for start in self._positions[name]
-        ]
-        return sorted(found)
-
-    def _apposition_after(self, end: int) -> str | None:
-        """'said Alan Berger, a gynecologist from …': the role an apposition gives the name ending at ``end``."""
-        following = self.text[end : end + 200]
-        if not following.startswith(", a ") and not following.startswith(", an "):
-            return None
-        piece = re.split(r"[,.;:!?—–()\n]", following[2:], maxsplit=1)[0]
-        return apposition_role([piece])

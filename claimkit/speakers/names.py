@@ -10,6 +10,7 @@ from typing import Final
 
 from rapidfuzz import fuzz
 
+from ..lang.en.grammar import PERSONAL_RELATIVES, POSSESSIVE_ENDINGS, RELATIVE_WORDS
 from ..lang.en.names import (
     CALENDAR_WORDS,
     FUNCTION_WORDS,
@@ -136,7 +137,7 @@ def _descriptor_and_name(words: list[str], party: str | None) -> tuple[str, str 
     before = words[:k]
     while before and before[0].lower() in OPENING_DETERMINERS:
         before = before[1:]
-    if before and before[0].endswith(("’s", "'s")) and before[0][:1].isupper() and len(before) > 1:
+    if before and before[0].endswith(POSSESSIVE_ENDINGS) and before[0][:1].isupper() and len(before) > 1:
         affiliation = affiliation or strip_possessive(before[0])
         before = before[1:]
     return name, " ".join(before) or title, affiliation or party
@@ -168,7 +169,7 @@ def apposition_role(pieces: list[str]) -> str | None:
             continue  # an age
         words = piece.split()
         for n, word in enumerate(words):
-            if word in {"who", "which", "whose", "where", "that"}:
+            if word in RELATIVE_WORDS:
                 words = words[:n]
                 break
         if words and words[0].lower() in OPENING_DETERMINERS:
@@ -180,7 +181,7 @@ def apposition_role(pieces: list[str]) -> str | None:
 
 def _relative_or_age(piece: str) -> bool:
     """'Khoza, who said …', 'Tridevil, 21': what follows a name, not a description of a thing."""
-    return piece.isdigit() or piece.split()[0] in {"who", "whose"}
+    return piece.isdigit() or piece.split()[0] in PERSONAL_RELATIVES
 
 
 def _role_of(words: list[str]) -> str | None:
@@ -216,7 +217,7 @@ def same_name(a: str, b: str) -> bool:
 
 def without_titles(name: str) -> str:
     words = name.split()
-    while words and (words[0].lower() in TITLE_WORDS or words[0].endswith(("’s", "'s"))):
+    while words and (words[0].lower() in TITLE_WORDS or words[0].endswith(POSSESSIVE_ENDINGS)):
         words.pop(0)
     return " ".join(words)
 
@@ -235,7 +236,7 @@ def without_nested(ranges: list[Range]) -> list[Range]:
 def statement_owner(words: list[str]) -> str | None:
     """'Asif’s statement' → 'Asif': the words belong to their owner."""
     for n, word in enumerate(words[:-1]):
-        if word.endswith(("’s", "'s")) and words[n + 1].lower().strip(",") in STATEMENT_NOUNS:
+        if word.endswith(POSSESSIVE_ENDINGS) and words[n + 1].lower().strip(",") in STATEMENT_NOUNS:
             owner = [w for w in words[: n + 1] if w.lower() not in FUNCTION_WORDS]
             name = strip_possessive(" ".join(owner))
             return without_titles(name) or name if name[:1].isupper() else None
@@ -253,7 +254,7 @@ def _parse_titled_name(given: tuple[str, ...]) -> tuple[str | None, str | None, 
     affiliation = None
     if words and words[0].lower() in {"the"}:
         words = words[1:]
-    owner = next((k for k, w in enumerate(words[:4]) if w.endswith(("’s", "'s")) and w[:1].isupper()), None)
+    owner = next((k for k, w in enumerate(words[:4]) if w.endswith(POSSESSIVE_ENDINGS) and w[:1].isupper()), None)
     if owner is not None and owner < len(words) - 1 and all(w[:1].isupper() for w in words[: owner + 1]):
         affiliation = strip_possessive(" ".join(words[: owner + 1]))  # 'The Washington Post's Ed O'Keefe'
         words = words[owner + 1 :]
@@ -305,7 +306,7 @@ def title_before(text: str, start: int) -> tuple[str | None, str | None]:
         if not words[-1][:1].isupper():
             break
         role.insert(0, words.pop())
-    affiliation = strip_possessive(words[-1]) if role and words and words[-1].endswith(("’s", "'s")) else None
+    affiliation = strip_possessive(words[-1]) if role and words and words[-1].endswith(POSSESSIVE_ENDINGS) else None
     return (" ".join(role) or None), affiliation
 
 

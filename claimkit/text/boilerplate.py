@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..lang.en.grammar import BOILERPLATE_STARTS
+from ..lang.en.furniture import BOILERPLATE_STARTS
 
 __all__ = ["is_boilerplate"]
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ..lang.en.stance import STOPWORDS
 
 __all__ = ["content_words", "shorten", "stem", "words"]
 
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+|\d+")
+_WORD_RE: Final = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])+|\d+")
+"""A letter of any alphabet ('Bürgermeisterin', 'Łódź'), then letters, apostrophes and hyphens; or a number."""
 
 
 def words(text: str) -> list[str]:

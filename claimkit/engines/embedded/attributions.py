@@ -9,12 +9,19 @@ phrase of a stance verb, or the clause before ', he said' (``content``).
 
 from __future__ import annotations
 
-from ...lang.en.cues import (
-    ATTITUDE_LEMMAS,
+from dataclasses import dataclass
+
+from ...lang.en.cues import ATTITUDE_LEMMAS, CUE_NOUNS, PASSIVE_CUES
+from ...lang.en.grammar import (
+    APPOSITIVES,
     AUXILIARIES,
-    CUE_NOUNS,
+    BE_FORMS,
+    CONTRASTING_CONJUNCTIONS,
+    GERUND_OPENERS,
+    POSSESSIVE_ENDINGS,
+    POSSESSIVES,
+    SUBORDINATORS,
 )
-from ...lang.en.grammar import APPOSITIVES, BE_FORMS, GERUND_OPENERS, PASSIVE_CUES, POSSESSIVES, SUBORDINATORS
 from ...lang.en.names import WORK_TITLE_SMALL_WORDS
 from ..candidate import Candidate, Range
 from . import german
@@ -83,7 +90,7 @@ def _last_clause_at(sentence: Sentence, i: int) -> int:
     but Sanders was in San Diego …, emphasizing …' is Sanders's), else the sentence's start."""
     tokens = sentence.tokens
     for k in range(i - 1, 1, -1):
-        if tokens[k].lower in ("but", "yet") and tokens[k - 1].text == "," and not sentence.in_quote(k):
+        if tokens[k].lower in CONTRASTING_CONJUNCTIONS and tokens[k - 1].text == "," and not sentence.in_quote(k):
             return k + 1
     return 0
 
@@ -102,7 +109,7 @@ def _noun_attribution(text: str, sentence: Sentence, i: int) -> Candidate | None
     word = tokens[owner]
     if word.lower in POSSESSIVES:
         speaker = (word.start, word.end)
-    elif word.lower.endswith(("’s", "'s")) and word.text[:1].isupper():
+    elif word.lower.endswith(POSSESSIVE_ENDINGS) and word.text[:1].isupper():
         name = speaker_before(tokens, owner, sentence.lexicon)
         if name is None:
             return None
@@ -162,6 +169,31 @@ def _verb_attribution(
     cue = (tokens[i].start, tokens[i].end)
     if lemma == "point" and i + 1 < len(tokens) and tokens[i + 1].lower == "out":
         cue = (tokens[i].start, tokens[i + 1].end)
+    subject = _verb_subject(text, sentence, i, previous)
+    if subject is None:
+        return None
+    return _verb_content(text, sentence, i, lemma, cue, subject, next_cue)
+
+
+@dataclass(frozen=True)
+class _Subject:
+    """Who says what a verb cue attributes, and how the sentence names them."""
+
+    speaker: Range
+    participle: bool
+    """', saying that …': the speaker is another attribution's or the sentence's subject."""
+    inverted: bool
+    """'said the minister', '“…,” said Smith': the speaker after the cue, the content before or after it."""
+    closing: bool
+    """'…, the minister said.', '…, so der Ausschuss.': the content is before the cue."""
+    shared: bool
+    """The speaker is the attribution's before in the sentence ('…, the Post reported, citing …')."""
+
+
+def _verb_subject(text: str, sentence: Sentence, i: int, previous: Candidate | None) -> _Subject | None:
+    """The speaker of the verb cue at ``i``: the phrase before it, after it (inverted), an apposition, or for a
+    participle or a joined verb, the speaker of the attribution before or the sentence's subject."""
+    tokens = sentence.tokens
     subject_at = skip_back(tokens, i - 1, sentence.lexicon)
     participle = tokens[i].lower.endswith("ing") and (
         after_comma(tokens, subject_at) or (i > 0 and tokens[i - 1].lower in GERUND_OPENERS)
@@ -197,7 +229,15 @@ def _verb_attribution(
         speaker = sentence_subject(clause, sentence.quotes) or sentence_subject(tokens, sentence.quotes)
     if speaker is None:
         return None
+    return _Subject(speaker, participle, inverted, closing or german_so, shared is not None)
 
+
+def _verb_content(
+    text: str, sentence: Sentence, i: int, lemma: str, cue: Range, subject: _Subject, next_cue: int | None
+) -> Candidate | None:
+    """The content of the verb cue at ``i`` whose speaker is ``subject``: a quotation before the speaker, the
+    clause before a closing cue, the clause after the cue, else the clause before the speaker."""
+    speaker, inverted, participle = subject.speaker, subject.inverted, subject.participle
     if not inverted and not participle and parenthetical(sentence, cue[1]) and comma_before(sentence, speaker[0]):
         before = content_before(text, sentence, speaker[0])
         if before is not None:
@@ -205,7 +245,7 @@ def _verb_attribution(
             return make_candidate(text, sentence, (before[0], after[1]), speaker, cue, lemma, 0.75, [before, after])
 
     # (a quotation before a speaker shared with the attribution before is that attribution's content)
-    quote_before = None if participle or shared is not None else quote_ending_before(sentence, min(speaker[0], cue[0]))
+    quote_before = None if participle or subject.shared else quote_ending_before(sentence, min(speaker[0], cue[0]))
     if quote_before is not None and _title_before(text, quote_before, min(speaker[0], cue[0])):
         quote_before = None  # '“Parasite” director Bong Joon Ho said …': a title in quotation marks
     if quote_before is not None:
@@ -215,7 +255,7 @@ def _verb_attribution(
             parts.append(quote_after)
         return make_candidate(text, sentence, (parts[0][0], parts[-1][1]), speaker, cue, lemma, 0.9, parts)
 
-    if closing or german_so:
+    if subject.closing:
         content = content_before(text, sentence, cue[0])
         return None if content is None else make_candidate(text, sentence, content, speaker, cue, lemma, 0.75)
 

@@ -7,7 +7,6 @@ import bisect
 
 from ...lang.en.cues import (
     ATTITUDE_LEMMAS,
-    AUXILIARIES,
     CUE_FORMS,
     CUE_WORDS,
     NOUN_LIKE,
@@ -16,6 +15,9 @@ from ...lang.en.cues import (
     PHRASAL_CUES,
 )
 from ...lang.en.grammar import (
+    ARGUMENT_PREPOSITIONS,
+    AUXILIARIES,
+    COMPLEMENTISERS,
     COPULAS,
     DAY_WORDS,
     DEGREE_WORDS,
@@ -24,12 +26,16 @@ from ...lang.en.grammar import (
     HANDOVER_WORDS,
     INFINITIVE_TAKING,
     IRREGULAR_PAST,
+    PARTICIPLE_PREPOSITIONS,
     PHRASE_BREAK_WORDS,
     PREPOSITIONS,
+    RELATIVE_TIME_DETERMINERS,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
+    TIME_ADJUNCT_OPENERS,
     TIME_UNITS,
     TIME_WORDS,
+    TOPIC_PREPOSITIONS,
 )
 from ...text.spans import Token
 from ..candidate import Range
@@ -145,9 +151,7 @@ def content_after(text: str, sentence: Sentence, position: int, lemma: str, next
         start_token = 1
     elif lemma in OBJECT_TAKING and (subject := _subject_after_listener(tokens)) is not None:
         start_token = subject  # 'told his audience they wouldn’t back him'
-    elif len(tokens) > 2 and (
-        tokens[0].lower in {"about", "for", "against"} or tokens[0].lower in PHRASAL_CUES.get(lemma, ())
-    ):
+    elif len(tokens) > 2 and (tokens[0].lower in TOPIC_PREPOSITIONS or tokens[0].lower in PHRASAL_CUES.get(lemma, ())):
         start_token = 1  # 'joked about …', 'advocated for …', 'pointed to …'
     elif tokens[0].lower == "to" and lemma in INFINITIVE_TAKING and len(tokens) > 2:
         start_token = 0  # 'declined to affirm his support', 'threatened to tear it up'
@@ -157,7 +161,7 @@ def content_after(text: str, sentence: Sentence, position: int, lemma: str, next
     after_particle = start_token == 1 and tokens[0].text.isalpha()  # 'warning of accidents …', 'pointed to …'
     after_comma = start_token == 1 and tokens[0].text == ","  # 'schlug vor, zu prüfen, ob …': a clause
     object_phrase = (lemma in NOUN_PHRASE_CUES and not after_comma) or after_particle
-    if object_phrase and tokens[start_token].lower not in ("that", "whether"):
+    if object_phrase and tokens[start_token].lower not in COMPLEMENTISERS:
         end = min(end, noun_phrase_end(tokens, start_token))
     content = trimmed(text, tokens[start_token].start, end)
     first = len(sentence.tokens) - len(tokens) + start_token  # (``tokens`` ends the sentence's tokens)
@@ -184,9 +188,7 @@ def noun_phrase_end(tokens: list[Token], first: int, *, before_verb: bool = Fals
             return token.start
         if not token.text.islower():
             continue
-        time_adjunct = token.lower in ("on", "this", "last", "next") and (
-            following in TIME_UNITS or following in TIME_WORDS
-        )
+        time_adjunct = token.lower in TIME_ADJUNCT_OPENERS and (following in TIME_UNITS or following in TIME_WORDS)
         if token.lower in PHRASE_BREAK_WORDS or time_adjunct:
             return token.start  # '… this month', '… on Sunday'
         if token.lower in DAY_WORDS and n > first + 1 and tokens[n - 1].lower not in PREPOSITIONS:
@@ -209,11 +211,11 @@ def _adjunct_before_clause(tokens: list[Token]) -> int | None:
     """The index of a clause's first word after a time or place adjunct that opens the words after a cue, with no
     'that' ('Tuesday', 'last week', 'on Thursday', 'in a statement'); None when no clause follows it."""
     first = tokens[0].lower
-    if first in ("last", "this", "next") and len(tokens) > 1 and tokens[1].lower in TIME_UNITS:
+    if first in RELATIVE_TIME_DETERMINERS and len(tokens) > 1 and tokens[1].lower in TIME_UNITS:
         candidates = [2]
     elif first in TIME_WORDS:
         candidates = [1]
-    elif first in PREPOSITIONS and first not in ("about", "for", "against", "to", "of", "with"):
+    elif first in PREPOSITIONS and first not in ARGUMENT_PREPOSITIONS:
         candidates = [2, 3, 4]  # the preposition's object: 'on Thursday', 'in a statement', 'at the time'
     else:
         return None
@@ -255,7 +257,7 @@ def _verb_after_noun(tokens: list[Token], n: int) -> bool:
         return False  # 'a very well-documented dark side'
     if previous in DETERMINERS or previous in AUXILIARIES or previous in PREPOSITIONS or previous in COPULAS:
         return False
-    return following not in {"by", "to", "in", "at", "as", "for", "with", "from", "on"}
+    return following not in PARTICIPLE_PREPOSITIONS
 
 
 def _complement_starts_at_that(tokens: list[Token], that_at: int, lemma: str) -> bool:
@@ -267,7 +269,7 @@ def _complement_starts_at_that(tokens: list[Token], that_at: int, lemma: str) ->
     if any(t.text in ",;" for t in tokens[:that_at]):
         return False
     if all(
-        t.lower in TIME_WORDS or t.lower in TIME_UNITS or t.lower in {"last", "this", "next"} for t in tokens[:that_at]
+        t.lower in TIME_WORDS or t.lower in TIME_UNITS or t.lower in RELATIVE_TIME_DETERMINERS for t in tokens[:that_at]
     ):
         return True  # 'stated last month that …'
 

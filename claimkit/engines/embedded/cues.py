@@ -9,6 +9,8 @@ from ...lang.en.cues import (
     EVIDENCE_LEMMAS,
     EVIDENCE_NOUNS,
     FREE_BASE_FORMS,
+    HEADLINE_CUES,
+    NAMED_INFINITIVE_CUES,
     NOUN_LIKE,
     NOUN_PHRASE_CUES,
     PARTICLE_ONLY_CUES,
@@ -17,15 +19,19 @@ from ...lang.en.cues import (
     QUOTE_ONLY_CUES,
 )
 from ...lang.en.grammar import (
+    ADJECTIVE_MARKERS,
     BE_FORMS,
+    BEFORE_AN_ADJECTIVE,
     CONTROL_VERBS,
     COPULAS,
     DETERMINERS,
-    HEADLINE_CUES,
+    GERUND_LINKS,
     LINKING_VERBS,
     LY_NOUNS,
-    NAMED_INFINITIVE_CUES,
     NEGATIONS,
+    NEGATIVE_CONTRACTIONS,
+    POSSESSIVE_ENDINGS,
+    THIRD_SINGULAR_PRONOUNS,
     VERB_PRECEDERS,
 )
 from ...text.spans import Token
@@ -64,6 +70,14 @@ def cue_lemma(sentence: Sentence, i: int, text: str) -> str | None:
     after = tokens[i + 1 : i + 7]
     if lemma in ATTITUDE_ADJECTIVES and not _after_be(tokens, i):
         return None  # 'a confident leader'; 'Sanders is uncomfortable on foreign policy' is a cue
+    if lemma in PARTICLE_ONLY_CUES or lemma in QUOTE_ONLY_CUES or (word == lemma and lemma not in FREE_BASE_FORMS):
+        return _restricted_cue(tokens, i, lemma, after)
+    return lemma if _used_as_verb(tokens, i, lemma, after) else None
+
+
+def _restricted_cue(tokens: list[Token], i: int, lemma: str, after: list[Token]) -> str | None:
+    """A lemma that is a cue only with a particle, a quotation or a complement after it."""
+    word = tokens[i].lower
     if lemma in PARTICLE_ONLY_CUES:
         infinitive = i > 1 and tokens[i - 1].lower == "to" and tokens[i - 2].lower not in CONTROL_VERBS
         return lemma if after and after[0].lower in PHRASAL_CUES[lemma] and not infinitive else None
@@ -72,41 +86,43 @@ def cue_lemma(sentence: Sentence, i: int, text: str) -> str | None:
             return lemma
         # 'Perez slams the recent Supreme Court deadlock', 'Warren echoed similar liberal themes'
         return lemma if lemma in NOUN_PHRASE_CUES and word != lemma and _verb_position(tokens, i) else None
-    if word == lemma and lemma not in FREE_BASE_FORMS:
-        # A bare form like 'add' or 'report' is usually a noun or an infinitive: ask for a complement,
-        # or a subject before a stance verb ('several oppose the deal', 'supporters threaten to …').
-        if after and (after[0].lower == "that" or after[0].text in ":" + QUOTE_MARKS):
-            return lemma
-        if i > 2 and tokens[i - 1].lower == "to" and tokens[i - 2].text[:1].isupper():
-            return lemma if lemma in NAMED_INFINITIVE_CUES else None  # 'led Schultz to announce her resignation'
-        return lemma if lemma in ATTITUDE_LEMMAS and _plural_subject_before(tokens, i) else None
+    # A bare form like 'add' or 'report' is usually a noun or an infinitive: ask for a complement,
+    # or a subject before a stance verb ('several oppose the deal', 'supporters threaten to …').
+    if after and (after[0].lower == "that" or after[0].text in ":" + QUOTE_MARKS):
+        return lemma
+    if i > 2 and tokens[i - 1].lower == "to" and tokens[i - 2].text[:1].isupper():
+        return lemma if lemma in NAMED_INFINITIVE_CUES else None  # 'led Schultz to announce her resignation'
+    return lemma if lemma in ATTITUDE_LEMMAS and _plural_subject_before(tokens, i) else None
+
+
+def _used_as_verb(tokens: list[Token], i: int, lemma: str, after: list[Token]) -> bool:
+    """Whether a form of a cue verb is used as a verb here, not as a noun, an infinitive, an adjective or negated."""
+    word = tokens[i].lower
     previous = tokens[i - 1] if i > 0 else None
     noun_or_infinitive = previous is not None and (
         previous.lower in DETERMINERS
         or (previous.lower == "to" and not (i > 1 and _infinitive_with_subject(tokens, i, lemma)))
-        or previous.lower.endswith(("’s", "'s"))
+        or previous.lower.endswith(POSSESSIVE_ENDINGS)
     )
     bare_or_s = word in (lemma, lemma + "s", lemma + "es")
     if bare_or_s and lemma in NOUN_LIKE and (not _verb_position(tokens, i) or _noun_before_verb(after)):
-        return None  # 'swing states', 'a report', 'calls for accountability', 'states that voted Tuesday'
+        return False  # 'swing states', 'a report', 'calls for accountability', 'states that voted Tuesday'
     if noun_or_infinitive and bare_or_s:
-        return None  # 'the remarks', 'Asif’s remarks', 'to say'
-    if word.endswith("ed") and i > 0 and tokens[i - 1].lower in {"the", "a", "an", "so", "so-"}:
-        return None
-    if word.endswith("ing") and previous is not None and previous.lower in {"and", "or", "of", "for", "in"}:
-        return None  # 'the dirty work of funding and supporting terrorist groups'
+        return False  # 'the remarks', 'Asif’s remarks', 'to say'
+    if word.endswith("ed") and previous is not None and previous.lower in ADJECTIVE_MARKERS:
+        return False  # 'the alleged', 'so-called'
+    if word.endswith("ing") and previous is not None and previous.lower in GERUND_LINKS:
+        return False  # 'the dirty work of funding and supporting terrorist groups'
     if previous is not None and _negated(previous.lower):
-        return None  # 'had not announced any layoffs', 'critics don't say': nothing is attributed
+        return False  # 'had not announced any layoffs', 'critics don't say': nothing is attributed
     if bare_or_s and lemma in NOUN_LIKE and previous is not None and previous.lower.endswith("ed"):
-        return None  # 'we received reports that …': the object of a verb, a noun
-    if word == "known" and after and after[0].lower == "as":
-        return None  # 'the group, known as XDA Developers': a name, not a claim
-
-    return lemma
+        return False  # 'we received reports that …': the object of a verb, a noun
+    # 'the group, known as XDA Developers': a name, not a claim
+    return not (word == "known" and after and after[0].lower == "as")
 
 
 def _negated(word: str) -> bool:
-    return word in NEGATIONS or word.endswith(("n't", "n’t"))
+    return word in NEGATIONS or word.endswith(NEGATIVE_CONTRACTIONS)
 
 
 def _infinitive_with_subject(tokens: list[Token], i: int, lemma: str) -> bool:
@@ -120,9 +136,7 @@ def _infinitive_with_subject(tokens: list[Token], i: int, lemma: str) -> bool:
 def _after_be(tokens: list[Token], i: int) -> bool:
     """'is uncomfortable', 'was less shy', 'has long been lukewarm', 'remains confident'."""
     j = i - 1
-    while j >= 0 and (
-        tokens[j].lower in {"less", "more", "very", "so", "too", "not", "deeply"} or adverb(tokens[j].lower)
-    ):
+    while j >= 0 and (tokens[j].lower in BEFORE_AN_ADJECTIVE or adverb(tokens[j].lower)):
         j -= 1
     return j >= 0 and tokens[j].lower in LINKING_VERBS
 
@@ -177,7 +191,7 @@ def _plural_subject_before(tokens: list[Token], i: int) -> bool:
     if previous is None or previous.lower in DETERMINERS or previous.lower == "to":
         return False
     plural_noun = previous.lower.endswith("s") and not previous.lower.endswith(("ss", "'s", "’s"))
-    return plural_noun or (previous.lower in VERB_PRECEDERS and previous.lower not in ("he", "she", "it"))
+    return plural_noun or (previous.lower in VERB_PRECEDERS and previous.lower not in THIRD_SINGULAR_PRONOUNS)
 
 
 def _quote_follows(tokens: list[Token], within: int) -> bool:

@@ -6,6 +6,7 @@ commonest words are German; the phrase rules of ``embedded`` do the rest ('dass'
 from __future__ import annotations
 
 from ...lang.de.cues import (
+    GERMAN_ACCORDING_TO,
     GERMAN_ARTICLES,
     GERMAN_CUE_FORMS,
     GERMAN_FRONTED,
@@ -13,17 +14,11 @@ from ...lang.de.cues import (
     GERMAN_SEPARABLE_CUES,
     GERMAN_SOURCE_NOUNS,
 )
-from ...text.language import detect
 from ...text.spans import Token
 from ..candidate import Candidate
 from .sentence import Sentence, make_candidate, trimmed
 
-__all__ = ["according_to", "cue_lemma", "fronted", "is_german", "separable_particle"]
-
-
-def is_german(text: str) -> bool:
-    """Whether the article reads as German (by its commonest words): German cues apply, English ones do not."""
-    return detect(text) == "de"
+__all__ = ["according_to", "cue_lemma", "fronted", "separable_particle"]
 
 
 def fronted(sentence: Sentence, phrase: tuple[int, int]) -> bool:
@@ -49,7 +44,7 @@ def cue_lemma(sentence: Sentence, i: int) -> str | None:
     if sentence.in_quote(i):
         return None
     following = tokens[i + 1] if i + 1 < len(tokens) else None
-    if word in ("laut", "zufolge"):
+    if word in GERMAN_ACCORDING_TO:
         return "according to"
     if word == "nach":
         return "according to" if following is not None and following.text in GERMAN_SOURCE_NOUNS else None

@@ -7,7 +7,7 @@ from typing import Final
 
 from ...lang import Lexicon
 from ...lang.en.cues import CUE_FORMS
-from ...lang.en.grammar import NOT_HEADLINE_SOURCES
+from ...lang.en.furniture import NOT_HEADLINE_SOURCES
 from ...lang.en.names import PLACES
 from ...text.spans import tokenize
 from ..candidate import Candidate, Range

@@ -11,7 +11,7 @@ from operator import attrgetter
 from typing import Final
 
 from ...lang import Lexicon, en
-from ...lang.en.grammar import NOT_A_SPEAKER, PHRASE_OPENERS
+from ...lang.en.grammar import COORDINATORS, NOT_A_SPEAKER, PHRASE_OPENERS
 from ...text.spans import Token, trim
 from ..candidate import Candidate, Kind, Range
 
@@ -180,7 +180,7 @@ def make_candidate(
 def _can_be_speaker(phrase: str) -> bool:
     """Not a prepositional phrase ('in stories'), a clause cut at 'and' ('her out of pocket and'), or an adverb."""
     words = phrase.lower().split()
-    if not words or words[0] in PHRASE_OPENERS or words[-1] in {"and", "or", "but"}:
+    if not words or words[0] in PHRASE_OPENERS or words[-1] in COORDINATORS:
         return False
     return not (len(words) == 1 and (words[0] in NOT_A_SPEAKER or words[0].endswith("ing")))
 

@@ -8,31 +8,34 @@ import itertools
 from typing import Final
 
 from ...lang import Lexicon
-from ...lang.en.cues import (
-    ATTITUDE_ADJECTIVES,
+from ...lang.en.cues import ATTITUDE_ADJECTIVES, CUE_FORMS
+from ...lang.en.grammar import (
+    ARTICLES,
+    ASIDES,
     AUXILIARIES,
     CLAUSE_BOUNDARIES,
-    CUE_FORMS,
-)
-from ...lang.en.grammar import (
-    ASIDES,
     CONTROL_VERBS,
     COPULAS,
     DEGREE_WORDS,
     DETERMINERS,
     GERUND_TAKING,
     IRREGULAR_PAST,
+    JOINING_CONJUNCTIONS,
+    NEGATIVE_CONTRACTIONS,
     NON_NOUNS,
     NOT_SPEAKERS,
+    NOT_SUBJECT_PRONOUNS,
     OPENING_ADJUNCTS,
     POSSESSIVES,
     PREPOSITIONS,
+    RELATIVE_PRONOUNS,
+    RELATIVE_TIME_DETERMINERS,
     SENTENCE_LINKS,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
     TIME_WORDS,
 )
-from ...lang.en.names import TITLE_WORDS, holds_a_role
+from ...lang.en.names import NAME_ABBREVIATIONS, TITLE_WORDS, holds_a_role
 from ...text.spans import Token
 from ..candidate import Range
 from .cues import adverb
@@ -133,7 +136,7 @@ def _apposition(rest: list[Token]) -> bool:
     return (
         len(rest) >= 3
         and rest[0].text == ","
-        and rest[1].lower in ("a", "an", "the")
+        and rest[1].lower in ARTICLES
         and not any(t.lower in AUXILIARIES or t.text in QUOTE_MARKS or t.text in CLAUSE_PUNCT for t in rest[1:])
     )
 
@@ -172,9 +175,7 @@ def _previous_comma(tokens: list[Token], comma: int) -> int | None:
 
 
 def _is_abbreviation(tokens: list[Token], j: int) -> bool:
-    return j > 0 and (
-        is_title_dot(tokens, j) or tokens[j - 1].lower in {"no", "st", "jr", "sr", "mr", "mrs", "ms", "dr"}
-    )
+    return j > 0 and (is_title_dot(tokens, j) or tokens[j - 1].lower in NAME_ABBREVIATIONS)
 
 
 def is_title_dot(tokens: list[Token], j: int) -> bool:
@@ -200,7 +201,7 @@ def speaker_before(tokens: list[Token], j: int, lexicon: Lexicon) -> Range | Non
             break  # '2025 - Mayor James Wilson said', 'WASHINGTON -- President Obama said'
         if token.text in CLAUSE_PUNCT and not _inside_parentheses(tokens, j, end):
             break
-        if token.lower in ("who", "which") and token.text.islower():
+        if token.lower in RELATIVE_PRONOUNS and token.text.islower():
             if j == end or not _opens_a_subject(tokens[j + 1]):
                 j -= 1  # 'Collins, who …', 'who last year said': the relative pronoun is the mention
             break  # '…, which organizers said …': the words after it are the subject
@@ -227,7 +228,7 @@ def speaker_before(tokens: list[Token], j: int, lexicon: Lexicon) -> Range | Non
         return None
     if start == end and tokens[start].lower in NOT_SPEAKERS:
         return None
-    if start < end and tokens[end].lower in SUBJECT_PRONOUNS and tokens[end - 1].lower not in {"and", "or"}:
+    if start < end and tokens[end].lower in SUBJECT_PRONOUNS and tokens[end - 1].lower not in JOINING_CONJUNCTIONS:
         start = end  # 'Just an hour earlier she wrote', 'the legislation he wrote': the pronoun speaks
     return (tokens[start].start, tokens[end].end)
 
@@ -263,7 +264,7 @@ def _opens_a_subject(token: Token) -> bool:
     """Whether a word after 'which' or 'who' opens the clause's subject ('which organizers said'), not an
     adjunct of a relative pronoun that is the subject itself ('who last year said', 'who through his office')."""
     word = token.lower
-    if word in PREPOSITIONS or word in TIME_WORDS or word in ("last", "this", "next") or adverb(word):
+    if word in PREPOSITIONS or word in TIME_WORDS or word in RELATIVE_TIME_DETERMINERS or adverb(word):
         return False
     return word.isalpha() or token.text[:1].isupper()  # 'organizers', 'the department', 'U.S. officials'
 
@@ -350,7 +351,7 @@ _NAME_JOINERS: Final = frozenset({"of", "and"})
 def speaker_after(tokens: list[Token], i: int, lexicon: Lexicon) -> Range | None:
     """The noun phrase right after the cue: the speaker in '"…," said the minister.'"""
     word = tokens[i].lower if i < len(tokens) else ""
-    if word in lexicon.pronouns and word not in DETERMINERS and word not in ("who", "which", "him", "them"):
+    if word in lexicon.pronouns and word not in DETERMINERS and word not in NOT_SUBJECT_PRONOUNS:
         return (tokens[i].start, tokens[i].end)  # '…, sagt er nervös', '…, said he': the pronoun alone
     j = i
     while j < len(tokens) and j - i < MAX_SPEAKER_TOKENS:
@@ -418,7 +419,7 @@ def sentence_subject(tokens: list[Token], quotes: list[Range]) -> Range | None:
         lowered = token.lower
         if token.text in CLAUSE_PUNCT or lowered in AUXILIARIES or lowered in CUE_FORMS:
             break
-        if lowered.endswith(("n't", "n’t")):
+        if lowered.endswith(NEGATIVE_CONTRACTIONS):
             break  # 'she hasn't outlined'
 
         if _present_verb_after_name(tokens, j, start):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Final
 
 __all__ = [
+    "GERMAN_ACCORDING_TO",
     "GERMAN_ARTICLES",
     "GERMAN_BOUNDARIES",
     "GERMAN_CUE_FORMS",
@@ -98,3 +99,7 @@ GERMAN_FRONTED: Final = frozenset(
     "das dies dazu so dann nun heute gestern damals zudem außerdem daher deshalb hierzu später".split()
 )
 """Words that stand before the verb with the subject after it ('Das berichtet das Magazin …')."""
+
+
+GERMAN_ACCORDING_TO: Final = frozenset({"laut", "zufolge"})
+"""Prepositions that attribute what follows or precedes them ('laut Polizei', 'der Polizei zufolge')."""

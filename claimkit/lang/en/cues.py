@@ -1,5 +1,5 @@
-"""English cue words: speech, cognition and stance verbs with their forms, speech nouns, attitude adjectives;
-titles, pronouns, places and organisation words; stance cues.
+"""English cue words: speech, cognition and attitude verbs with their forms, speech nouns, attitude adjectives,
+and the cues of particular shapes (headlines, passives, infinitives, particles, quotations).
 
 Kept apart from the rules so that the rules read as rules, and the lists can grow without touching them.
 """
@@ -11,18 +11,19 @@ from typing import Final
 __all__ = [
     "ATTITUDE_ADJECTIVES",
     "ATTITUDE_LEMMAS",
-    "AUXILIARIES",
-    "CLAUSE_BOUNDARIES",
     "CUE_FORMS",
     "CUE_NOUNS",
     "CUE_WORDS",
     "EVIDENCE_LEMMAS",
     "EVIDENCE_NOUNS",
     "FREE_BASE_FORMS",
+    "HEADLINE_CUES",
+    "NAMED_INFINITIVE_CUES",
     "NOUN_LIKE",
     "NOUN_PHRASE_CUES",
     "OBJECT_TAKING",
     "PARTICLE_ONLY_CUES",
+    "PASSIVE_CUES",
     "PHRASAL_CUES",
     "QUOTE_NEIGHBOUR_CUES",
     "QUOTE_ONLY_CUES",
@@ -203,16 +204,13 @@ OBJECT_TAKING: Final = frozenset(
 )
 """Lemmas that put a listener between the cue and the content ('told Politico that …')."""
 
-AUXILIARIES: Final = frozenset(
-    """has have had having is are was were be been being will would could should may might must can do does
-    did not n't never also further later again previously repeatedly recently publicly privately
-    reportedly long once often frequently still already then now just even even earlier first last then
-    subsequently separately immediately quickly openly flatly explicitly bluntly angrily meanwhile
-    simply only clearly""".split()
-)
-"""Words that may stand between a speaker and the cue ('has long argued', 'also said')."""
+HEADLINE_CUES: Final = frozenset("say claim admit call deny tell accuse slam".split())
+"""Lemmas that stay cues capitalised in a headline ('Asif Says Pakistan …')."""
 
-CLAUSE_BOUNDARIES: Final = frozenset(
-    """that which because but and or when while as if so after before since though although whereas where
-    whether unless until than what how why then for nor yet""".split()
-)
+
+NAMED_INFINITIVE_CUES: Final = frozenset([*ATTITUDE_LEMMAS, "announce", "confirm", "deny", "reveal"])
+"""Lemmas that are cues in an infinitive whose subject is named ('prompted Sanders to announce …')."""
+
+
+PASSIVE_CUES: Final = frozenset(SPEECH_LEMMAS) - {"write", "call", "describe", "tell", "ask", "urge", "remind"}
+"""Lemmas whose passive names the speaker after 'by' ('Tinder's ban was first reported by BuzzFeed')."""

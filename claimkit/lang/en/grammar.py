@@ -1,55 +1,71 @@
-"""English function words the phrase rules read: prepositions, subordinators, auxiliaries, time words,
-determiners, verbs that take an infinitive, and the like."""
+"""English function words and word classes the phrase rules read: prepositions, subordinators, auxiliaries,
+clause boundaries, time words, determiners, verbs that take an infinitive, and the like."""
 
 from __future__ import annotations
 
 from typing import Final
 
-from .cues import ATTITUDE_LEMMAS, SPEECH_LEMMAS
-
 __all__ = [
     "ABBREVIATIONS",
+    "ADJECTIVE_MARKERS",
     "APPOSITIVES",
+    "ARGUMENT_PREPOSITIONS",
+    "ARTICLES",
     "ASIDES",
+    "AUXILIARIES",
+    "BEFORE_AN_ADJECTIVE",
     "BE_FORMS",
-    "BOILERPLATE_STARTS",
+    "CLAUSE_BOUNDARIES",
+    "COMPLEMENTISERS",
+    "CONTRASTING_CONJUNCTIONS",
     "CONTROL_VERBS",
+    "COORDINATORS",
     "COPULAS",
     "DAY_WORDS",
+    "DEFINITE_DETERMINERS",
     "DEGREE_WORDS",
     "DETERMINERS",
     "FINITE_AUXILIARIES",
+    "GERUND_LINKS",
     "GERUND_OPENERS",
     "GERUND_TAKING",
     "HANDOVER_WORDS",
-    "HEADLINE_CUES",
+    "INDEFINITE_ARTICLES",
+    "INDEFINITE_DETERMINERS",
     "INFINITIVE_TAKING",
     "IRREGULAR_PAST",
+    "JOINING_CONJUNCTIONS",
     "LINKING_VERBS",
     "LOWER_IN_STATEMENT",
     "LY_NOUNS",
-    "NAMED_INFINITIVE_CUES",
+    "NEGATIVE_CONTRACTIONS",
     "NON_NOUNS",
     "NOT_A_SPEAKER",
-    "NOT_HEADLINE_SOURCES",
     "NOT_SPEAKERS",
+    "NOT_SUBJECT_PRONOUNS",
     "OPENING_ADJUNCTS",
-    "PASSIVE_CUES",
+    "PARTICIPLE_PREPOSITIONS",
+    "PARTITIVE_RELATIVES",
+    "PERSONAL_RELATIVES",
     "PHRASE_BREAK_WORDS",
     "PHRASE_OPENERS",
     "POSSESSIVES",
+    "POSSESSIVE_ENDINGS",
     "PREPOSITIONS",
+    "RELATIVE_PRONOUNS",
+    "RELATIVE_TIME_DETERMINERS",
+    "RELATIVE_WORDS",
     "SENTENCE_LINKS",
     "STATEMENT_PARTICLES",
     "SUBJECT_PRONOUNS",
     "SUBORDINATORS",
+    "THIRD_SINGULAR_PRONOUNS",
+    "TIME_ADJUNCT_OPENERS",
     "TIME_UNITS",
     "TIME_WORDS",
+    "TOPIC_PREPOSITIONS",
     "VERB_PRECEDERS",
 ]
-
-
-HEADLINE_CUES: Final = frozenset("say claim admit call deny tell accuse slam".split())
 
 
 ASIDES: Final = frozenset(
@@ -113,43 +129,6 @@ NOT_SPEAKERS: Final = frozenset("there ever you here this".split()) | PREPOSITIO
 LY_NOUNS: Final = frozenset("daily weekly monthly quarterly ally assembly family rally italy july only early".split())
 
 
-NOT_HEADLINE_SOURCES: Final = frozenset(
-    """update updated updates watch video videos photo photos breaking exclusive opinion analysis editorial
-    live tags note contributing correction corrections related read see listen q a faq quiz poll fact
-    timeline transcript more source sources credit special""".split()
-)
-
-
-BOILERPLATE_STARTS: Final = (
-    "image credit",
-    "photo:",
-    "photo credit",
-    "picture:",
-    "author-image",
-    "new update",
-    "follow ",
-    "read more",
-    "also read",
-    "advertisement",
-    "subscribe",
-    "share this",
-    "copyright",
-    "©",
-    "all rights reserved",
-    "this image is taken from",
-    "image:",
-    "file photo",
-    "watch:",
-    "click here",
-    "sign up",
-    "tags:",
-    "additional reporting by",
-    "reporting by",
-    "editing by",
-    "writing by",
-)
-
-
 LINKING_VERBS: Final = frozenset("is are was were be been remain remains remained seem seems seemed 's ’s".split())
 
 
@@ -163,16 +142,10 @@ NEGATIONS: Final = frozenset("not never".split())
 """Words that deny the verb after them: 'had not announced', 'never said' (and any word ending in n't)."""
 
 
-NAMED_INFINITIVE_CUES: Final = frozenset([*ATTITUDE_LEMMAS, "announce", "confirm", "deny", "reveal"])
-
-
 HANDOVER_WORDS: Final = frozenset("first then by also again later and , : he she they it we i".split())
 
 
 GERUND_OPENERS: Final = frozenset("by after while before when without".split())  # 'by pointing out that …'
-
-
-PASSIVE_CUES: Final = frozenset(SPEECH_LEMMAS) - {"write", "call", "describe", "tell", "ask", "urge", "remind"}
 
 
 BE_FORMS: Final = frozenset("is are was were be been being".split())
@@ -222,9 +195,8 @@ LOWER_IN_STATEMENT: Final = frozenset(
 )
 
 
-PHRASE_OPENERS: Final = frozenset(
-    "in on at to from by with of against for into over under since amid during after before about".split()
-)
+PHRASE_OPENERS: Final = (PREPOSITIONS - {"while", "despite"}) | {"against"}
+"""Words that open a phrase which is no speaker ('In a statement', 'Against the odds')."""
 
 
 NOT_A_SPEAKER: Final = frozenset("instead well sometimes off also still then".split())
@@ -235,3 +207,115 @@ ABBREVIATIONS: Final = frozenset(
     """mr mrs ms dr prof sen rep reps gov gen lt col maj capt sgt adm cmdr st mt jr sr no vs jan feb mar
     apr jun jul aug sep sept oct nov dec inc corp ltd co dept est fig ft u.s u.k u.n e.g i.e a.m p.m d.c""".split()
 )
+
+
+AUXILIARIES: Final = frozenset(
+    """has have had having is are was were be been being will would could should may might must can do does
+    did not n't never also further later again previously repeatedly recently publicly privately
+    reportedly long once often frequently still already then now just even even earlier first last then
+    subsequently separately immediately quickly openly flatly explicitly bluntly angrily meanwhile
+    simply only clearly""".split()
+)
+"""Words that may stand between a speaker and the cue ('has long argued', 'also said')."""
+
+
+CLAUSE_BOUNDARIES: Final = frozenset(
+    """that which because but and or when while as if so after before since though although whereas where
+    whether unless until than what how why then for nor yet""".split()
+)
+
+
+POSSESSIVE_ENDINGS: Final = ("’s", "'s")
+"""The endings of a possessive ('Carson’s'), for ``str.endswith``."""
+
+
+NEGATIVE_CONTRACTIONS: Final = ("n't", "n’t")
+"""The endings of a negated auxiliary ('hasn’t'), for ``str.endswith``."""
+
+
+CONTRASTING_CONJUNCTIONS: Final = frozenset({"but", "yet"})
+"""Conjunctions that open a clause of its own after a comma ('…, but said')."""
+
+
+JOINING_CONJUNCTIONS: Final = frozenset({"and", "or"})
+"""Conjunctions that join two words of one phrase ('Clinton and Sanders')."""
+
+
+COORDINATORS: Final = JOINING_CONJUNCTIONS | {"but"}
+"""Conjunctions that leave a phrase unfinished when they end it."""
+
+
+COMPLEMENTISERS: Final = frozenset({"that", "whether"})
+"""Words that open a reported clause ('said that …', 'asked whether …')."""
+
+
+TOPIC_PREPOSITIONS: Final = frozenset({"about", "for", "against"})
+"""Prepositions that give a cue its topic ('spoke about', 'argued for', 'warned against')."""
+
+
+ARGUMENT_PREPOSITIONS: Final = TOPIC_PREPOSITIONS | {"to", "of", "with"}
+"""Prepositions that open a cue's argument ('told to', 'spoke of'), not an adjunct ('on Thursday')."""
+
+
+RELATIVE_TIME_DETERMINERS: Final = frozenset({"last", "this", "next"})
+"""Words that make a time unit a time adjunct ('last week', 'this morning')."""
+
+
+TIME_ADJUNCT_OPENERS: Final = RELATIVE_TIME_DETERMINERS | {"on"}
+"""Words that open a time adjunct ('on Tuesday', 'last week')."""
+
+
+PARTICIPLE_PREPOSITIONS: Final = frozenset("by to in at as for with from on".split())
+"""Prepositions after which an -ed word is a participle, not a main verb ('the laws passed by')."""
+
+
+GERUND_LINKS: Final = frozenset({"and", "or", "of", "for", "in"})
+"""Words before which an -ing word is a gerund, no cue ('the work of funding and supporting')."""
+
+
+BEFORE_AN_ADJECTIVE: Final = DEGREE_WORDS | {"not"}
+"""Words between 'be' and an attitude adjective ('is not happy with')."""
+
+
+THIRD_SINGULAR_PRONOUNS: Final = frozenset({"he", "she", "it"})
+"""Subject pronouns in the third person singular."""
+
+
+ARTICLES: Final = frozenset({"a", "an", "the"})
+"""The articles."""
+
+
+INDEFINITE_ARTICLES: Final = frozenset({"a", "an"})
+"""The indefinite articles."""
+
+
+INDEFINITE_DETERMINERS: Final = INDEFINITE_ARTICLES | {"one", "another"}
+"""Words that make a description someone not met before ('a spokesman', 'another witness')."""
+
+
+DEFINITE_DETERMINERS: Final = frozenset({"the", "this", "that"})
+"""Words that make a description someone met before ('the spokesman')."""
+
+
+RELATIVE_PRONOUNS: Final = frozenset({"who", "which"})
+"""Relative pronouns that can be a clause's subject."""
+
+
+PARTITIVE_RELATIVES: Final = frozenset({"whom", "which"})
+"""Relative pronouns after 'of' in a partitive ('both of whom', 'many of which')."""
+
+
+NOT_SUBJECT_PRONOUNS: Final = RELATIVE_PRONOUNS | {"him", "them"}
+"""Pronouns that are no speaker after a cue ('said him' is no attribution)."""
+
+
+RELATIVE_WORDS: Final = frozenset({"who", "which", "whose", "where", "that"})
+"""Words that open a relative clause."""
+
+
+PERSONAL_RELATIVES: Final = frozenset({"who", "whose"})
+"""Relative words that refer to a person."""
+
+
+ADJECTIVE_MARKERS: Final = frozenset({"the", "a", "an", "so", "so-"})
+"""Words after which an -ed form is an adjective, not a verb ('the alleged', 'so-called')."""

@@ -15,6 +15,7 @@ __all__ = [
     "HOLDER_ENDINGS",
     "HONORIFICS",
     "LEADING_FUNCTION_WORDS",
+    "NAME_ABBREVIATIONS",
     "NAME_PARTICLES",
     "NAME_PARTICLE_WORDS",
     "NON_PERSON_NOUNS",
@@ -27,6 +28,7 @@ __all__ = [
     "PLACES_CAPITALISED",
     "PRONOUNS",
     "ROLE_ENDINGS",
+    "ROLE_NOISE",
     "ROLE_NOUNS",
     "SENTENCE_STARTERS",
     "STATEMENT_NOUNS",
@@ -241,3 +243,11 @@ PLACES_CAPITALISED: Final = frozenset(p.capitalize() for p in PLACES) | {"US", "
 
 WORK_TITLE_SMALL_WORDS: Final = frozenset("a an the of and in on for to".split())
 """Lower-case words inside the title of a work ('“The Lord of the Rings” director …')."""
+
+
+NAME_ABBREVIATIONS: Final = frozenset("no st jr sr mr mrs ms dr".split())
+"""Abbreviations whose full stop stands inside a name ('St. Louis', 'Martin Luther King Jr.')."""
+
+
+ROLE_NOISE: Final = frozenset({"the", "former"})
+"""Words of a role that tell nothing of which role it is."""

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from typing import Final
 
+from .grammar import NEGATIONS
+
 __all__ = [
     "CONTRAST_OPENERS",
     "CRITICAL_SPEAKERS",
     "HEDGING",
-    "NEGATIONS",
+    "NEGATED_CLAIM_WORDS",
     "OPPOSING_CUES",
     "REFUTING",
     "REFUTING_PHRASES",
@@ -63,9 +65,10 @@ HEDGING: Final = frozenset(
 )
 
 
-NEGATIONS: Final = frozenset(
-    "not no never isn't aren't wasn't weren't didn't doesn't don't won't fake hoax false".split()
+NEGATED_CLAIM_WORDS: Final = NEGATIONS | frozenset(
+    "no isn't aren't wasn't weren't didn't doesn't don't won't fake hoax false".split()
 )
+"""Words that make a claim a denial of what it names ('not true', "didn't happen", 'a hoax')."""
 
 
 SPEECH_ACTS: Final = {

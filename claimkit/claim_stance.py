@@ -1,20 +1,56 @@
-"""Stance cues: which claims answer an earlier claim, and how (opposes or supports)."""
+"""A claim's own stance: how it answers an earlier claim of the article (opposes or supports), and which one."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import Final
 
 from .engines.candidate import Candidate
 from .lang.en.stance import CONTRAST_OPENERS, CRITICAL_SPEAKERS, OPPOSING_CUES, SUPPORTING_CUES, TARGETS_ITS_CONTENT
 from .records import StanceLabel
 
-__all__ = ["StanceTargets", "stance_label"]
+__all__ = ["ClaimStance", "claim_stances"]
 
 _ANSWER_WINDOW: Final = 200
 
 _WORD_RE: Final = re.compile(r"[A-Za-z]{4,}")
+
+
+@dataclass(frozen=True)
+class ClaimStance:
+    """A claim's stance label and, unless neutral, the index of the earlier claim it answers (None: none found)."""
+
+    label: StanceLabel
+    target: int | None
+
+
+def claim_stances(
+    text: str, candidates: list[Candidate], speakers: list[str | None], names: dict[str, str]
+) -> list[ClaimStance]:
+    """Each claim's stance, in the order of ``candidates``, whose speakers' ids are ``speakers``."""
+    targets = StanceTargets(text, candidates, speakers)
+    stances = []
+    for n, (candidate, speaker) in enumerate(zip(candidates, speakers, strict=True)):
+        label = candidate.stance or stance_label(text, candidate, names.get(speaker or "", ""))
+        target = None
+        if label != "neutral":
+            target = _answered(candidates, n) if candidate.responds_to else None
+            if target is None:
+                target = targets.target_of(n)
+        stances.append(ClaimStance(label, target))
+    return stances
+
+
+def _answered(candidates: list[Candidate], n: int) -> int | None:
+    """The claim whose words the engine said claim ``n`` answers."""
+    wanted = candidates[n].responds_to
+    assert wanted is not None
+    return next(
+        (m for m, c in enumerate(candidates) if m != n and c.content[0] < wanted[1] and wanted[0] < c.content[1]),
+        None,
+    )
 
 
 def stance_label(text: str, candidate: Candidate, speaker_name: str) -> StanceLabel:
