@@ -36,6 +36,8 @@ _READY: set[tuple[type, Path]] = set()
 """Databases whose tables this process has already created."""
 _CREATING = threading.Lock()
 _CREATE_ATTEMPTS = 20
+_FROZEN: set[Path] = set()
+"""Databases on a read-only file system or in a folder this process cannot write: read as immutable snapshots."""
 
 
 class _Database:
@@ -50,7 +52,12 @@ class _Database:
             if (type(self), path) in _READY:
                 return
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._create()
+            try:
+                self._create()
+            except sqlite3.OperationalError:
+                if not _unwritable(path):
+                    raise
+                _FROZEN.add(path)  # a shared, read-only cache is still read; writing it fails, and is reported
             _READY.add((type(self), path))
 
     @classmethod
@@ -84,6 +91,9 @@ class _Database:
     def _connect(self) -> Iterator[sqlite3.Connection]:
         """This thread's connection (opened once), inside a transaction."""
         connection: sqlite3.Connection | None = getattr(_THREAD, str(self.path), None)
+        if connection is None and self.path in _FROZEN:
+            connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?immutable=1", uri=True)
+            setattr(_THREAD, str(self.path), connection)
         if connection is None:
             connection = sqlite3.connect(self.path, timeout=30)
             connection.execute("PRAGMA synchronous=NORMAL")  # with WAL: no fsync per commit, still consistent
@@ -91,6 +101,15 @@ class _Database:
         connection.row_factory = None
         with connection:
             yield connection
+
+
+def _unwritable(path: Path) -> bool:
+    """Whether ``path`` exists where it cannot be written: a read-only mount, or a folder without write access."""
+    try:
+        read_only_mount = bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+    return path.exists() and (read_only_mount or not os.access(path.parent, os.W_OK))
 
 
 class SummaryCache(_Database):

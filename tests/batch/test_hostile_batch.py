@@ -212,3 +212,44 @@ def test_a_url_given_to_batch_is_read_as_a_url_and_its_password_never_shown(
     assert records[shown]["ok"] or records[shown]["error"]["type"] == "FetchError"
     assert "hunter2" not in output.read_text() + done.stderr + done.stdout
     hostile_row("secrets", "`claimkit batch http://user:pass@…`", "read as a URL; the password in no record")
+
+
+def test_a_read_only_cache_is_still_read(tmp_path: Path, hostile_row: Callable[..., None]) -> None:
+    """A cache on a read-only mount (a shared, frozen cache): its summaries are used, the model is not paid again."""
+    from tests.openai_server import Step, scripted_server
+    from tests.test_llm_transport import ARTICLE as MODEL_ARTICLE
+    from tests.test_llm_transport import VALID
+
+    store = tmp_path / "store"
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "a", "text": MODEL_ARTICLE}) + "\n", encoding="utf-8")
+    probe = subprocess.run(["unshare", "--mount", "--map-root-user", "true"], capture_output=True)
+    if probe.returncode != 0:
+        pytest.skip("cannot make a mount namespace here")
+    with scripted_server([Step(content=VALID)]) as (server, url):
+        options = ["--model", "test-model", "--base-url", url, "--structured-output", "json_object"]
+        env = {**os.environ, "CLAIMKIT_CACHE_DIR": str(store), "OPENAI_API_KEY": "sk-read-only-0123456789"}
+        first = subprocess.run(
+            [sys.executable, "-m", "claimkit", "batch", str(source), "-o", str(tmp_path / "one.jsonl"), *options],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=env,
+        )
+        assert first.returncode == 0 and server.count == 1, first.stderr
+        command = " ".join(
+            [sys.executable, "-m", "claimkit", "batch", str(source), "-o", str(tmp_path / "two.jsonl"), *options]
+        )
+        inner = f"mount --bind {store} {store} && mount -o remount,bind,ro {store} && exec {command}"
+        second = subprocess.run(
+            ["unshare", "--mount", "--map-root-user", "sh", "-c", inner],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=env,
+        )
+        assert second.returncode == 0, second.stderr
+        assert server.count == 1  # no second call: the cached summary was read
+    [record] = [json.loads(line) for line in (tmp_path / "two.jsonl").read_text().splitlines()]
+    assert record["summary"]["provenance"]["cached"]
+    hostile_row("storage", "a valid cached summary in a read-only cache", "read: the model is not asked again")
