@@ -16,7 +16,7 @@ import signal
 import sys
 import time
 from collections import deque
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -128,15 +128,21 @@ class _Pool:
     """The workers: threads for model calls, processes for the embedded engine, replaced when one dies."""
 
     def __init__(
-        self, settings: Settings, concurrency: int, inherited: tuple[int, ...], client: openai.OpenAI | None = None
+        self,
+        settings: Settings,
+        concurrency: int,
+        inherited: tuple[int, ...],
+        client: openai.OpenAI | None = None,
+        work: Callable[..., dict[str, Any]] | None = None,
     ) -> None:
         self.settings = settings
         self.client = client
+        self.work = work or process
+        """The step run per article (``process``; a test gives one that kills its worker)."""
         self.processes = settings.chosen_engine == "embedded"
         self.workers = (os.cpu_count() or 1) if self.processes else max(1, concurrency)
         self.inherited = inherited
         self.executor = self._start()
-        self.finished = False
 
     def _start(self) -> Executor:
         if self.processes:
@@ -196,8 +202,8 @@ class _Pool:
 
     def _submit(self, item: BatchItem) -> Future[dict[str, Any]]:
         if self.client is None:
-            return self.executor.submit(process, self.settings, item)
-        return self.executor.submit(process, self.settings, item, self.client)
+            return self.executor.submit(self.work, self.settings, item)
+        return self.executor.submit(self.work, self.settings, item, self.client)
 
     def _broken(self) -> bool:
         return isinstance(self.executor, ProcessPoolExecutor) and bool(getattr(self.executor, "_broken", False))

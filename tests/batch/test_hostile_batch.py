@@ -253,3 +253,26 @@ def test_a_read_only_cache_is_still_read(tmp_path: Path, hostile_row: Callable[.
     [record] = [json.loads(line) for line in (tmp_path / "two.jsonl").read_text().splitlines()]
     assert record["summary"]["provenance"]["cached"]
     hostile_row("storage", "a valid cached summary in a read-only cache", "read: the model is not asked again")
+
+
+def kill_own_worker_on_poison(settings: Settings, item: BatchItem) -> dict[str, object]:
+    """The per-article step, except that the article 'poison' kills its worker process (as the OOM killer would)."""
+    from claimkit.batch import process
+
+    if item.id == "poison":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return process(settings, item)
+
+
+def test_an_article_that_kills_its_worker_twice_is_marked_failed(hostile_row: Callable[..., None]) -> None:
+    from claimkit.batch.local import WORKER_DIED, _Pool
+
+    items = [BatchItem(id=f"a{n}", text=ARTICLE) for n in range(40)]
+    items.insert(17, BatchItem(id="poison", text=ARTICLE))
+    with _Pool(Settings(engine="embedded"), 1, (), work=kill_own_worker_on_poison) as pool:
+        records = list(pool.run(iter(items)))
+    by_id = {r["id"]: r for r in records}
+    assert len(records) == len(by_id) == 41
+    assert by_id["poison"]["ok"] is False and by_id["poison"]["error"]["type"] == WORKER_DIED  # type: ignore[index]
+    assert all(r["ok"] for i, r in by_id.items() if i != "poison")
+    hostile_row("durability", "an article whose worker dies each time", "failed: WorkerDied; the batch goes on")
