@@ -161,9 +161,10 @@ class OutputFile:
         fcntl.flock(self._handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
     def write(self, record: dict[str, Any]) -> None:
-        """Append one line in one write, and flush it to the operating system at once."""
+        """Append one line in one write, and flush it to the operating system at once. A lone surrogate (from a
+        model reply) is written as its JSON escape, so the line stays valid UTF-8 and reads back the same."""
         try:
-            self._handle.write(json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n")
+            self._handle.write(json.dumps(record, ensure_ascii=False).encode("utf-8", "backslashreplace") + b"\n")
             self._handle.flush()
         except OSError as e:
             raise OutputError(f"cannot write {self.path}: {e.strerror or e}", path=str(self.path)) from e

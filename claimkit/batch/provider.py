@@ -190,7 +190,7 @@ class _Run:
                     if key not in written:
                         written.add(key)
                         line = {"custom_id": key, "method": "POST", "url": self.url, "body": json.loads(body)}
-                        handle.write(json.dumps(line, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n")
+                        handle.write(json.dumps(line, ensure_ascii=False).encode("utf-8", "backslashreplace") + b"\n")
                 capture.bodies.clear()
         os.replace(temporary, self.requests_path)
         self.say(f"{len(written)} requests written to {self.requests_path}")

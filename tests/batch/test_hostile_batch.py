@@ -276,3 +276,15 @@ def test_an_article_that_kills_its_worker_twice_is_marked_failed(hostile_row: Ca
     assert by_id["poison"]["ok"] is False and by_id["poison"]["error"]["type"] == WORKER_DIED  # type: ignore[index]
     assert all(r["ok"] for i, r in by_id.items() if i != "poison")
     hostile_row("durability", "an article whose worker dies each time", "failed: WorkerDied; the batch goes on")
+
+
+def test_a_lone_surrogate_in_a_record_is_written_and_read_back(tmp_path: Path) -> None:
+    output = tmp_path / "out.jsonl"
+    sink = OutputFile(output)
+    sink.write({"id": "s\ud800", "ok": True, "summary": {"text": "a lone \udc80 surrogate"}})
+    sink.close()
+    output.read_bytes().decode("utf-8")  # valid UTF-8
+    again = OutputFile(output)
+    again.close()
+    assert "s\ud800" in again.done and again.damaged == 0
+    assert json.loads(output.read_text(encoding="utf-8"))["summary"]["text"] == "a lone \udc80 surrogate"
