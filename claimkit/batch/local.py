@@ -115,8 +115,13 @@ def summarise_many(
 
 def _pending(items: Iterable[BatchItem], output: Path | None, done: IdSet, report: BatchReport) -> Iterator[BatchItem]:
     """The items not yet done, read one at a time; an item that is the output file stops the batch."""
+    origins: set[str] = set()  # a JSONL file of a million items is compared with the output once
     for item in items:
-        if output is not None and (same_file(output, item.path) or same_file(output, item.origin)):
+        if output is not None and item.origin is not None and item.origin not in origins:
+            if same_file(output, item.origin):
+                raise OutputError(f"{output} is one of the inputs: writing it would erase them", path=str(output))
+            origins.add(item.origin)
+        if output is not None and same_file(output, item.path):
             raise OutputError(f"{output} is one of the inputs: writing it would erase an article", path=str(output))
         if item.id in done:
             report.skipped += 1
