@@ -27,7 +27,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import httpx2 as httpx  # the HTTP client the openai SDK is built on
 import openai
@@ -39,7 +39,7 @@ from ..sources import from_text, load
 from ..store import SummaryCache
 from .items import BatchItem, iter_items
 from .local import summarise_many
-from .output import OutputFile
+from .output import IdSet, OutputFile
 from .report import BatchReport, Progress
 
 __all__ = ["BatchPending", "custom_id", "summarise_through_batch_api"]
@@ -77,11 +77,13 @@ def summarise_through_batch_api(
     concurrency: int = 8,
     on_record: Progress | None = None,
     on_status: Callable[[str], None] | None = None,
+    max_requests: int = MAX_REQUESTS,
 ) -> BatchReport:
     """Summarise the articles of ``specs`` into ``output`` through the provider's Batch API (see the module).
 
     ``client`` is the provider's client (``openai.AzureOpenAI`` for Azure); by default one is made from
     ``settings``. With ``wait=False`` a batch still running raises ``BatchPending`` and a later call collects it.
+    One batch holds ``max_requests`` requests at most; the articles past them are left for the next call.
     """
     settings = _batch_settings(settings)
     if client is None:
@@ -94,7 +96,7 @@ def summarise_through_batch_api(
         run = _Run(specs, sink, settings, client, say)
         state = run.state()
         if state is None:
-            written = run.write_requests()
+            written = run.write_requests(max_requests)
             if not written:
                 say("every article is done or cached: no batch needed")
                 return summarise_many(
@@ -107,6 +109,11 @@ def summarise_through_batch_api(
         results = run.download(state, batch)
         report = run.collect(results, concurrency, on_record)
         run.finish()
+        if state.get("more"):
+            say(
+                f"this batch held the first {MAX_REQUESTS if max_requests == MAX_REQUESTS else max_requests} requests;"
+                " run the same command again for the articles after them"
+            )
         return report
     finally:
         sink.close()
@@ -136,6 +143,9 @@ class _Run:
         self.say = say
         self.state_path = sink.path.with_name(sink.path.name + ".provider-batch.json")
         self.requests_path = sink.path.with_name(sink.path.name + ".batch-requests.jsonl")
+        self.items_path = sink.path.with_name(sink.path.name + ".batch-items.jsonl")
+        self.more = False
+        """Whether articles were left for a later batch (``max_requests``)."""
         self.azure = isinstance(client, openai.AzureOpenAI)
         self.url = "/chat/completions" if self.azure else "/v1/chat/completions"
 
@@ -164,37 +174,50 @@ class _Run:
 
     # -- 1. requests --------------------------------------------------------------------------------------
 
-    def write_requests(self) -> int:
-        """The batch input file of the articles not yet done or cached; how many requests it holds."""
+    def write_requests(self, max_requests: int) -> int:
+        """The batch input file of the articles not yet done or cached, up to ``max_requests`` requests; the ids of
+        the articles it covers (in ``OUT.batch-items.jsonl``: the later ones wait for the next batch). Returns
+        how many requests it holds."""
         capture = _Capture()
         capturing = self.client.with_options(http_client=httpx.Client(transport=capture), max_retries=0)
         quiet = dataclasses.replace(self.settings, cache=False, log_calls=False)
         cache = _cache(self.settings)
         parts = cache_parts(self.settings)
         written: set[str] = set()
-        temporary = self.requests_path.with_name(self.requests_path.name + ".tmp")
-        with temporary.open("wb") as handle:
+        unready = 0
+        with _Replacing(self.requests_path) as requests, _Replacing(self.items_path) as covered:
             for item in iter_items(self.specs):
-                if item.id in self.sink.done or len(written) >= MAX_REQUESTS:
+                if item.id in self.sink.done:
                     continue
+                capture.bodies.clear()
                 try:
                     article = from_text(item.text, source=item.id) if item.text is not None else _load(item, quiet)
-                    if cache is not None and cache.get(SummaryCache.key(parts, article.text)) is not None:
-                        continue
-                    summarise_article(article, settings=quiet, client=capturing)
+                    if cache is None or cache.get(SummaryCache.key(parts, article.text)) is None:
+                        summarise_article(article, settings=quiet, client=capturing)
                 except Exception:  # an article that cannot be read fails on the collecting pass, with its reason
+                    unready += 1
                     capture.bodies.clear()
-                    continue
-                for body in capture.bodies:
-                    key = custom_id(body)
-                    if key not in written:
-                        written.add(key)
-                        line = {"custom_id": key, "method": "POST", "url": self.url, "body": json.loads(body)}
-                        handle.write(json.dumps(line, ensure_ascii=False).encode("utf-8", "backslashreplace") + b"\n")
-                capture.bodies.clear()
-        os.replace(temporary, self.requests_path)
+                fresh = {custom_id(body): body for body in capture.bodies if custom_id(body) not in written}
+                if len(written) + len(fresh) > max_requests:
+                    self.more = True
+                    break
+                for key, body in fresh.items():
+                    written.add(key)
+                    line = {"custom_id": key, "method": "POST", "url": self.url, "body": json.loads(body)}
+                    requests.write(json.dumps(line, ensure_ascii=False).encode("utf-8", "backslashreplace") + b"\n")
+                covered.write(json.dumps(item.id).encode("utf-8", "backslashreplace") + b"\n")
+        if unready:
+            self.say(f"{unready} articles could not be prepared: they are recorded with their errors")
         self.say(f"{len(written)} requests written to {self.requests_path}")
         return len(written)
+
+    def covered(self) -> IdSet:
+        """The ids of the articles the batch covers."""
+        ids = IdSet()
+        with self.items_path.open("rb") as handle:
+            for line in handle:
+                ids.add(json.loads(line))
+        return ids
 
     # -- 2. submit ----------------------------------------------------------------------------------------
 
@@ -203,7 +226,7 @@ class _Run:
         if "input_file_id" not in state:
             with self.requests_path.open("rb") as handle:
                 uploaded = self._api(lambda: self.client.files.create(file=handle, purpose="batch"))
-            state = {"stage": "uploaded", "input_file_id": uploaded.id, "requests": str(self.requests_path)}
+            state = {"stage": "uploaded", "input_file_id": uploaded.id, "more": self.more}
             self._save(state)
             self.say(f"uploaded {self.requests_path.name} as {uploaded.id}")
         batch = self._existing(state["input_file_id"])
@@ -260,8 +283,9 @@ class _Run:
     def collect(self, results: Path | None, concurrency: int, on_record: Progress | None) -> BatchReport:
         replay = _Replay(results, httpx.HTTPTransport())
         answering = self.client.with_options(http_client=httpx.Client(transport=replay))
+        covered = self.covered()
         report = summarise_many(
-            iter_items(self.specs),
+            (item for item in iter_items(self.specs) if item.id in covered),
             settings=self.settings,
             output=self.sink,
             concurrency=concurrency,
@@ -293,6 +317,23 @@ class _Run:
                 model=self.settings.model,
                 endpoint=self.settings.endpoint_host,
             ) from e
+
+
+class _Replacing:
+    """A file written under a temporary name that takes the place of ``path`` when it is complete."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.temporary = path.with_name(path.name + ".tmp")
+
+    def __enter__(self) -> BinaryIO:
+        self.handle = self.temporary.open("wb")
+        return self.handle
+
+    def __exit__(self, *failure: object) -> None:
+        self.handle.close()
+        if failure[0] is None:
+            os.replace(self.temporary, self.path)
 
 
 def _load(item: BatchItem, settings: Settings) -> Any:

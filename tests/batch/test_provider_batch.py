@@ -189,3 +189,19 @@ def test_azure_openai_the_same_way(tmp_path: Path) -> None:
         assert {line["url"] for line in lines} == {"/chat/completions"}
     assert direct.done == report.done == 6
     assert _comparable(tmp_path / "out.jsonl") == _comparable(tmp_path / "direct.jsonl")
+
+
+def test_articles_past_the_request_limit_wait_for_the_next_batch(tmp_path: Path) -> None:
+    source = _articles(tmp_path / "in.jsonl", 10)
+    output = tmp_path / "out.jsonl"
+    with batch_server() as (server, url):
+        settings = _settings(url, tmp_path / "b")
+        done = [
+            summarise_through_batch_api([str(source)], output, settings=settings, poll_seconds=0, max_requests=4).done
+            for _ in range(3)
+        ]
+        assert done == [4, 4, 2] and len(server.batches) == 3 and server.batch_lines == 10
+        assert server.direct == []  # no article past the limit was asked directly at full price
+    assert sorted(json.loads(line)["id"] for line in output.read_text().splitlines()) == sorted(
+        f"a{n}" for n in range(10)
+    )
