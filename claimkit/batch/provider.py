@@ -5,12 +5,13 @@
 1. **Requests.** Each article not yet in ``OUT`` nor in the summary cache goes through the LLM engine with a
    transport that keeps the request it sends and answers it with an empty extraction (nothing is cached or
    logged on this pass): the requests are exactly those a direct call would send, chunks included. They are
-   written to ``OUT.batch-requests.jsonl``, each under a ``custom_id`` that is the hash of its body.
+   written to ``OUT.batch-requests.jsonl``, each under a ``custom_id`` that is the hash of its body, and the ids
+   of the articles they cover to ``OUT.batch-items.jsonl`` (50,000 requests a batch at most; the rest wait).
 2. **Submit.** The file is uploaded (``files.create``) and the batch created; each step is recorded in
    ``OUT.provider-batch.json`` before the next, so a run killed between them finds its upload and its batch
    again (a batch made but not recorded is found by its input file in ``batches.list``): nothing paid is lost.
 3. **Collect.** A later run (or this one, polling) waits for the batch, downloads its results to
-   ``OUT.batch-<id>.results.jsonl`` (kept: they were paid for), and runs every article through the LLM engine
+   ``OUT.<batch id>.results.jsonl`` (kept: they were paid for), and runs every article through the LLM engine
    again, now with a transport that answers each request from the results. The grounding, placement, records,
    summary cache and call log are those of a direct call, because the code is. A request the batch failed or
    let expire, or a re-ask the engine makes of an invalid reply, goes to the endpoint as a direct call.
