@@ -120,3 +120,26 @@ def test_the_command_line_sends_a_batch_to_a_scheduler(cluster: distributed.Clie
     )
     assert refused.returncode == 11 and "Traceback" not in refused.stderr
     assert refused.stderr.strip().splitlines()[-1].startswith("claimkit: error: cannot reach the Dask scheduler")
+
+
+def test_model_calls_run_in_the_workers_threads(cluster: distributed.Client, tmp_path: Path) -> None:
+    from .openai_batch_server import batch_server
+
+    source = _articles(tmp_path / "in.jsonl", 6)
+    with batch_server() as (server, url):
+        settings = Settings(
+            engine="llm",
+            model="test-model",
+            base_url=url,
+            api_key="sk-dask-secret-0123456789",
+            structured_output="json_object",
+            cache_dir=str(tmp_path / "store"),
+            price_in=0.15,
+            price_out=0.6,
+        )
+        report = summarise_on_cluster([str(source)], tmp_path / "out", client=cluster, settings=settings, partitions=2)
+        assert len(server.direct) == 6  # asked from the workers, one call an article
+    assert report.done == 6 and report.requests == 6 and report.prompt_tokens > 0
+    assert (report.cost(settings) or (0.0, 0.0))[0] > 0
+    for part in (tmp_path / "out").glob("part-*.jsonl"):
+        assert b"sk-dask-secret" not in part.read_bytes()
