@@ -9,9 +9,11 @@ from typing import Final
 
 from .claim_stance import ClaimStance, claim_stances
 from .engines.candidate import Candidate
+from .engines.embedded.confidence import measured_precision, rule_path, speaker_precision
 from .errors import GroundingError
-from .lang.en.cues import CUE_FORMS, past_tense
+from .lang.en.cues import CUE_FORMS, LISTENER_CUES, OBJECT_TAKING, past_tense
 from .lang.en.grammar import LOWER_IN_STATEMENT, STATEMENT_PARTICLES
+from .lang.en.names import SUBJECT_FORMS
 from .records import Article, ArticleSummary, Claim, Provenance, Stance, StanceLabel, span_fields
 from .sources import LoadedArticle
 from .speakers import SpeakerEntity, SpeakerIndex
@@ -22,6 +24,11 @@ from .text.spans import article_sentences, paragraphs
 __all__ = ["EngineOutput", "assemble_summary", "check_spans"]
 
 _SUMMARY_SENTENCES: Final = 3
+_DOUBTFUL_SPEAKER: Final = 0.7
+"""A speaker resolved by a way measured less often right is named in a statement as the article mentions it."""
+_LONGEST_LISTENER: Final = 5
+_MID_SENTENCE: Final = frozenset("abcdefghijklmnopqrstuvwxyz,;")
+"""What stands before the space before a word in the middle of a sentence."""
 _SHORTEST_REPEAT: Final = 5
 _REPEAT_WINDOW: Final = 200
 
@@ -38,12 +45,16 @@ class EngineOutput:
     """Where the engine stopped reading (at the claim cap); None: the whole article was read."""
 
 
-def assemble_summary(article: LoadedArticle, output: EngineOutput) -> ArticleSummary:
-    """The summary of ``article`` from what an engine found in it."""
+def assemble_summary(article: LoadedArticle, output: EngineOutput, *, min_confidence: float = 0.0) -> ArticleSummary:
+    """The summary of ``article`` from what an engine found in it; the rules' claims below ``min_confidence`` (their
+    measured precision) are left out."""
     text = article.text
     candidates = output.candidates
     index = SpeakerIndex(text, read_to=output.read_to, reported=[c.content for c in candidates])
     entities = _resolve_speakers(index, candidates)
+    candidates = [_measured(text, c, _way(index, c, e)) for c, e in zip(candidates, entities, strict=True)]
+    confident = [n for n, c in enumerate(candidates) if not c.rule or c.confidence >= min_confidence]
+    candidates, entities = [candidates[n] for n in confident], [entities[n] for n in confident]
     speakers, ids = index.speakers([e for e in entities if e is not None])
     names = {s.id: s.name for s in speakers}
     speaker_ids = [ids[id(e)] if e is not None else None for e in entities]
@@ -51,9 +62,14 @@ def assemble_summary(article: LoadedArticle, output: EngineOutput) -> ArticleSum
     candidates = [candidates[n] for n in keep]
     speaker_ids = [speaker_ids[n] for n in keep]
     stances = claim_stances(text, candidates, speaker_ids, names)
+    holders = _holders(candidates)
     claims = []
     for n, (candidate, speaker_id, stance) in enumerate(zip(candidates, speaker_ids, stances, strict=True), start=1):
-        claims.append(_claim(text, f"c{n}", candidate, speaker_id, names.get(speaker_id or ""), stance.label))
+        claim = _claim(
+            text, f"c{n}", candidate, speaker_id, _who(text, candidate, names.get(speaker_id or "")), stance.label
+        )
+        holder = holders[n - 1]
+        claims.append(claim if holder is None else claim.model_copy(update={"within": f"c{holder + 1}"}))
     used = set(speaker_ids)
     headline = _title(text)
     summary = ArticleSummary(
@@ -77,6 +93,22 @@ def assemble_summary(article: LoadedArticle, output: EngineOutput) -> ArticleSum
     return summary
 
 
+def _way(index: SpeakerIndex, candidate: Candidate, entity: SpeakerEntity | None) -> str:
+    if candidate.speaker is None and candidate.continues is not None:
+        return "continued"
+    return index.way(candidate.speaker, entity)
+
+
+def _measured(text: str, candidate: Candidate, way: str) -> Candidate:
+    """A rule's candidate with the measured precision of its rule and speaker resolution as its confidence."""
+    if not candidate.rule:
+        return candidate  # a model's claim keeps the engine's confidence
+    path = rule_path(candidate.rule, candidate.cue_lemma, text[candidate.content[0] : candidate.content[1]])
+    candidate.confidence = measured_precision(path, way)  # (the engine's output is read here only)
+    candidate.found_by = f"{' / '.join(path)}; {way}"
+    return candidate
+
+
 def check_spans(summary: ArticleSummary, text: str) -> None:
     """Raise ``GroundingError`` unless every span of ``summary`` is an exact slice of ``text``."""
     for span in summary.spans():
@@ -93,6 +125,21 @@ def _resolve_speakers(index: SpeakerIndex, candidates: list[Candidate]) -> list[
             entity = resolved.get(id(candidate.continues))  # a continued quote comes after the one it continues
         resolved[id(candidate)] = entity
     return list(resolved.values())
+
+
+def _holders(candidates: list[Candidate]) -> list[int | None]:
+    """For each candidate, the index of the narrowest other candidate whose content holds its content (the
+    attribution it is nested in), else None."""
+    holders: list[int | None] = [None] * len(candidates)
+    holding: list[int] = []  # the contents that may still hold the next one, each inside the one before it
+    for n in sorted(range(len(candidates)), key=lambda n: (candidates[n].content[0], -candidates[n].content[1])):
+        start, end = candidates[n].content
+        while holding and candidates[holding[-1]].content[1] < end:
+            holding.pop()
+        if holding and candidates[holding[-1]].content != (start, end):
+            holders[n] = holding[-1]
+        holding.append(n)
+    return holders
 
 
 def _span(text: str, span: tuple[int, int] | None) -> dict[str, str | int] | None:
@@ -113,21 +160,38 @@ def _claim(
         "stance": label,
         "confidence": candidate.confidence,
         "parts": [span_fields(text, a, b) for a, b in candidate.parts],
+        "found_by": candidate.found_by,
     }
     return Claim.model_validate(record)
+
+
+def _who(text: str, candidate: Candidate, name: str | None) -> str | None:
+    """The speaker as the statement names them: the resolved ``name``, or the mention as written when the way it
+    was resolved is doubtful ('He said …', never a guessed name)."""
+    way = candidate.found_by.split("; ")[-1] if candidate.found_by else None
+    if way is not None and candidate.speaker is not None and speaker_precision(way) < _DOUBTFUL_SPEAKER:
+        mention = text[candidate.speaker[0] : candidate.speaker[1]]
+        return SUBJECT_FORMS.get(mention.lower(), mention)  # 'her claim that …': 'she claimed'
+    return name
 
 
 def _statement(text: str, candidate: Candidate, name: str | None) -> str:
     """A readable sentence: 'Khawaja Asif said: “…”' or 'Khawaja Asif claimed that …'."""
     who = name[:1].upper() + name[1:] if name else "An unnamed source"
     pieces = candidate.parts or [candidate.content]
-    words = " … ".join(" ".join(text[a:b].split()) for a, b in pieces)
+    joint = " … " if candidate.kind == "direct" else " "  # quotations cut by their cue; a clause around it
+    words = joint.join(" ".join(text[a:b].split()) for a, b in pieces)
     first = words.split(" ", 1)[0]
-    if first in LOWER_IN_STATEMENT:
-        words = first.lower() + words[len(first) :]
+    if first in LOWER_IN_STATEMENT or _a_common_word(text, first):
+        words = first.lower() + words[len(first) :]  # 'said three people escaped', not 'said Three people'
+    if candidate.cue_lemma == "according to" and who.split(" ", 1)[0] in LOWER_IN_STATEMENT:
+        who = who[:1].lower() + who[1:]  # 'According to a fire department spokesperson, …'
     verb = "said"
     if candidate.cue_lemma is not None and candidate.cue_lemma != "according to":
-        verb = past_tense(candidate.cue_lemma) + _particle(text, candidate)
+        listener = _listener(text, candidate)
+        verb = past_tense(candidate.cue_lemma) + (listener or _particle(text, candidate))
+        if not listener and candidate.cue_lemma in LISTENER_CUES:
+            verb = "said"  # 'told that …' is no sentence: with no listener, the statement says 'said'
     if candidate.cue_lemma == "according to":
         sentence = f"According to {who}, {words}"
     elif candidate.kind == "direct":
@@ -135,6 +199,27 @@ def _statement(text: str, candidate: Candidate, name: str | None) -> str:
     else:
         sentence = f"{who} {verb} {words}"
     return sentence if sentence.endswith((".", "!", "?", "”", '"', "’", "'")) else sentence + "."
+
+
+def _a_common_word(text: str, word: str) -> bool:
+    """Whether a capitalised word is capitalised only where a sentence opens ('Three', 'Responding'), not a name."""
+    if not word[:1].isupper() or not word[1:].islower():
+        return False
+    at = text.find(" " + word)
+    while at > 0:
+        if text[at - 1] in _MID_SENTENCE and not text[at + 1 + len(word) : at + 2 + len(word)].isalpha():
+            return False  # 'said Trump', ', Trump': a name
+        at = text.find(" " + word, at + 1)
+    return True
+
+
+def _listener(text: str, candidate: Candidate) -> str:
+    """' reporters' in 'told reporters nothing had changed': the listener between the cue and its content."""
+    if candidate.cue_lemma not in OBJECT_TAKING or candidate.cue is None or candidate.cue[1] > candidate.content[0]:
+        return ""
+    between = " ".join(text[candidate.cue[1] : candidate.content[0]].split()).rstrip(":,")
+    fits = 0 < len(between.split()) <= _LONGEST_LISTENER and not any(mark in between for mark in '.;!?“”"')
+    return f" {between}" if fits else ""
 
 
 def _particle(text: str, candidate: Candidate) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import json
 import os
@@ -429,10 +430,12 @@ def eval_command(
             max_tokens=max_tokens,
             cache=False if no_cache else None,
         )
+        every_claim = dataclasses.replace(settings, min_confidence=0.0)  # the floor is applied in the scoring
         report = evaluate(
             records,
-            lambda text: summarise(text, settings=settings),
+            lambda text: summarise(text, settings=every_claim),
             lambda claim, text: stance(claim, text, settings=settings).label,
+            floor=settings.min_confidence,
         )
     except errors.ClaimkitError as e:
         _fail(e)
@@ -458,7 +461,7 @@ def _eval_text(report: EvalReport, details: bool) -> str:
     lines = []
     if report.articles:
         lines.append(f"articles {totals['articles']}   predicted {totals['predicted']}   gold {totals['gold']}")
-        lines.append(f"engine {', '.join(totals['engines'])}")
+        lines.append(f"engine {', '.join(totals['engines'])}   min_confidence {totals['min_confidence']:g}")
         if totals["usage"]["calls"]:
             usage = {k: v / totals["articles"] for k, v in totals["usage"].items()}
             lines.append(
@@ -494,6 +497,7 @@ def _eval_text(report: EvalReport, details: bool) -> str:
                 + (f"   resolved speakers {speakers:.3f}" if speakers is not None else "")
             )
         lines.append(f"exact-slice spans {totals['exact_span_share']:.1%}")
+        lines += _curve_lines(totals["curve"])
     if "stance" in totals:
         lines += _stance_lines(totals["stance"])
     if totals["skipped_records"]:
@@ -507,6 +511,17 @@ def _eval_text(report: EvalReport, details: bool) -> str:
                 f"{a.speakers_correct:3}/{a.speakers_judged:<3}"
             )
     return "\n".join(lines)
+
+
+def _curve_lines(curve: list[dict[str, Any]]) -> list[str]:
+    lines = ["min_confidence   claims   P@0.3   R@0.3   resolved speakers"]
+    for point in curve:
+        speakers = point["resolved_speaker_accuracy"]
+        lines.append(
+            f"{point['min_confidence']:>14g}   {point['predicted']:>6}"
+            f"   {point['precision']:.3f}   {point['recall']:.3f}   {'' if speakers is None else f'{speakers:.3f}'}"
+        )
+    return lines
 
 
 def _stance_lines(figures: dict[str, Any]) -> list[str]:

@@ -16,6 +16,10 @@ is right when, trimmed of white space, punctuation and quotation marks, it is ex
 in the article (one to one). The gold gives no offsets for cues: a gold cue is placed at the whole-word
 occurrence of its text nearest to its content (a cue whose text is not in the article is not scored).
 Figures by kind use the dataset's ``kind``, else its ``kind_heuristic``.
+
+**A confidence floor**: articles are summarised with every claim (``min_confidence=0``); the figures are those of
+the claims at or above the floor (the rules' claims below it are left out, as a summary at that floor leaves them),
+and a curve gives precision, recall and resolved speakers at other floors from the same summaries.
 """
 
 from __future__ import annotations
@@ -50,6 +54,8 @@ __all__ = [
 ]
 
 THRESHOLDS = (0.3, 0.8)
+CURVE_FLOORS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+"""Confidence floors of the precision–recall curve."""
 ROLES = ("content", "source", "cue")
 KINDS = ("direct", "mixed", "indirect")
 Range = tuple[int, int]
@@ -183,6 +189,8 @@ class ArticleScore:
     """Per role: (exactly right, predicted, gold)."""
     kinds: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
     """Per gold kind: (gold, matched at the lower threshold, speakers judged, speakers right)."""
+    curve: dict[float, tuple[int, int, int, int]] = field(default_factory=dict)
+    """Per confidence floor: (predicted, matched at the lower threshold, speakers right, speakers judged)."""
 
 
 STANCE_LABELS = ("supports", "opposes", "neutral", "unrelated")
@@ -227,11 +235,15 @@ class EvalReport:
     skipped: int = 0
     """Records with neither attributions nor a stance."""
     stance: StanceScore = field(default_factory=StanceScore)
+    floor: float = 0.0
+    """The confidence floor of the figures (``min_confidence``)."""
 
     def totals(self) -> dict[str, Any]:
         predicted = sum(a.predicted for a in self.articles)
         gold = sum(a.gold for a in self.articles)
         result: dict[str, Any] = {"articles": len(self.articles), "predicted": predicted, "gold": gold}
+        result["min_confidence"] = self.floor
+        result["curve"] = [self._curve_point(floor, gold) for floor in CURVE_FLOORS]
         result["engines"] = sorted({a.engine for a in self.articles})
         result["usage"] = {k: sum(a.usage.get(k, 0) for a in self.articles) for k in _USAGE}
         for threshold in THRESHOLDS:
@@ -262,6 +274,13 @@ class EvalReport:
             result["stance"] = self.stance.figures()
         return result
 
+    def _curve_point(self, floor: float, gold: int) -> dict[str, Any]:
+        points = [a.curve.get(floor, (0, 0, 0, 0)) for a in self.articles]
+        predicted, matched, right, judged = (sum(p[k] for p in points) for k in range(4))
+        point = {"min_confidence": floor, "predicted": predicted, **_prf(matched, predicted, gold)}
+        point["resolved_speaker_accuracy"] = right / judged if judged else None
+        return point
+
 
 def _prf(right: int, predicted: int, gold: int) -> dict[str, Any]:
     p = right / predicted if predicted else 0.0
@@ -273,22 +292,37 @@ def evaluate(
     gold: list[GoldRecord],
     summarise: Callable[[str], ArticleSummary],
     stance: Callable[[str, str], str] | None = None,
+    *,
+    floor: float = 0.0,
 ) -> EvalReport:
-    """Score ``summarise`` on the attribution records and ``stance(claim, text) -> label`` on the stance records."""
-    report = EvalReport()
+    """Score ``summarise`` on the attribution records and ``stance(claim, text) -> label`` on the stance records;
+    the claims of the rules below ``floor`` are not counted (``summarise`` should keep every claim)."""
+    report = EvalReport(floor=floor)
     for record in gold:
         if record.stance and stance is not None:
             gold_label = GOLD_STANCE.get(str(record.stance.get("label")), str(record.stance.get("label")))
             report.stance.add(gold_label, stance(str(record.stance["claim"]), record.text))
         elif record.attributions:
-            report.articles.append(score_article(record, summarise(record.text)))
+            report.articles.append(score_article(record, summarise(record.text), floor))
         else:
             report.skipped += 1
     return report
 
 
-def score_article(record: GoldRecord, summary: ArticleSummary) -> ArticleScore:
-    claims = summary.claims
+def _above(summary: ArticleSummary, floor: float) -> list[Claim]:
+    """The claims a summary at ``floor`` keeps: the rules' at or above it, and every claim of a model."""
+    return [c for c in summary.claims if c.found_by is None or c.confidence >= floor]
+
+
+def _curve_point(record: GoldRecord, summary: ArticleSummary, floor: float) -> tuple[int, int, int, int]:
+    claims = _above(summary, floor)
+    pairs = match([(c.quote.start, c.quote.end) for c in claims], [a.content for a in record.attributions], 0.3)
+    resolved = [_names_entity(claims[i], record.attributions[j], summary) for i, j in pairs]
+    return len(claims), len(pairs), sum(r is True for r in resolved), sum(r is not None for r in resolved)
+
+
+def score_article(record: GoldRecord, summary: ArticleSummary, floor: float = 0.0) -> ArticleScore:
+    claims = _above(summary, floor)
     predicted = [(c.quote.start, c.quote.end) for c in claims]
     gold = [a.content for a in record.attributions]
     matched = {t: match(predicted, gold, t) for t in THRESHOLDS}
@@ -316,6 +350,7 @@ def score_article(record: GoldRecord, summary: ArticleSummary) -> ArticleScore:
         spans=len(spans),
         exact_spans=sum(record.text[s.start : s.end] == s.text for s in spans),
         roles=_exact_roles(record, claims),
+        curve={f: _curve_point(record, summary, f) for f in CURVE_FLOORS},
         engine=summary.provenance.engine,
         usage=summary.provenance.usage.model_dump(include=set(_USAGE)) if summary.provenance.usage else {},
         kinds=kinds,

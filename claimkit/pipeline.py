@@ -89,7 +89,7 @@ def summarise_article(
                 output.warnings.append(
                     f"the article holds more than {settings.max_claims:,} claims (max_claims): the rest were not read"
                 )
-            return assemble_summary(article, output)
+            return assemble_summary(article, output, min_confidence=settings.min_confidence)
     problems: list[str] = []  # the cache is best effort: a broken one costs a warning, never a paid-for summary
     cache = _open_cache(settings, problems)
     key = SummaryCache.key(cache_parts(settings), article.text)
@@ -98,7 +98,7 @@ def summarise_article(
         return _from_cache(hit, article)
     output = _run_model(article.text, settings, client, hybrid=engine == "hybrid")
     with deadline.within(settings.deadline):
-        summary = assemble_summary(article, output)
+        summary = assemble_summary(article, output, min_confidence=settings.min_confidence)
     if cache is not None:
         try:
             cache.put(key, summary)
@@ -164,6 +164,7 @@ def cache_parts(settings: Settings) -> dict[str, Any]:
             settings.chunk_chars,
             settings.chunk_overlap,
             settings.max_reasks,
+            settings.min_confidence,
         ],
     }
 

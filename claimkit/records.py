@@ -98,6 +98,16 @@ class Claim(_Record):
         default_factory=list,
         description="For a quote interrupted by its attribution, each quoted fragment; empty otherwise.",
     )
+    within: str | None = Field(
+        default=None,
+        description="The id of the claim whose words hold this one ('Smith said Jones told him the plan had failed':"
+        " Jones's claim is within Smith's); None for a claim of the article's own telling.",
+    )
+    found_by: str | None = Field(
+        default=None,
+        description="The embedded engine's rule and how it found the speaker ('verb after; pronoun'): the confidence"
+        " is their measured precision. None for a model's claim.",
+    )
 
 
 class Stance(_Record):

@@ -42,6 +42,10 @@ class Candidate:
     stance: StanceLabel | None = None
     responds_to: Range | None = None
     """The content of the earlier claim this one answers, when the engine knows it."""
+    rule: str = ""
+    """The rule that found it (the embedded engine's), by which its confidence is measured; '' for a model's."""
+    found_by: str | None = None
+    """The rule and how its speaker was resolved, once the speakers are (``assemble``)."""
 
 
 def without_duplicates(candidates: list[Candidate]) -> list[Candidate]:

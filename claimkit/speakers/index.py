@@ -16,8 +16,11 @@ from ..engines.candidate import SpeakerHint
 from ..lang import Lexicon, lexicon_for
 from ..lang.en.grammar import DEFINITE_DETERMINERS, INDEFINITE_ARTICLES, INDEFINITE_DETERMINERS, PARTITIVE_RELATIVES
 from ..lang.en.names import (
+    BUSINESS_NOUNS,
     CALENDAR_WORDS,
+    FUNCTION_WORDS,
     GROUP_NOUNS,
+    NEWS_WORDS,
     OPENING_DETERMINERS,
     ORDINALS,
     ORGANISATION_WORDS,
@@ -25,6 +28,7 @@ from ..lang.en.names import (
     PLACES,
     ROLE_NOISE,
     SENTENCE_STARTERS,
+    STATEMENT_NOUNS,
     SUBJECT_FORMS,
     TITLE_WORDS,
     holds_a_role,
@@ -53,6 +57,25 @@ def _whole_word_at(text: str, words: str) -> int | None:
 
 
 _CONTRACTION_RE: Final = re.compile(r"[’'](?:d|ll|s|ve|re)$")
+
+_DESCRIBED: Final[dict[SpeakerKind, str]] = {
+    "group": "a group",
+    "organisation": "an organisation",
+    "unnamed": "someone unnamed",
+    "person": "a person",
+}
+
+
+def _may_be_a_name(word: str) -> bool:
+    """A capitalised word alone that may name someone: not a sentence's opening word ('Many', 'Besides') or a day."""
+    return word not in SENTENCE_STARTERS and word.lower() not in CALENDAR_WORDS
+
+
+def _a_speaker_noun(head: str) -> bool:
+    """Whether a description's last word can name someone who speaks ('spokesman', 'officials'), not a thing or
+    an action ('op-eds', 'released', 'running a TV spot')."""
+    return head in PERSON_DESCRIPTIONS or head in TITLE_WORDS or holds_a_role(head) or head in GROUP_NOUNS
+
 
 _KINDS_BY_PRONOUN: Final[dict[str, tuple[SpeakerKind, ...]]] = {
     "person": ("person",),
@@ -86,6 +109,9 @@ class SpeakerIndex:
         """By lower-case name, in the order of creation."""
         self._role_holders: list[SpeakerEntity] = []
         """The entities with a role, in the order of creation."""
+        self._way = ""
+        """How the last mention was resolved ('pronoun, last speaker', 'description, latest person', …)."""
+        self._ways: dict[Range, str] = {}
 
     # --- building ------------------------------------------------------------------------------
 
@@ -105,10 +131,13 @@ class SpeakerIndex:
         for n in sorted(range(len(sites)), key=lambda n: self._resolution_order(*sites[n])):
             deadline.check()
             mention, hint = sites[n]
+            self._way = ""
             if hint is not None:
                 entities[n] = self.resolve_hint(hint, mention)
             elif mention is not None:
                 entities[n] = self.resolve(mention)
+            if mention is not None and self._way:
+                self._ways[mention] = self._way
         return entities
 
     def _resolution_order(self, mention: Range | None, hint: SpeakerHint | None) -> tuple[bool, int, int, str]:
@@ -121,9 +150,20 @@ class SpeakerIndex:
         if mention is None:
             return False
         words = self.text[mention[0] : mention[1]].split()
-        if len(words) == 1 and words[0].lower() in self.lexicon.pronouns:
+        if len(words) == 1 and (words[0].lower() in self.lexicon.pronouns or not _may_be_a_name(words[0])):
             return False
         return parse_titled_name(words)[2] is not None and not is_common_noun_phrase(words)
+
+    def way(self, mention: Range | None, entity: SpeakerEntity | None) -> str:
+        """How a mention was resolved, by which the precision of a speaker is measured: 'name', 'pronoun, last
+        speaker', 'description, latest person', 'relative, name before', … ('none' for no mention); a pronoun or
+        relative 'unresolved' when the entity is no one the article names."""
+        if mention is None or entity is None:
+            return "none"
+        way = self._ways.get(mention, "hint")
+        if entity.kind == "unnamed" and way.startswith(("pronoun", "relative")):
+            return f"{way.split(',')[0]}, unresolved"
+        return way
 
     def resolve(self, mention: Range) -> SpeakerEntity:
         """The entity a speaker mention refers to, created if new."""
@@ -136,21 +176,25 @@ class SpeakerIndex:
         if len(words) == 3 and words[1].lower() == "of" and words[2].lower() in PARTITIVE_RELATIVES:
             return self._resolve_partitive(mention)
         owner = statement_owner(words)
+        self._way = "name"
         if owner is not None:
             return self._resolve_name(owner, mention, role=None, affiliation=None)
         role, affiliation, name = parse_titled_name(words)
-        if name and not is_common_noun_phrase(words):
+        if name and not is_common_noun_phrase(words) and (len(words) > 1 or _may_be_a_name(name)):
             return self._resolve_name(name, mention, role, affiliation)
         if role is not None:
             found = self._by_role(role, mention[0])
             if found is not None:
                 found.mention(mention)
+                self._way = "title, its holder"
                 return found
         described = None
         if self.lexicon.reads_descriptions:
             described = described_name(words) or self._apposition_of_a_name(mention)
-        if described is not None:
-            return self._resolve_name(described[0], mention, described[1], described[2])
+        if described is not None and (" " in described[0] or _may_be_a_name(described[0])):
+            entity = self._resolve_name(described[0], mention, described[1], described[2])
+            self._way = "name in a description"
+            return entity
         return self._resolve_description(raw, mention)
 
     def _apposition_of_a_name(self, mention: Range) -> tuple[str, str | None, str | None] | None:
@@ -175,6 +219,7 @@ class SpeakerIndex:
         if not name:
             return self.resolve(mention) if mention else self._add(SpeakerEntity("unknown", "unnamed"))
         kind = hint.kind or name_kind(name)
+        self._way = "hint"
         entity: SpeakerEntity | None
         if kind in ("person", "organisation"):
             entity = self._find_name(name)
@@ -198,28 +243,49 @@ class SpeakerIndex:
         gender = self.lexicon.genders.get(pronoun)
         entity = self._latest(_KINDS_BY_PRONOUN[wanted], mention[0], gender)
         told = self._places.gender(entity) if entity is not None and gender is not None else None
+        if gender is not None and entity is not None and told == gender:
+            # A person of its gender who opens a sentence since the last speaker: the subject the story moved to
+            since = entity.last_before(mention[0])
+            subject = self._places.nearest_named(gender, mention[0], after=-1 if since is None else since, subject=True)
+            if subject is not None and self._find_name(subject, gender) is not entity:
+                found = self._resolve_name(subject, mention, None, None)
+                self._way = "pronoun, subject named since"
+                return found
         if gender is not None and (entity is None or told != gender):
             # The last speaker is of the other gender, or of a gender untold: a person named since then whose
             # gender agrees ('… by communications director Jennifer Palmieri to Podesta … she wrote')
             last = entity.last_before(mention[0]) if entity is not None and told is None else None
             nearer = self._places.nearest_named(gender, mention[0], after=-1 if last is None else last)
             if nearer is not None:
-                return self._resolve_name(nearer, mention, None, None)
+                entity = self._resolve_name(nearer, mention, None, None)
+                self._way = "pronoun, nearer name of its gender"
+                return entity
         if wanted == "plural":
             group = self._places.nearest_group_name(
                 mention[0], -1 if entity is None else entity.last_before(mention[0])
             )
             if group is not None:  # 'As Republicans scrambled …, they proposed …'
-                return self._resolve_description(group, mention)
+                entity = self._resolve_description(group, mention)
+                self._way = "pronoun, group named before"
+                return entity
         if entity is None and pronoun in self.lexicon.antecedent_pronouns:
             antecedent = self._places.nearest_person_name(mention[0])
             if antecedent is not None:
-                return self._resolve_name(antecedent, mention, None, None)
+                entity = self._resolve_name(antecedent, mention, None, None)
+                self._way = "pronoun, name before"
+                return entity
         if entity is None:
+            self._way = "pronoun"
             raw = self.text[mention[0] : mention[1]]
             name = SUBJECT_FORMS.get(pronoun, pronoun)  # 'his refusal' with no antecedent: 'he'
             name = name.capitalize() if raw[:1].isupper() else name
             entity = self._add(SpeakerEntity(name, "unnamed", first=mention[0]))
+        elif gender is None:
+            self._way = "pronoun, last speaker"
+        else:
+            self._way = (
+                "pronoun, last speaker of its gender" if told == gender else "pronoun, last speaker of no told gender"
+            )
         entity.mention(mention)
         return entity
 
@@ -233,6 +299,7 @@ class SpeakerIndex:
             person = (
                 self._places.nearest_person_name(mention[0], reach=80) if who and name_kind(name) != "person" else None
             )
+            self._way = "relative, name before"
             if person is not None:
                 return self._resolve_name(person, mention, None, None)  # 'John Bentel, a staffer at the State
                 # Department who told …'
@@ -240,10 +307,14 @@ class SpeakerIndex:
                 return self._resolve_name(name, mention, None, None)  # not 'from Englewood, New Jersey, who'
         noun = before.split()[-1] if before else ""
         if is_plural_noun(noun) or noun in GROUP_NOUNS:  # 'idealists who wanted …', 'bankers who concluded …'
-            return self._resolve_description(noun, mention)
+            group = self._resolve_description(noun, mention)
+            self._way = "relative, plural before"
+            return group
         if not who and noun.isupper() and len(noun) > 1:
+            self._way = "relative, name before"
             return self._resolve_name(noun, mention, None, None)  # 'the AP, which first reported'
         entity = self._latest(("person", "group", "organisation") if who else ("organisation", "group"), mention[0])
+        self._way = "relative, latest speaker"
         if entity is None:
             entity = self._add(SpeakerEntity(noun or "who", "unnamed", first=mention[0]))
         entity.mention(mention)
@@ -255,14 +326,18 @@ class SpeakerIndex:
         phrase = re.split(r"[,;:.!?]\s", before)[-1].strip()
         if not phrase or len(phrase.split()) > 5:
             phrase = self.text[mention[0] : mention[1]]  # a clause, not a noun phrase: 'many of whom' stays so
-        return self._resolve_description(phrase, mention)
+        entity = self._resolve_description(phrase, mention)
+        self._way = "partitive"
+        return entity
 
     def _resolve_name(self, name: str, mention: Range, role: str | None, affiliation: str | None) -> SpeakerEntity:
-        entity = self._find_name(name)
+        title = (role or "").lower().rstrip(".")
+        gender = self.lexicon.genders.get(title) if title in self.lexicon.gender_titles else None
+        entity = self._find_name(name, gender)
         if entity is None:
             kind = name_kind(name)
             full = self._places.fullest_form(name) if kind == "person" else name
-            entity = self._find_name(full) or self._add(SpeakerEntity(full, kind, first=mention[0]))
+            entity = self._find_name(full, gender) or self._add(SpeakerEntity(full, kind, first=mention[0]))
         if len(name) > len(entity.name) and entity.kind == "person" and len(name.split()) <= 4:
             entity.variants.add(entity.name)
             self._rename(entity, name)
@@ -284,14 +359,23 @@ class SpeakerIndex:
             holder = self._by_role(head, mention[0])
             named = self._places.named_with_role(head, mention[0]) if holder is None else None
             if named is not None:
+                self._way = "description, named with its role"
                 return self._resolve_name(named, mention, None, None)  # 'Democratic nominee Hillary Clinton'
             found = holder or self._latest(("person",), mention[0])
             if found is not None:
+                self._way = "description, role holder" if holder else "description, latest person"
+                found.mention(mention)
+                return found
+        elif definite and head in ORGANISATION_WORDS and head not in STATEMENT_NOUNS and len(words) <= 3:
+            found = self._latest_organisation(words, mention[0])  # 'Northwind Records … But the company says'
+            if found is not None and found.name.lower() != raw.lower():
+                self._way = "description, latest organisation"
                 found.mention(mention)
                 return found
         elif definite and head.islower() and holds_a_role(head):  # (its titles are the branch above)
             named = self._places.named_with_role(head, mention[0], earlier_only=True)
             if named is not None:
+                self._way = "description, named with its role"
                 return self._resolve_name(named, mention, None, None)  # 'campaign manager Barry Bennett'
         kind: SpeakerKind
         indefinite = bool(words) and words[0] in INDEFINITE_DETERMINERS
@@ -313,9 +397,10 @@ class SpeakerIndex:
         if entity is None:
             entity = self._add(SpeakerEntity(name, kind, role=role if role != name else None, first=mention[0]))
         entity.mention(mention)
+        self._way = (
+            f"description, {_DESCRIBED[kind] if kind != 'unnamed' or _a_speaker_noun(head) else 'no speaker noun'}"
+        )
         return entity
-
-    # --- lookup --------------------------------------------------------------------------------
 
     # --- lookup --------------------------------------------------------------------------------
 
@@ -348,14 +433,24 @@ class SpeakerIndex:
         entity.name = name
         bisect.insort(self._named.setdefault(name.lower(), []), entity, key=lambda e: e.number)
 
-    def _find_name(self, name: str) -> SpeakerEntity | None:
+    def _find_name(self, name: str, gender: str | None = None) -> SpeakerEntity | None:
+        """The entity that bears ``name`` or a spelling of it, else the person of that surname (of ``gender`` when
+        a title tells it: 'Mr. Netanyahu' is not Sara Netanyahu), else of that first name."""
         for entity in self._of_kinds(("person", "organisation")):
-            if name in entity.variants or any(same_name(name, v) for v in entity.variants):
+            agrees = gender is None or self._places.gender(entity) in (gender, None)
+            if agrees and (name in entity.variants or any(same_name(name, v) for v in entity.variants)):
                 return entity
         people = self._of_kind.get("person", ())
         surname_matches = [e for e in people if e.name.split()[-1] == name]
+        if gender is not None:
+            surname_matches = [e for e in surname_matches if self._places.gender(e) in (gender, None)]
         if surname_matches:
             return surname_matches[-1]
+        if " " not in name and (name.lower() in NEWS_WORDS or name.lower() not in ORGANISATION_WORDS):
+            # 'The Washington Post reported … the Post said': one organisation whose name ends with it
+            ending = [e for e in self._of_kind.get("organisation", ()) if e.name.split()[-1] == name]
+            if len(ending) == 1:
+                return ending[0]
         if " " not in name and not name.isupper():  # 'Chris Anderson said … Chris said': a first name, when
             # one person of two or three words bears it ('BCBS' is an acronym, not a first name)
             first_name_matches = [e for e in people if 2 <= len(e.name.split()) <= 3 and e.name.split()[0] == name]
@@ -379,6 +474,18 @@ class SpeakerIndex:
         agreeing = [e for _, e in named if self._places.gender(e) == gender]
         untold = [e for _, e in named if self._places.gender(e) is None and len(e.name.split()) >= 2]
         return (agreeing or untold or [best[1]])[0]
+
+    def _latest_organisation(self, words: list[str], before: int) -> SpeakerEntity | None:
+        """The organisation named last before ``before`` that a definite description fits: its words other than the
+        head stand in the name ('the police department' is no fire department), and a company is no news outlet."""
+        head, own = words[-1], set(words[1:-1]) - FUNCTION_WORDS
+        for entity in sorted(self._of_kind.get("organisation", ()), key=lambda e: -(e.last_before(before) or -1)):
+            if entity.last_before(before) is None:
+                continue
+            name = set(entity.name.lower().split())
+            if own <= name and not (head in BUSINESS_NOUNS and name & NEWS_WORDS):
+                return entity
+        return None
 
     def _by_role(self, role: str, before: int) -> SpeakerEntity | None:
         role_words = {w.lower() for w in role.split()} - ROLE_NOISE

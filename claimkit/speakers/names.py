@@ -19,6 +19,7 @@ from ..lang.en.names import (
     LEADING_FUNCTION_WORDS,
     NAME_PARTICLE_WORDS,
     NAME_PARTICLES,
+    NOT_NAME_OPENERS,
     NOT_ROLES,
     OPENING_DETERMINERS,
     ORGANISATION_WORDS,
@@ -251,6 +252,8 @@ def parse_titled_name(words: list[str]) -> tuple[str | None, str | None, str | N
 @lru_cache(maxsize=4096)
 def _parse_titled_name(given: tuple[str, ...]) -> tuple[str | None, str | None, str | None]:
     words = [w for w in given if w not in {"(", ")"}]
+    while len(words) > 1 and words[0] in NOT_NAME_OPENERS:
+        words = words[1:]  # 'Like Corker', 'Despite Santilli': the sentence's opening word, not the name's
     affiliation = None
     if words and words[0].lower() in {"the"}:
         words = words[1:]
@@ -259,6 +262,8 @@ def _parse_titled_name(given: tuple[str, ...]) -> tuple[str | None, str | None, 
         affiliation = strip_possessive(" ".join(words[: owner + 1]))  # 'The Washington Post's Ed O'Keefe'
         words = words[owner + 1 :]
     role_words: list[str] = []
+    if len(words) > 3 and words[0].lower() in ORGANISATION_WORDS and words[1].lower().rstrip(".") in TITLE_WORDS:
+        role_words.append(words.pop(0))  # 'Police Chief Robert Luna', 'Fire Chief Mike Duree'
     while words and (words[0].lower() in TITLE_WORDS or words[0].lower().rstrip(".") in TITLE_WORDS):
         role_words.append(words.pop(0))
     if len(role_words) >= 1 and affiliation is None and words and not words[0][:1].isupper():

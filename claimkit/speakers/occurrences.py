@@ -12,7 +12,7 @@ from typing import Final
 from rapidfuzz import fuzz, process
 
 from ..lang import Lexicon
-from ..lang.en.names import FUNCTION_WORDS, PLACES, SENTENCE_STARTERS
+from ..lang.en.names import FUNCTION_WORDS, PLACES, SENTENCE_STARTERS, SUBJECT_LEADS
 from ..text.spans import find_quotes, matches_with_offsets
 from .entity import SpeakerEntity
 from .names import (
@@ -187,11 +187,11 @@ class NameOccurrences:
         """The longest name in the article that ends with ``name`` ('Asif' → 'Khawaja Asif')."""
         if " " in name:
             return name
-        longer = [n for n in self._by_last_word.get(name, ()) if n.endswith(" " + name) and len(n.split()) <= 3]
+        longer = [n for n in self._by_last_word.get(name, ()) if n.endswith(" " + name)]
         counts: dict[str, int] = {}  # in the order of first occurrence, so that ties go to the earliest
         for longer_name in sorted(longer, key=lambda n: self._positions[n][0]):
-            bare = without_titles(longer_name)
-            if bare.endswith(" " + name) and bare.split()[0] not in SENTENCE_STARTERS:
+            bare = without_titles(longer_name)  # 'Prime Minister Benjamin Netanyahu': three words once bare
+            if bare.endswith(" " + name) and len(bare.split()) <= 3 and bare.split()[0] not in SENTENCE_STARTERS:
                 counts[bare] = counts.get(bare, 0) + len(self._positions[longer_name])
         return max(counts, key=lambda n: (counts[n], len(n)), default=name)
 
@@ -237,14 +237,17 @@ class NameOccurrences:
                 told.append(genders.get(after.group(2).lower(), ""))
         return told
 
-    def nearest_named(self, gender: str, before: int, after: int = -1) -> str | None:
+    def nearest_named(self, gender: str, before: int, after: int = -1, *, subject: bool = False) -> str | None:
         """The last person's name in the 600 characters before ``before`` (and after ``after``) whose title (else
         its first name) tells its gender as ``gender``: 'Mrs. Clinton sees … she said'. (A pronoun after a word is
-        no evidence here: 'They said he', 'on Tuesday said he'.)"""
+        no evidence here: 'They said he', 'on Tuesday said he'.) With ``subject``, only a name that opens its
+        sentence and is no speaker's words ('Mark Holden, the group's counsel, called … He said')."""
         for n in range(bisect.bisect_right(self._name_ends, before) - 1, -1, -1):
             start, _, name = self._names[n]
             if start < before - 600 or start <= after:
                 return None
+            if subject and (self.said(start) or not self._opens_its_sentence(start)):
+                continue
             if name not in self._title_genders:
                 bare = parse_titled_name(name.split())[2]
                 person = bare is not None and name.lower() not in self.lexicon.pronouns and name_kind(bare) == "person"
@@ -256,6 +259,15 @@ class NameOccurrences:
             if told == gender:
                 return bare
         return None
+
+    def _opens_its_sentence(self, start: int) -> bool:
+        """Whether the name at ``start`` is the first words of its sentence (its titles aside)."""
+        lead = self.text[max(0, start - 80) : start]
+        cut = max(lead.rfind(". "), lead.rfind("\n"), lead.rfind("? "), lead.rfind("! "), lead.rfind("” "))
+        if cut < 0 and start > 80:
+            return False
+        words = lead[cut + 1 :].split()
+        return all(w[:1].isupper() or w.lower() in SUBJECT_LEADS for w in words)
 
     def _word_before(self, start: int, reach: int, *, dot: bool = True) -> str:
         """The lower-case word right before a name at ``start`` (within ``reach`` characters), a dot after it

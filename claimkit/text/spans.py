@@ -29,8 +29,8 @@ __all__ = [
 _DOUBLE_OPEN: Final = "“„«"
 _DOUBLE_CLOSE: Final = "”“»"
 _STRAIGHT_DOUBLE: Final = '"'
-_CLOSING_MARKS: Final = {"„": "“”", "«": "»", "»": "«", "“": "”", '"': '"'}
-"""The marks that close a quotation opened by each mark."""
+_CLOSING_MARKS: Final = {"„": "“”", "«": "»", "»": "«", "“": "”", '"': '"”'}
+"""The marks that close a quotation opened by each mark (a straight mark may be closed by a curly one: "…”)."""
 _DOUBLE_MARK_RE: Final = re.compile('[“”„«»"]')
 
 # An initialism ('U.S.'), a word with inner apostrophes, hyphens or ampersands, or one mark; one group around the

@@ -43,7 +43,7 @@ ARTICLES = [
         "Hillary Clinton spoke on Friday. FBI Director James B. Comey had testified. Comey said the emails were "
         "classified. But she insisted they were not marked.",
         ["Comey", "she"],
-        ["Comey", "Hillary Clinton"],
+        ["James B. Comey", "Hillary Clinton"],
     ),
     (  # the gender untold ('Robin' is given to girls and boys): the last person named, as before
         "Alex Kim said the plan left families out. Robin Lee spoke next. She said the numbers were wrong.",

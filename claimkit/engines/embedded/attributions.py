@@ -10,16 +10,21 @@ phrase of a stance verb, or the clause before ', he said' (``content``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 from ...lang.en.cues import ATTITUDE_LEMMAS, CUE_NOUNS, PASSIVE_CUES
 from ...lang.en.grammar import (
     APPOSITIVES,
+    ARTICLES,
     AUXILIARIES,
     BE_FORMS,
     CONTRASTING_CONJUNCTIONS,
+    DETERMINERS,
     GERUND_OPENERS,
+    IRREGULAR_PAST,
     POSSESSIVE_ENDINGS,
     POSSESSIVES,
+    PREPOSITIONS,
     SUBORDINATORS,
 )
 from ...lang.en.names import WORK_TITLE_SMALL_WORDS
@@ -53,6 +58,8 @@ from .speaker_phrases import (
 )
 
 __all__ = ["attributions_in"]
+
+_ACCORDING: Final = "according to"
 
 
 def attributions_in(text: str, sentence: Sentence) -> list[Candidate]:
@@ -124,7 +131,8 @@ def _noun_attribution(text: str, sentence: Sentence, i: int) -> Candidate | None
         else noun_phrase_end(tokens, first, before_verb=True)  # 'criticism of the developer | was echoed'
     )
     content = trimmed(text, tokens[first].start, end)
-    return make_candidate(text, sentence, content, speaker, (tokens[i].start, tokens[i].end), lemma, 0.5)
+    cue = (tokens[i].start, tokens[i].end)
+    return make_candidate(text, sentence, content, speaker, cue, lemma, 0.5, rule="speech noun")
 
 
 def _according_to(text: str, sentence: Sentence, i: int) -> Candidate | None:
@@ -147,13 +155,21 @@ def _according_to(text: str, sentence: Sentence, i: int) -> Candidate | None:
         if speaker_end < len(tokens) - 2 and tokens[speaker_end].text == "," and tokens[rest].lower not in APPOSITIVES:
             after = trimmed(text, tokens[rest].start, sentence.end)
             return make_candidate(
-                text, sentence, (content[0], after[1]), speaker, cue, "according to", 0.8, [content, after]
+                text,
+                sentence,
+                (content[0], after[1]),
+                speaker,
+                cue,
+                "according to",
+                0.8,
+                [content, after],
+                rule=_ACCORDING,
             )
     elif speaker_end < len(tokens) and tokens[speaker_end].text == "," and speaker_end + 2 < len(tokens):
         content = trimmed(text, tokens[speaker_end + 1].start, sentence.end)
     else:
         return None
-    return make_candidate(text, sentence, content, speaker, cue, "according to", 0.8)
+    return make_candidate(text, sentence, content, speaker, cue, "according to", 0.8, rule=_ACCORDING)
 
 
 def _verb_attribution(
@@ -188,6 +204,16 @@ class _Subject:
     """'…, the minister said.', '…, so der Ausschuss.': the content is before the cue."""
     shared: bool
     """The speaker is the attribution's before in the sentence ('…, the Post reported, citing …')."""
+    interrupting: bool = False
+    """'This pathway, says Omar Lindqvist, a biologist …, drives the response': the cue and speaker interrupt the
+    content, which is on both sides of them."""
+
+    def rule(self, content: str) -> str:
+        """The rule's name: how the subject was read, and where the content is ('verb after', 'participle before')."""
+        subject = (
+            "shared" if self.shared else "participle" if self.participle else "inverted" if self.inverted else "verb"
+        )
+        return f"{subject} {content}"
 
 
 def _verb_subject(text: str, sentence: Sentence, i: int, previous: Candidate | None) -> _Subject | None:
@@ -200,6 +226,8 @@ def _verb_subject(text: str, sentence: Sentence, i: int, previous: Candidate | N
     )
     german_so = sentence.german and tokens[i].lower == "so"  # '…, so der Ausschuss.' names its source after
     speaker = None if participle or german_so else speaker_before(tokens, subject_at, sentence.lexicon)
+    if speaker is not None and tokens[i].lower.endswith("ing") and _object_before(sentence, speaker):
+        participle, speaker = True, None  # 'released a note warning that …': the note is the object, not who warns
     if speaker is not None and text[speaker[0] : speaker[0] + 7].lower().startswith(("like ", "unlike ")):
         # '…, and like Trump has spoken about …': an adjunct, the subject is before it
         subject_at, speaker = sentence.first_at(speaker[0]) - 1, None
@@ -210,10 +238,15 @@ def _verb_subject(text: str, sentence: Sentence, i: int, previous: Candidate | N
     inverted = (
         speaker is None and not participle and (after_quote(tokens, subject_at) or closing or german_so or fronted)
     )
+    interrupting = False
     if inverted:
         speaker = speaker_after(tokens, i + 1, sentence.lexicon)
     elif speaker is None and not participle and subject_at > 0 and tokens[subject_at].text == ",":
-        speaker = appositive_speaker(tokens, subject_at, sentence.lexicon)
+        interrupting = _interrupts(sentence, subject_at, i)
+        if interrupting:  # 'This pathway, says Omar Lindqvist, a biologist …, drives the response.'
+            speaker, inverted = speaker_after(tokens, i + 1, sentence.lexicon), True
+        else:
+            speaker = appositive_speaker(tokens, subject_at, sentence.lexicon)
     joined = participle or (speaker is None and coordinated(tokens, subject_at, i))
     # The speaker of the attribution before: '…, the Post reported, citing another anonymous source', 'he joked
     # about X, cited Y'; not for a progressive ('…, both of whom opposed the deal, are backing …'), whose subject
@@ -229,7 +262,46 @@ def _verb_subject(text: str, sentence: Sentence, i: int, previous: Candidate | N
         speaker = sentence_subject(clause, sentence.quotes) or sentence_subject(tokens, sentence.quotes)
     if speaker is None:
         return None
-    return _Subject(speaker, participle, inverted, closing or german_so, shared is not None)
+    return _Subject(speaker, participle, inverted, closing or german_so, shared is not None, interrupting)
+
+
+def _a_quoted_word(text: str, sentence: Sentence, quote: Range) -> bool:
+    """A quotation of a word or two inside a clause: a word the writer quotes, not the speaker's quotation."""
+    return quote[0] > sentence.start + 2 and len(text[quote[0] : quote[1]].split()) < 3
+
+
+def _interrupts(sentence: Sentence, comma: int, i: int) -> bool:
+    """Whether the cue at ``i``, after a comma, and the name after it interrupt a clause that goes on after them."""
+    tokens = sentence.tokens
+    if i + 2 >= len(tokens) or not tokens[i + 1].text[:1].isupper() or comma < 2:
+        return False
+    after = _after_apposition(sentence, i + 1)
+    return after is not None and after < len(tokens) - 2 and tokens[after].text.islower()
+
+
+def _after_apposition(sentence: Sentence, first: int) -> int | None:
+    """The token after the comma that closes a name from ``first`` and the apposition after it, if any."""
+    tokens = sentence.tokens
+    commas = [k for k in range(first, min(len(tokens), first + 25)) if tokens[k].text == ","]
+    if not commas:
+        return None
+    after = commas[0] + 1
+    if after < len(tokens) and tokens[after].lower in ARTICLES and len(commas) > 1:
+        after = commas[1] + 1  # ', a biologist at the University of Leeds,'
+    return after
+
+
+def _object_before(sentence: Sentence, phrase: Range) -> bool:
+    """Whether ``phrase`` is the object of a verb or preposition before it ('released a note', 'posted on
+    Facebook'), not a subject: after a verb, a phrase with its determiner."""
+    tokens = sentence.tokens
+    first, last = sentence.first_at(phrase[0]), sentence.first_at(phrase[1])
+    for k in range(max(first - 1, 0), last - 1):  # the word before the phrase, or one inside a clause read as it
+        word, following = tokens[k], tokens[k + 1]
+        verb = (word.lower.endswith("ed") or word.lower in IRREGULAR_PAST) and following.lower in DETERMINERS
+        if word.text.islower() and (verb or word.lower in PREPOSITIONS):
+            return True  # not 'A married couple pledging …'
+    return False
 
 
 def _verb_content(
@@ -238,26 +310,40 @@ def _verb_content(
     """The content of the verb cue at ``i`` whose speaker is ``subject``: a quotation before the speaker, the
     clause before a closing cue, the clause after the cue, else the clause before the speaker."""
     speaker, inverted, participle = subject.speaker, subject.inverted, subject.participle
+    if subject.interrupting:
+        before = content_before(text, sentence, cue[0])
+        after_at = _after_apposition(sentence, sentence.first_at(speaker[0]))
+        if before is None or after_at is None:
+            return None
+        after = trimmed(text, sentence.tokens[after_at].start, sentence.end)
+        span, parts = (before[0], after[1]), [before, after]
+        return make_candidate(text, sentence, span, speaker, cue, lemma, 0.75, parts, rule="inverted around")
     if not inverted and not participle and parenthetical(sentence, cue[1]) and comma_before(sentence, speaker[0]):
         before = content_before(text, sentence, speaker[0])
         if before is not None:
             after = trimmed(text, next_token_start(sentence, cue[1], skip=","), sentence.end)
-            return make_candidate(text, sentence, (before[0], after[1]), speaker, cue, lemma, 0.75, [before, after])
+            span, parts = (before[0], after[1]), [before, after]
+            return make_candidate(text, sentence, span, speaker, cue, lemma, 0.75, parts, rule=subject.rule("around"))
 
     # (a quotation before a speaker shared with the attribution before is that attribution's content)
     quote_before = None if participle or subject.shared else quote_ending_before(sentence, min(speaker[0], cue[0]))
     if quote_before is not None and _title_before(text, quote_before, min(speaker[0], cue[0])):
         quote_before = None  # '“Parasite” director Bong Joon Ho said …': a title in quotation marks
+    if quote_before is not None and _a_quoted_word(text, sentence, quote_before):
+        quote_before = None  # 'called the president a “moron,” Trump told Forbes, “I think …”': someone else's word
     if quote_before is not None:
         parts = [with_lead_in(sentence, quote_before)]
         quote_after = quote_after_clause(text, sentence, max(speaker[1], cue[1]))
         if quote_after is not None:
             parts.append(quote_after)
-        return make_candidate(text, sentence, (parts[0][0], parts[-1][1]), speaker, cue, lemma, 0.9, parts)
+        span = (parts[0][0], parts[-1][1])
+        return make_candidate(text, sentence, span, speaker, cue, lemma, 0.9, parts, rule=subject.rule("quotation"))
 
     if subject.closing:
         content = content_before(text, sentence, cue[0])
-        return None if content is None else make_candidate(text, sentence, content, speaker, cue, lemma, 0.75)
+        if content is None:
+            return None
+        return make_candidate(text, sentence, content, speaker, cue, lemma, 0.75, rule=subject.rule("before"))
 
     clause_start = speaker[1] if inverted else cue[1]
     particle = german.separable_particle(sentence, i)
@@ -267,11 +353,13 @@ def _verb_content(
     if content is not None and particle is not None and content[0] < particle.start < content[1]:
         content = trimmed(text, content[0], particle.start)  # 'wies Vorwürfe … zurück'
 
+    where = "after"
     if content is None and speaker[0] > sentence.start:
-        content = content_before(text, sentence, min(speaker[0], cue[0]))
+        content, where = content_before(text, sentence, min(speaker[0], cue[0])), "before"
     if content is None:
         return None
-    return make_candidate(text, sentence, content, speaker, cue, lemma, 0.5 if lemma in ATTITUDE_LEMMAS else 0.75)
+    confidence = 0.5 if lemma in ATTITUDE_LEMMAS else 0.75
+    return make_candidate(text, sentence, content, speaker, cue, lemma, confidence, rule=subject.rule(where))
 
 
 def _title_before(text: str, quote: Range, speaker_start: int) -> bool:
@@ -302,4 +390,4 @@ def _passive(text: str, sentence: Sentence, i: int, lemma: str) -> Candidate | N
         content = trimmed(text, sentence.start, tokens[j].start)
     else:
         return None
-    return make_candidate(text, sentence, content, speaker, cue, lemma, 0.6)
+    return make_candidate(text, sentence, content, speaker, cue, lemma, 0.6, rule="passive")

@@ -4,6 +4,7 @@ stance verb, or the clause before ', he said'."""
 from __future__ import annotations
 
 import bisect
+from typing import Final
 
 from ...lang.en.cues import (
     ATTITUDE_LEMMAS,
@@ -13,6 +14,7 @@ from ...lang.en.cues import (
     NOUN_PHRASE_CUES,
     OBJECT_TAKING,
     PHRASAL_CUES,
+    PREPOSITION_TAKING_CUES,
 )
 from ...lang.en.grammar import (
     ARGUMENT_PREPOSITIONS,
@@ -33,6 +35,7 @@ from ...lang.en.grammar import (
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
     TIME_ADJUNCT_OPENERS,
+    TIME_CLAUSE_OPENERS,
     TIME_UNITS,
     TIME_WORDS,
     TOPIC_PREPOSITIONS,
@@ -48,7 +51,13 @@ from .sentence import (
     Sentence,
     trimmed,
 )
-from .speaker_phrases import is_title_dot, skip_back
+from .speaker_phrases import after_dateline, is_title_dot, skip_back
+
+_LISTENER_REACH: Final = 10
+"""Tokens after the cue in which a quotation may follow its listener ('told Forbes in an article published
+Tuesday, “…”')."""
+_SHORTEST_QUOTATION: Final = 3
+"""Words a quotation after a listener has at least to be a quotation of speech, not a quoted word."""
 
 __all__ = [
     "clause_end",
@@ -123,6 +132,12 @@ def content_after(text: str, sentence: Sentence, position: int, lemma: str, next
         tokens = tokens[1:]  # 'Wie die FIFA bekanntgegeben hat, wird …'
     if not tokens or tokens[0].text in "—–(":
         return None  # 'Such a move could alienate his backers, Clinton allies believe — backers …'
+    if tokens[0].lower in TIME_CLAUSE_OPENERS:
+        return None  # 'was just joking when he said …': a time clause, not what was said
+    if tokens[0].lower in COPULAS or (len(tokens) > 1 and tokens[0].lower.endswith("s") and tokens[1].lower == "to"):
+        return (
+            None  # 'which the Post said is Rep. Ney', 'that officials say appears to be arson': its subject is before
+        )
     handover = next(
         (n for n, t in enumerate(tokens[:3]) if next_cue is not None and t.start == sentence.tokens[next_cue].start),
         None,
@@ -131,12 +146,14 @@ def content_after(text: str, sentence: Sentence, position: int, lemma: str, next
     if handover is not None and not stance and all(t.lower in HANDOVER_WORDS for t in tokens[:handover]):
         return None  # 'responded first by saying he …': the next cue's content is this one's (but 'said he backed …')
     # A quotation right after the cue and its listener ('told reporters: "…"')
-    for n, token in enumerate(tokens[:7]):
+    for n, token in enumerate(tokens[:_LISTENER_REACH]):
         if token.lower in sentence.lexicon.complementizers or token.text in ".!?":
             break
         quote = sentence.quote_at(token.start)
         if quote is not None:
-            if n == 0 or tokens[n - 1].text in ",:" or lemma in OBJECT_TAKING:
+            # ('told the panel it was her “obligation” to …': a word in quotation marks is no quotation of speech)
+            spoken = len(text[quote[0] : quote[1]].split()) >= _SHORTEST_QUOTATION
+            if n == 0 or tokens[n - 1].text in ",:" or (lemma in OBJECT_TAKING and spoken):
                 return quote
             break
     start_token = 0
@@ -155,7 +172,7 @@ def content_after(text: str, sentence: Sentence, position: int, lemma: str, next
         start_token = 1  # 'joked about …', 'advocated for …', 'pointed to …'
     elif tokens[0].lower == "to" and lemma in INFINITIVE_TAKING and len(tokens) > 2:
         start_token = 0  # 'declined to affirm his support', 'threatened to tear it up'
-    elif tokens[0].lower in PREPOSITIONS and lemma not in {"write", "report", "explain"}:
+    elif tokens[0].lower in PREPOSITIONS and lemma not in PREPOSITION_TAKING_CUES:
         return None
     end = clause_end(text, sentence, tokens[start_token].start, next_cue)
     after_particle = start_token == 1 and tokens[0].text.isalpha()  # 'warning of accidents …', 'pointed to …'
@@ -183,7 +200,8 @@ def noun_phrase_end(tokens: list[Token], first: int, *, before_verb: bool = Fals
         following = tokens[n + 1].lower if n + 1 < len(tokens) else ""
         subordinate = subordinate or token.lower in SUBORDINATORS
         initial = len(tokens[n - 1].text) == 1 and tokens[n - 1].text.isupper()  # 'George W. Bush'
-        ends = token.text in ENDING_PUNCT and not is_title_dot(tokens, n) and not initial
+        decimal = tokens[n - 1].text.isdigit() and following[:1].isdigit() and tokens[n - 1].end == token.start
+        ends = token.text in ENDING_PUNCT and not is_title_dot(tokens, n) and not initial and not decimal
         if token.text in PHRASE_BREAKS or ends:
             return token.start
         if not token.text.islower():
@@ -235,12 +253,22 @@ def _opens_clause(tokens: list[Token], n: int) -> bool:
 
 
 def _subject_after_listener(tokens: list[Token]) -> int | None:
-    """The index of the clause's subject pronoun after a short listener phrase ('his audience they …')."""
+    """The index of the clause's subject after a short listener phrase: a pronoun ('told his audience they …'), else
+    the word or determiner and noun before the clause's finite verb ('told reporters nothing had changed', 'told
+    the panel the plan was dead')."""
     for n, token in enumerate(tokens[1:5], start=1):
         if token.text in CLAUSE_PUNCT or token.text in QUOTE_MARKS:
             return None
         if token.lower.split("’")[0].split("'")[0] in SUBJECT_PRONOUNS:  # 'they', 'he’ll'
             return n  # 'told POLITICO he’ll work …'
+    for v, token in enumerate(tokens[2:7], start=2):
+        if token.text in CLAUSE_PUNCT or token.text in QUOTE_MARKS or token.lower in COMPLEMENTISERS:
+            return None
+        if token.lower in FINITE_AUXILIARIES or token.lower in IRREGULAR_PAST:
+            subject = v - 1
+            if subject >= 2 and tokens[subject - 1].lower in DETERMINERS:
+                subject -= 1
+            return subject
     return None
 
 
@@ -311,7 +339,9 @@ def content_before(text: str, sentence: Sentence, position: int) -> Range | None
     count = sentence.count_before(position)
     if count < 3 or sentence.tokens[count - 1].text != ",":
         return None
-    return trimmed(text, sentence.start, sentence.tokens[count - 1].start)
+    first = after_dateline(sentence.tokens)  # 'BIDDEFORD (AP) – The filing should …, a spokeswoman said.'
+    start = sentence.tokens[first].start if first < count - 1 else sentence.start
+    return trimmed(text, start, sentence.tokens[count - 1].start)
 
 
 def comma_before(sentence: Sentence, position: int) -> bool:

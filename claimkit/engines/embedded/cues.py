@@ -17,17 +17,22 @@ from ...lang.en.cues import (
     PHRASAL_CUES,
     QUOTE_NEIGHBOUR_CUES,
     QUOTE_ONLY_CUES,
+    REFUSALS,
+    REFUSED_SPEECH,
 )
 from ...lang.en.grammar import (
     ADJECTIVE_MARKERS,
+    AUXILIARIES,
     BE_FORMS,
     BEFORE_AN_ADJECTIVE,
+    CONDITIONALS,
     CONTROL_VERBS,
     COPULAS,
     DETERMINERS,
     GERUND_LINKS,
     LINKING_VERBS,
     LY_NOUNS,
+    MODALS,
     NEGATIONS,
     NEGATIVE_CONTRACTIONS,
     POSSESSIVE_ENDINGS,
@@ -113,8 +118,14 @@ def _used_as_verb(tokens: list[Token], i: int, lemma: str, after: list[Token]) -
         return False  # 'the alleged', 'so-called'
     if word.endswith("ing") and previous is not None and previous.lower in GERUND_LINKS:
         return False  # 'the dirty work of funding and supporting terrorist groups'
-    if previous is not None and _negated(previous.lower):
-        return False  # 'had not announced any layoffs', 'critics don't say': nothing is attributed
+    if _negated_before(tokens, i):
+        return False  # 'had not announced any layoffs', 'critics don't say', 'have not always supported'
+    if word == lemma and previous is not None and previous.lower in MODALS:
+        return False  # 'As the chair would say', 'will announce': a supposition or a plan, not what was said
+    if _in_a_condition(tokens, i):
+        return False  # 'It could grow if the mayor agrees to …', 'whether she thinks it will help'
+    if lemma in REFUSALS and len(after) > 1 and after[0].lower == "to" and after[1].lower in REFUSED_SPEECH:
+        return False  # 'Officials refused to discuss whether …': nothing was said
     if bare_or_s and lemma in NOUN_LIKE and previous is not None and previous.lower.endswith("ed"):
         return False  # 'we received reports that …': the object of a verb, a noun
     # 'the group, known as XDA Developers': a name, not a claim
@@ -123,6 +134,26 @@ def _used_as_verb(tokens: list[Token], i: int, lemma: str, after: list[Token]) -
 
 def _negated(word: str) -> bool:
     return word in NEGATIONS or word.endswith(NEGATIVE_CONTRACTIONS)
+
+
+def _negated_before(tokens: list[Token], i: int) -> bool:
+    """Whether a negation stands among the auxiliaries and adverbs right before the cue at ``i``."""
+    j = i - 1
+    while j >= 0 and (tokens[j].lower in AUXILIARIES or adverb(tokens[j].lower)):
+        if _negated(tokens[j].lower):
+            return True
+        j -= 1
+    return j >= 0 and _negated(tokens[j].lower)
+
+
+def _in_a_condition(tokens: list[Token], i: int) -> bool:
+    """Whether the cue at ``i`` stands in a clause opened by 'if', 'unless' or 'whether' (back to a comma)."""
+    for j in range(i - 1, max(-1, i - 12), -1):
+        if tokens[j].text in ",;:":
+            return False
+        if tokens[j].lower in CONDITIONALS:
+            return True
+    return False
 
 
 def _infinitive_with_subject(tokens: list[Token], i: int, lemma: str) -> bool:

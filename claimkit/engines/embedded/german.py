@@ -88,7 +88,9 @@ def according_to(text: str, sentence: Sentence, i: int) -> Candidate | None:
     parts = [p for p in (trimmed(text, *before), trimmed(text, *after)) if p[1] - p[0] > 2]
     if not parts:
         return None
-    return make_candidate(text, sentence, (parts[0][0], parts[-1][1]), speaker, cue, "according to", 0.8, parts)
+    return make_candidate(
+        text, sentence, (parts[0][0], parts[-1][1]), speaker, cue, "according to", 0.8, parts, rule="according to"
+    )
 
 
 def _apposition_closes(tokens: list[Token], comma: int) -> int:

@@ -52,4 +52,4 @@ def headline_attribution(text: str, start: int, end: int, quotes: list[Range], l
     colon = start + len(source)
     inside = [q for q in quotes if q[0] < end and q[1] > start]
     sentence = Sentence(start, end, tokenize(text, start, end), inside, lexicon)
-    return make_candidate(text, sentence, content, (start, colon), (colon, colon + 1), None, 0.6)
+    return make_candidate(text, sentence, content, (start, colon), (colon, colon + 1), None, 0.6, rule="headline")

@@ -11,7 +11,7 @@ from operator import attrgetter
 from typing import Final
 
 from ...lang import Lexicon, en
-from ...lang.en.grammar import COORDINATORS, NOT_A_SPEAKER, PHRASE_OPENERS
+from ...lang.en.grammar import COORDINATORS, IRREGULAR_PAST, NOT_A_SPEAKER, PHRASE_OPENERS
 from ...text.spans import Token, trim
 from ..candidate import Candidate, Kind, Range
 
@@ -161,20 +161,30 @@ def make_candidate(
     lemma: str | None,
     confidence: float,
     parts: list[Range] | None = None,
+    *,
+    rule: str,
 ) -> Candidate | None:
-    """A candidate with its kind told by the quotations it covers; None when it cannot be one."""
+    """A candidate with its kind told by the quotations it covers; None when it cannot be one. ``rule`` names the
+    rule that found it; ``confidence`` orders two readings of one content (the measured one is given later)."""
     if content[1] <= content[0]:
         return None
     parts = parts if parts and len(parts) > 1 else []
     if speaker is not None and any(a < speaker[1] and speaker[0] < b for a, b in parts or [content]):
         return None  # a speaker inside its own content is a misreading
+    if speaker is not None and not sentence.german and _opens_with_a_verb(text[speaker[0] : speaker[1]]):
+        return None  # 'a loss that topped Wall Street forecasts': a verb and its object, no speaker and no cue
     if speaker is not None and not sentence.german and not _can_be_speaker(text[speaker[0] : speaker[1]]):
         # 'In a YouTube clip Tridevil said': the name at the end; 'on solid ground attacking …': no one
         speaker = _name_at_end(sentence, speaker)
     kind = _kind(parts or [content], sentence)
     if kind == "direct":
         confidence = max(confidence, 0.85)
-    return Candidate(content, speaker, cue, kind, confidence, (sentence.start, sentence.end), lemma, parts)
+    return Candidate(content, speaker, cue, kind, confidence, (sentence.start, sentence.end), lemma, parts, rule=rule)
+
+
+def _opens_with_a_verb(phrase: str) -> bool:
+    word = phrase.split(" ", 1)[0]
+    return word.islower() and (word.endswith("ed") or word in IRREGULAR_PAST)
 
 
 def _can_be_speaker(phrase: str) -> bool:

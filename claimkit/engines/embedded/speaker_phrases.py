@@ -43,6 +43,7 @@ from .sentence import CLAUSE_PUNCT, ENDING_PUNCT, MAX_SPEAKER_TOKENS, QUOTE_MARK
 
 __all__ = [
     "after_comma",
+    "after_dateline",
     "after_quote",
     "appositive_speaker",
     "closing_clause",
@@ -146,16 +147,39 @@ _LONGEST_TAIL: Final = 12
 
 
 def appositive_speaker(tokens: list[Token], comma: int, lexicon: Lexicon) -> Range | None:
-    """'Senator John Cornyn of Texas, the No. 2 Republican in the Senate, said': name and apposition."""
+    """'Senator John Cornyn of Texas, the No. 2 Republican in the Senate, said': name and apposition; 'The firm
+    that runs the festival, Brightline Events, denies': the name that the apposition gives a description."""
     j: int | None = comma
     for _ in range(2):  # 'Jillian Chase, 27, a Tinder user in New York, said'
         j = _previous_comma(tokens, j) if j is not None else None
         if j is None:
             return None
+        if _a_name(tokens[j + 1 : comma]) and not any(t.text[:1].isupper() for t in tokens[1:j]):
+            return (tokens[j + 1].start, tokens[comma - 1].end)
         name = speaker_before(tokens, j - 1, lexicon)
         if name is not None and any(t.text[:1].isupper() for t in tokens[:j] if t.start >= name[0]):
             return (name[0], tokens[comma - 1].end)
     return None
+
+
+def _a_name(words: list[Token]) -> bool:
+    """Whether ``words`` are a proper name of two words or more ('Brightline Events', 'Bank of America')."""
+    capitalised = [t for t in words if t.text[:1].isupper()]
+    return len(capitalised) >= 2 and all(t.text[:1].isupper() or t.lower in _NAME_JOINERS for t in words)
+
+
+def _named_after(tokens: list[Token], comma: int) -> Range | None:
+    """', former aide Dana Whitfield.' after a description: the role and name that close the sentence."""
+    k = comma + 1
+    while k < len(tokens) and tokens[k].text not in CLAUSE_PUNCT and tokens[k].text not in ENDING_PUNCT:
+        k += 1
+    phrase = tokens[comma + 1 : k]
+    if not 2 <= len(phrase) <= MAX_SPEAKER_TOKENS or (k < len(tokens) and tokens[k].text not in ENDING_PUNCT):
+        return None
+    name = list(itertools.dropwhile(lambda t: t.text.islower(), phrase))
+    if not _a_name(name) or any(t.text in QUOTE_MARKS for t in phrase):
+        return None
+    return (phrase[0].start, phrase[-1].end)
 
 
 def _previous_comma(tokens: list[Token], comma: int) -> int | None:
@@ -182,6 +206,16 @@ def is_title_dot(tokens: list[Token], j: int) -> bool:
     return tokens[j].text == "." and j > 0 and (tokens[j - 1].lower + ".") in TITLE_WORDS
 
 
+def _inside_a_name(tokens: list[Token], j: int) -> bool:
+    """A full stop that ends a title ('Sen.') or a middle initial before the rest of a name ('Marcia J. Lowell')."""
+    if is_title_dot(tokens, j):
+        return True
+    initial = (
+        j > 1 and len(tokens[j - 1].text) == 1 and tokens[j - 1].text.isupper() and tokens[j - 2].text[:1].isupper()
+    )
+    return initial and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper()
+
+
 def speaker_before(tokens: list[Token], j: int, lexicon: Lexicon) -> Range | None:
     """The noun phrase ending at token ``j``: the speaker in 'X said'."""
     end = j
@@ -195,11 +229,11 @@ def speaker_before(tokens: list[Token], j: int, lexicon: Lexicon) -> Range | Non
         if token.text in QUOTE_MARKS and _possessive_mark(tokens, j, end):
             j -= 1  # 'Sanders’ aides'
             continue
-        if token.text in QUOTE_MARKS or (token.text in ENDING_PUNCT and not is_title_dot(tokens, j)):
+        if token.text in QUOTE_MARKS or (token.text in ENDING_PUNCT and not _inside_a_name(tokens, j)):
             break
         if _after_a_dateline(tokens, j):
             break  # '2025 - Mayor James Wilson said', 'WASHINGTON -- President Obama said'
-        if token.text in CLAUSE_PUNCT and not _inside_parentheses(tokens, j, end):
+        if token.text in CLAUSE_PUNCT and not _inside_parentheses(tokens, j, end) and not _in_a_number(tokens, j):
             break
         if token.lower in RELATIVE_PRONOUNS and token.text.islower():
             if j == end or not _opens_a_subject(tokens[j + 1]):
@@ -231,6 +265,19 @@ def speaker_before(tokens: list[Token], j: int, lexicon: Lexicon) -> Range | Non
     if start < end and tokens[end].lower in SUBJECT_PRONOUNS and tokens[end - 1].lower not in JOINING_CONJUNCTIONS:
         start = end  # 'Just an hour earlier she wrote', 'the legislation he wrote': the pronoun speaks
     return (tokens[start].start, tokens[end].end)
+
+
+def _in_a_number(tokens: list[Token], j: int) -> bool:
+    """A comma between the digits of a number ('About 12,500 said')."""
+    before, after = tokens[j - 1] if j > 0 else None, tokens[j + 1] if j + 1 < len(tokens) else None
+    return (
+        before is not None
+        and after is not None
+        and before.text.isdigit()
+        and after.text.isdigit()
+        and before.end == tokens[j].start
+        and tokens[j].end == after.start
+    )
 
 
 def _role_for_name(tokens: list[Token], j: int, end: int) -> bool:
@@ -296,6 +343,12 @@ def _present_verb_after_name(tokens: list[Token], j: int, start: int) -> bool:
     )
 
 
+def after_dateline(tokens: list[Token], j: int = 0) -> int:
+    """The first token after a dateline that opens the sentence at ``j`` ('BIDDEFORD (AP) –'), else ``j``."""
+    dateline = next((k for k in range(j, min(len(tokens), j + 12)) if _ends_a_dateline(tokens, k)), None)
+    return j if dateline is None else dateline + 1
+
+
 def _ends_a_dateline(tokens: list[Token], k: int) -> bool:
     """The dash after a dateline: '2025 -', 'WASHINGTON --', 'ORLANDO, Fla. (Reuters) -'."""
     if _after_a_dateline(tokens, k):
@@ -357,10 +410,14 @@ def speaker_after(tokens: list[Token], i: int, lexicon: Lexicon) -> Range | None
     while j < len(tokens) and j - i < MAX_SPEAKER_TOKENS:
         token = tokens[j]
         named_in_quotes = token.text in QUOTE_MARKS and j > i and tokens[j - 1].lower in lexicon.articles
+        if token.text == "," and j > i and not any(t.text[:1].isupper() for t in tokens[i + 1 : j]):
+            named = _named_after(tokens, j)  # 'said another witness, former aide Dana Whitfield.'
+            if named is not None:
+                return named
         if (
             token.text in CLAUSE_PUNCT
             or (token.text in QUOTE_MARKS and not named_in_quotes)  # 'so der „Ermittlungsausschuss Frankfurt“'
-            or (token.text in ENDING_PUNCT and not is_title_dot(tokens, j))
+            or (token.text in ENDING_PUNCT and not _inside_a_name(tokens, j))
         ):
             break
         inside_a_name = (  # 'Department of Correction spokesman Jason Kersten', 'Bank of America'
@@ -396,9 +453,7 @@ def sentence_subject(tokens: list[Token], quotes: list[Range]) -> Range | None:
         j = bisect.bisect_left(tokens, opening_quote[1], key=lambda t: t.start)
         while j < len(tokens) and tokens[j].text == ",":
             j += 1
-    dateline = next((k for k in range(j, min(len(tokens), j + 12)) if _ends_a_dateline(tokens, k)), None)
-    if dateline is not None:
-        j = dateline + 1  # 'ORLANDO, Fla. (Reuters) - President Barack Obama met … and said …'
+    j = after_dateline(tokens, j)  # 'ORLANDO, Fla. (Reuters) - President Barack Obama met … and said …'
     while j < len(tokens) and (tokens[j].text in QUOTE_MARKS or tokens[j].lower in SENTENCE_LINKS):
         j += 1  # 'But she …', 'And, critics say …'
     opener = tokens[j].lower if j < len(tokens) else ""

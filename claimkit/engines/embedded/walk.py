@@ -176,7 +176,7 @@ def _attach_orphans(
             host.parts = pieces
             host.content = (pieces[0][0], pieces[-1][1])
         elif previous is not None and previous.kind in ("direct", "mixed"):
-            result.append(Candidate(quote, None, None, "direct", 0.6, sentence, None, [], previous))
+            result.append(Candidate(quote, None, None, "direct", 0.6, sentence, None, [], previous, rule="continued"))
     return sorted(result, key=lambda c: c.content)
 
 

@@ -18,6 +18,7 @@ __all__ = [
     "EVIDENCE_NOUNS",
     "FREE_BASE_FORMS",
     "HEADLINE_CUES",
+    "LISTENER_CUES",
     "NAMED_INFINITIVE_CUES",
     "NOUN_LIKE",
     "NOUN_PHRASE_CUES",
@@ -25,8 +26,11 @@ __all__ = [
     "PARTICLE_ONLY_CUES",
     "PASSIVE_CUES",
     "PHRASAL_CUES",
+    "PREPOSITION_TAKING_CUES",
     "QUOTE_NEIGHBOUR_CUES",
     "QUOTE_ONLY_CUES",
+    "REFUSALS",
+    "REFUSED_SPEECH",
     "past_tense",
 ]
 
@@ -214,3 +218,19 @@ NAMED_INFINITIVE_CUES: Final = frozenset([*ATTITUDE_LEMMAS, "announce", "confirm
 
 PASSIVE_CUES: Final = frozenset(SPEECH_LEMMAS) - {"write", "call", "describe", "tell", "ask", "urge", "remind"}
 """Lemmas whose passive names the speaker after 'by' ('Tinder's ban was first reported by BuzzFeed')."""
+
+
+REFUSALS: Final = frozenset({"refuse", "decline"})
+"""Lemmas that, before 'to' and a speech verb, say that nothing was said ('refused to discuss whether …')."""
+
+REFUSED_SPEECH: Final = frozenset(
+    "discuss comment say answer confirm deny elaborate speculate disclose reveal explain identify name specify detail"
+    " respond address".split()
+)
+"""Verbs of speech after 'refused to', 'declined to': what the speaker would not say."""
+
+PREPOSITION_TAKING_CUES: Final = frozenset({"write", "report", "explain"})
+"""Lemmas whose content may open with a preposition ('wrote in a letter that …', 'reported on Monday the …')."""
+
+LISTENER_CUES: Final = frozenset({"tell", "inform", "assure", "remind"})
+"""Lemmas that need their listener in a sentence ('told reporters that …'; never 'told that …')."""

@@ -17,6 +17,7 @@ __all__ = [
     "BE_FORMS",
     "CLAUSE_BOUNDARIES",
     "COMPLEMENTISERS",
+    "CONDITIONALS",
     "CONTRASTING_CONJUNCTIONS",
     "CONTROL_VERBS",
     "COORDINATORS",
@@ -38,6 +39,7 @@ __all__ = [
     "LINKING_VERBS",
     "LOWER_IN_STATEMENT",
     "LY_NOUNS",
+    "MODALS",
     "NEGATIVE_CONTRACTIONS",
     "NON_NOUNS",
     "NOT_A_SPEAKER",
@@ -61,6 +63,7 @@ __all__ = [
     "SUBORDINATORS",
     "THIRD_SINGULAR_PRONOUNS",
     "TIME_ADJUNCT_OPENERS",
+    "TIME_CLAUSE_OPENERS",
     "TIME_UNITS",
     "TIME_WORDS",
     "TOPIC_PREPOSITIONS",
@@ -190,7 +193,7 @@ STATEMENT_PARTICLES: Final = frozenset("about with on of over to for against out
 
 LOWER_IN_STATEMENT: Final = frozenset(
     """
-    The A An This That These Those It There Its Our We Their
+    The A An This That These Those It There Its Our We Their They He She His Her
     """.split()
 )
 
@@ -214,7 +217,7 @@ AUXILIARIES: Final = frozenset(
     did not n't never also further later again previously repeatedly recently publicly privately
     reportedly long once often frequently still already then now just even even earlier first last then
     subsequently separately immediately quickly openly flatly explicitly bluntly angrily meanwhile
-    simply only clearly""".split()
+    simply only clearly always twice""".split()
 )
 """Words that may stand between a speaker and the cue ('has long argued', 'also said')."""
 
@@ -319,3 +322,15 @@ PERSONAL_RELATIVES: Final = frozenset({"who", "whose"})
 
 ADJECTIVE_MARKERS: Final = frozenset({"the", "a", "an", "so", "so-"})
 """Words after which an -ed form is an adjective, not a verb ('the alleged', 'so-called')."""
+
+
+MODALS: Final = frozenset("will would could might may should must can shall".split())
+"""Modal verbs: before a bare cue ('would say', 'will announce') what is said is a plan or a supposition, not said."""
+
+
+CONDITIONALS: Final = frozenset({"if", "unless", "whether"})
+"""Words that open a clause of what may or may not be ('if the mayor agrees to', 'whether she thinks')."""
+
+
+TIME_CLAUSE_OPENERS: Final = frozenset({"when", "while", "until", "after", "before", "once"})
+"""Words that open a clause of time, which is never what a cue's speaker said ('was joking when he said')."""

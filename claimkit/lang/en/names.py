@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Final
 
 __all__ = [
+    "BUSINESS_NOUNS",
     "CALENDAR_WORDS",
     "FIRST_NAMES",
     "FUNCTION_WORDS",
@@ -18,7 +19,9 @@ __all__ = [
     "NAME_ABBREVIATIONS",
     "NAME_PARTICLES",
     "NAME_PARTICLE_WORDS",
+    "NEWS_WORDS",
     "NON_PERSON_NOUNS",
+    "NOT_NAME_OPENERS",
     "NOT_ROLES",
     "OPENING_DETERMINERS",
     "ORDINALS",
@@ -33,6 +36,7 @@ __all__ = [
     "SENTENCE_STARTERS",
     "STATEMENT_NOUNS",
     "SUBJECT_FORMS",
+    "SUBJECT_LEADS",
     "TITLE_WORDS",
     "TITLE_WORDS_WITHOUT_DOTS",
     "WORK_TITLE_SMALL_WORDS",
@@ -102,7 +106,9 @@ ORGANISATION_WORDS: Final = frozenset(
     department government party council committee commission agency bureau office court congress senate
     parliament assembly house army navy police corporation corp inc company group association union bank
     network campaign foundation center centre organization organisation administration embassy newspaper
-    report poll survey study statement magazine channel station agency website""".split()
+    report poll survey study statement magazine channel station agency website firm records events holdings
+    partners media studios industries systems labs airlines motors energy pharmaceuticals capital ventures brands
+    foods entertainment productions publishing press label""".split()
 )
 
 
@@ -183,7 +189,8 @@ SENTENCE_STARTERS: Final = frozenset(
     """The A An In On At For But And However After Before When While Since As If This That These Those It
     He She They We I His Her Their Its Our Despite Although Though Whether Meanwhile Still Yet Now Then
     So Also Many Some Most Both Even Only According Asked Earlier Later Last Next Mr Mrs Ms Maybe Perhaps
-    Sometimes Besides Nevertheless Regardless""".split()
+    Sometimes Besides Nevertheless Regardless Like Unlike With Without Under Over Among Amid Until Unless Because
+    Instead""".split()
 )
 
 
@@ -251,3 +258,25 @@ NAME_ABBREVIATIONS: Final = frozenset("no st jr sr mr mrs ms dr".split())
 
 ROLE_NOISE: Final = frozenset({"the", "former"})
 """Words of a role that tell nothing of which role it is."""
+
+
+NOT_NAME_OPENERS: Final = SENTENCE_STARTERS - frozenset(
+    "The A An This That These Those It He She They We I His Her Their Its Our Many Some Most Both Mr Mrs Ms".split()
+)
+"""Capitalised words that open a sentence before a name and are no part of it ('Like Corker, Menendez …',
+'Despite Santilli's claims', 'Now Sembler is …'); not an article, a pronoun or a quantifier, which open a phrase of
+their own ('Many Democrats', 'Both Mr. King and …')."""
+
+
+SUBJECT_LEADS: Final = frozenset("the former acting then but and meanwhile".split())
+"""Lower-case words that may stand before a name that is its sentence's subject ('But former Gov. Ed Rendell')."""
+
+
+BUSINESS_NOUNS: Final = frozenset("company firm business corporation label retailer maker".split())
+"""Nouns for a business ('the company'): a description that is no news outlet, whatever was named last."""
+
+
+NEWS_WORDS: Final = frozenset(
+    "news times post journal herald tribune guardian telegraph newspaper magazine press reuters ap cnn bbc".split()
+)
+"""Words of a news outlet's name ('The New York Times', 'Associated Press')."""
