@@ -24,44 +24,38 @@ __all__ = ["IdSet", "OutputFile", "is_record", "same_file"]
 
 
 class IdSet:
-    """A set of strings kept as 64-bit hashes in one array (open addressing): 16 bytes an id at most.
+    """A set of strings kept as 64-bit hashes in 4,096 arrays, by the hash's low bits: about 8 bytes an id (a
+    200,000-id set takes under 2 MB), a lookup a scan of one short array in C.
 
     Two different ids share a hash with a chance of about n²/2⁶⁵ (under 10⁻⁹ for 200,000 ids)."""
 
+    _BUCKETS = 4096
+
     def __init__(self) -> None:
-        self._slots = array("Q", bytes(8 * 1024))
+        self._buckets: list[array[int] | None] = [None] * self._BUCKETS
         self._count = 0
 
     @staticmethod
     def _hash(value: str) -> int:
         digest = hashlib.blake2b(value.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-        return int.from_bytes(digest, "little") or 1  # 0 marks an empty slot
-
-    def _find(self, key: int) -> int:
-        mask = len(self._slots) - 1
-        at = key & mask
-        while self._slots[at] not in (0, key):
-            at = (at + 1) & mask
-        return at
+        return int.from_bytes(digest, "little")
 
     def add(self, value: str) -> None:
         key = self._hash(value)
-        at = self._find(key)
-        if self._slots[at] == 0:
-            self._slots[at] = key
+        bucket = self._buckets[key % self._BUCKETS]
+        if bucket is None:
+            self._buckets[key % self._BUCKETS] = array("Q", (key,))
             self._count += 1
-            if self._count * 2 > len(self._slots):
-                self._grow()
-
-    def _grow(self) -> None:
-        old = self._slots
-        self._slots = array("Q", bytes(16 * len(old)))
-        for key in old:
-            if key:
-                self._slots[self._find(key)] = key
+        elif key not in bucket:
+            bucket.append(key)
+            self._count += 1
 
     def __contains__(self, value: object) -> bool:
-        return isinstance(value, str) and self._slots[self._find(self._hash(value))] != 0
+        if not isinstance(value, str):
+            return False
+        key = self._hash(value)
+        bucket = self._buckets[key % self._BUCKETS]
+        return bucket is not None and key in bucket
 
     def __len__(self) -> int:
         return self._count
