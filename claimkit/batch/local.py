@@ -202,7 +202,7 @@ class _Pool:
                 suspects.extend(running.values())
                 running.clear()
                 suspect = None
-                self.executor.shutdown(wait=False, cancel_futures=True)
+                self.executor.shutdown(wait=True, cancel_futures=True)  # its manager has ended: nothing to race
                 self.executor = self._start()
 
     def _submit(self, item: BatchItem) -> Future[dict[str, Any]]:
