@@ -11,6 +11,7 @@ import signal
 import stat
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -33,7 +34,7 @@ def _line(identifier: str, ok: bool = True) -> bytes:
 
 def _batch(*arguments: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "claimkit", "batch", *arguments, "--engine", "embedded"]
-    return subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, env=env, cwd=tempfile.gettempdir())
 
 
 def _articles(path: Path, count: int) -> Path:
@@ -235,6 +236,7 @@ def test_a_read_only_cache_is_still_read(tmp_path: Path, hostile_row: Callable[.
             text=True,
             timeout=120,
             env=env,
+            cwd=tempfile.gettempdir(),
         )
         assert first.returncode == 0 and server.count == 1, first.stderr
         command = " ".join(
@@ -247,6 +249,7 @@ def test_a_read_only_cache_is_still_read(tmp_path: Path, hostile_row: Callable[.
             text=True,
             timeout=120,
             env=env,
+            cwd=tempfile.gettempdir(),
         )
         assert second.returncode == 0, second.stderr
         assert server.count == 1  # no second call: the cached summary was read

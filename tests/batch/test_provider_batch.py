@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -127,7 +128,9 @@ def _cli(source: Path, output: Path, url: str, store: Path, *more: str) -> subpr
         "CLAIMKIT_PRICE_IN": "0.15",
         "CLAIMKIT_PRICE_OUT": "0.6",
     }
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    return subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=tempfile.gettempdir()
+    )
 
 
 @pytest.mark.parametrize("moment", ["between upload and batch", "while the batch runs"])
