@@ -31,12 +31,15 @@ compiled: $(CBIN)/.installed
 run: $(BIN)/.installed
 	$(BIN)/claimkit summarise $(SEED) --format table
 
+# The quick suite; `make test TESTS=` (as .ci/run does) runs the slow tests too.
+TESTS ?= -m "not slow"
+
 test: $(BIN)/.installed lint
-	$(BIN)/pytest
+	$(BIN)/pytest $(TESTS)
 
 # The same test suite against the compiled build (pytest imports claimkit from its site-packages).
 test-compiled: $(CBIN)/.installed
-	CLAIMKIT_EXPECT_COMPILED=1 $(CBIN)/pytest -p no:cacheprovider
+	CLAIMKIT_EXPECT_COMPILED=1 $(CBIN)/pytest -p no:cacheprovider $(TESTS)
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check claimkit tests bench examples setup.py

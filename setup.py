@@ -36,6 +36,7 @@ COMPILED_MODULES = [
     "claimkit/engines/embedded/attributions.py",
     "claimkit/engines/embedded/headline.py",
     "claimkit/engines/embedded/walk.py",
+    "claimkit/statements.py",
     "claimkit/assemble.py",
     "claimkit/pipeline.py",
 ]

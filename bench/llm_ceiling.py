@@ -1,7 +1,7 @@
 """What claimkit's LLM path keeps of a perfect model's answer: a local server answers with the gold.
 
-python bench/llm_ceiling.py GOLD.jsonl [--noise none|typo|ellipsis|hallucinate|speakers] [--max-tokens N]
-                            [--limit N] [--out FILE]
+python bench/llm_ceiling.py GOLD.jsonl [--noise NOISE] [--quirk none|429|reasoning] [--concurrency N]
+                            [--max-tokens N] [--limit N] [--out FILE]
 
 The bench starts an OpenAI-compatible server on 127.0.0.1 that answers each extraction request with the gold
 attributions of the article chunk it finds in the prompt, written in claimkit's model-facing schema and with
@@ -12,17 +12,24 @@ mention and the cue as the gold's words. Like a real server it cuts a reply at t
 characters each. ``--noise`` adds what a real model does: ``typo`` (other quotation marks, doubled spaces, a
 changed first letter's case, a trailing period), ``ellipsis`` (a quote of more than 20 words shortened to its
 first and last eight, joined by "..."), ``hallucinate`` (one word in ten of each quote invented), ``speakers``
-(every third speaker named by an invented name that the article never uses).
+(every third speaker named by an invented name that the article never uses), ``pronouns`` (every speaker
+written as the words the model read at the site: 'he', 'the senator'), ``misattribute`` (every tenth claim given
+to another person the article names), ``authorial`` (five of the article's own sentences per article given as
+claims of its first named speaker, with no mention or cue), ``head`` (a quote of more than six words given as its
+first six and "…"), ``case`` (the first letter's case changed). ``--quirk`` makes the server behave as real ones
+do: ``429`` refuses each distinct request once with ``Retry-After``; ``reasoning`` answers 400 to ``max_tokens``
+and to ``temperature``, as OpenAI's reasoning models do. ``--concurrency`` summarises that many articles at once.
 
 claimkit runs with its default settings (but for the cache and the call log, off) over every article, and the
-bench prints F1 at both IoU thresholds, resolved-speaker accuracy, requests and completion tokens per article,
-completion tokens per claim, and the losses by cause. With ``--out`` each summary is written as one JSON line
-``{"id": …, "summary": …}``.
+bench prints F1 at both IoU thresholds, resolved-speaker accuracy, model calls and chunks per article, completion
+tokens per article and per claim, articles lost and requests refused, and the losses by cause. With ``--out`` each
+summary is written as one JSON line ``{"id": …, "summary": …}``.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import http.server
 import json
 import random
@@ -32,16 +39,31 @@ import sys
 import threading
 from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import claimkit
-from claimkit.engines.llm.engine import QUOTE_ENDS, QUOTE_WORDS, ModelClaim, ModelExtraction, ModelSpeaker
+from claimkit.engines.llm.engine import QUOTE_ENDS, QUOTE_WORDS
+from claimkit.engines.llm.schema import ModelClaim, ModelExtraction, ModelSpeaker
 from claimkit.evaluate import EvalReport, GoldRecord, read_gold, score_article
 from claimkit.settings import Settings
+from claimkit.text.spans import article_sentences, windows
 
 CHARS_PER_TOKEN = 4
+NOISES = [
+    "none",
+    "typo",
+    "ellipsis",
+    "hallucinate",
+    "speakers",
+    "pronouns",
+    "misattribute",
+    "authorial",
+    "head",
+    "case",
+]
 INVENTED_WORDS = ("zebrafruit", "quasilunar", "marblewick", "tonguefeld", "plimsovar")
 INVENTED_SPEAKER = "Senator Jane Hallucinated"
 _ARTICLE_RE = re.compile(r"<article>\n(.*)\n</article>", re.DOTALL)
@@ -50,9 +72,12 @@ _ARTICLE_RE = re.compile(r"<article>\n(.*)\n</article>", re.DOTALL)
 class GoldServer:
     """Answers extraction requests from the gold of the article in the prompt."""
 
-    def __init__(self, raw_records: list[dict[str, Any]], noise: str, seed: int = 7) -> None:
+    def __init__(self, raw_records: list[dict[str, Any]], noise: str, seed: int = 7, quirk: str = "none") -> None:
         self.records = raw_records
         self.noise = noise
+        self.quirk = quirk
+        self.refused = 0
+        """Requests answered 429 or 400 (``--quirk``)."""
         self.random = random.Random(seed)
         self.requests = 0
         self.cut = 0
@@ -60,8 +85,31 @@ class GoldServer:
         self.claim_tokens: list[int] = []
         """Tokens of each claim written, as the schema asks for it."""
         self.unknown = 0
+        self.authorial = 0
+        self.http_requests = 0
+        self.limited: set[str] = set()
+        """Authorial sentences given as claims (``--noise authorial``)."""
         """Requests whose article the server did not find."""
         self._lock = threading.Lock()
+
+    def refusal(self, body: dict[str, Any]) -> tuple[int, dict[str, str], str] | None:
+        """A server's quirk for this request: a 429 with Retry-After on every third request, or a reasoning model's
+        400s on ``max_tokens`` and ``temperature``; None to answer."""
+        with self._lock:
+            self.http_requests += 1
+            digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
+            if self.quirk == "429" and digest not in self.limited:  # each request refused once, then answered
+                self.limited.add(digest)
+                self.refused += 1
+                return 429, {"Retry-After": "1"}, "Rate limit reached for requests"
+            if self.quirk == "reasoning" and "max_tokens" in body:
+                self.refused += 1
+                message = "Unsupported parameter: 'max_tokens' is not supported with this model."
+                return 400, {}, message + " Use 'max_completion_tokens' instead."
+            if self.quirk == "reasoning" and "temperature" in body:
+                self.refused += 1
+                return 400, {}, "Unsupported value: 'temperature' does not support 0.0 with this model."
+        return None
 
     def answer(self, body: dict[str, Any]) -> tuple[str, str, int, int]:
         """The reply content, its finish reason, prompt tokens and completion tokens."""
@@ -88,6 +136,7 @@ class GoldServer:
         text = record["text"]
         claims: list[ModelClaim] = []
         speakers: dict[str, ModelSpeaker] = {}
+        names = sorted({a["speaker_entity"] for a in record["attributions"] if _is_a_name(a.get("speaker_entity"))})
         for n, gold in enumerate(record["attributions"]):
             spans = gold["content_spans"]
             if not (start <= min(s for s, _ in spans) and max(e for _, e in spans) <= end):
@@ -95,10 +144,17 @@ class GoldServer:
             name = gold.get("speaker_entity") or gold.get("speaker")
             if self.noise == "speakers" and n % 3 == 0:
                 name = INVENTED_SPEAKER
+            if self.noise == "pronouns" and gold.get("speaker"):
+                name = gold["speaker"]  # the words it read: 'he', 'the senator'
+            others = [other for other in names if other != name and name and not set(other.split()) & set(name.split())]
+            if self.noise == "misattribute" and n % 10 == 5 and others:
+                name = others[n % len(others)]  # another person the article names
             fragments = [text[s:e] for s, e in spans]
-            if self.noise != "ellipsis":
+            if self.noise not in ("ellipsis", "head"):
                 fragments = [_as_asked(fragment) for fragment in fragments]
             quote = self._noisy(" ... ".join(fragments))
+            if self.noise == "head" and len(spans) == 1 and len(quote.split()) > 6:
+                quote = " ".join(quote.split()[:6]) + " …"  # the head of the quote, and an ellipsis
             claim = {
                 "speaker": name,
                 "mention": gold.get("speaker"),
@@ -113,10 +169,40 @@ class GoldServer:
             if name is not None and name not in speakers:
                 kind = gold.get("speaker_kind") or "person"
                 speakers[name] = ModelSpeaker(name=name, role=None, affiliation=None, kind=kind)
+        if self.noise == "authorial":
+            claims.extend(self._authorial(record, start, end, names))
         return ModelExtraction(speakers=list(speakers.values()), claims=claims).model_dump_json()
+
+    def _authorial(self, record: dict[str, Any], start: int, end: int, names: list[str]) -> list[ModelClaim]:
+        """Five of the article's own sentences in the chunk that hold no gold attribution, as claims of the
+        article's first named speaker: what a model does when it takes the author's words for a source's."""
+        text = record["text"]
+        taken = [span for a in record["attributions"] for span in (*a["content_spans"], *a.get("speaker_spans", []))]
+        free = [
+            (s, e)
+            for s, e in article_sentences(text)
+            if start <= s and e <= end and e - s > 40 and not any(a < e and s < b for a, b in taken)
+        ]
+        chosen = free[:: max(1, len(free) // 5)][:5]
+        self.authorial += len(chosen)
+        speaker = names[0] if names else None
+        return [
+            ModelClaim(
+                speaker=speaker,
+                mention=None,
+                cue=None,
+                quote=_as_asked(text[s:e].strip()),
+                kind="indirect",
+                stance="neutral",
+                answers=None,
+            )
+            for s, e in chosen
+        ]
 
     def _noisy(self, quote: str) -> str:
         words = quote.split(" ")
+        if self.noise == "case":
+            return quote[:1].swapcase() + quote[1:]
         if self.noise == "typo":
             quote = quote.replace("“", '"').replace("”", '"').replace(" ", "  ", 1)
             quote = quote[:1].swapcase() + quote[1:]
@@ -138,6 +224,10 @@ def _as_asked(quote: str) -> str:
     return " ".join(words[:QUOTE_ENDS]) + " ... " + " ".join(words[-QUOTE_ENDS:])
 
 
+def _is_a_name(words: str | None) -> bool:
+    return bool(words) and all(w[:1].isupper() for w in (words or "").split()) and len((words or "").split()) >= 2
+
+
 def _tokens(text: str) -> int:
     return -(-len(text) // CHARS_PER_TOKEN)
 
@@ -150,6 +240,17 @@ def serving(gold: GoldServer) -> Iterator[str]:
 
         def do_POST(self) -> None:
             body = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)) or b"{}")
+            refused = gold.refusal(body)
+            if refused is not None:
+                status, headers, message = refused
+                error = json.dumps({"error": {"message": message, "type": "invalid_request_error"}}).encode()
+                self.send_response(status)
+                for name, value in {**headers, "Content-Type": "application/json"}.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(error)))
+                self.end_headers()
+                self.wfile.write(error)
+                return
             content, finish, prompt_tokens, completion_tokens = gold.answer(body)
             payload = json.dumps(
                 {
@@ -205,15 +306,17 @@ def _checks(noise: str, summary: claimkit.ArticleSummary, text: str) -> Counter[
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", type=Path)
-    parser.add_argument("--noise", choices=["none", "typo", "ellipsis", "hallucinate", "speakers"], default="none")
+    parser.add_argument("--noise", choices=NOISES, default="none")
     parser.add_argument("--max-tokens", type=int, default=None, help="claimkit's max_tokens (default: its own)")
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--quirk", choices=["none", "429", "reasoning"], default="none", help="a server's quirk")
+    parser.add_argument("--concurrency", type=int, default=1, help="articles summarised at once (threads)")
     args = parser.parse_args()
     raw = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     raw = [r for r in raw if r.get("attributions")][: args.limit]
     records: list[GoldRecord] = [r for r in read_gold(args.gold) if r.attributions][: args.limit]
-    server = GoldServer(raw, args.noise)
+    server = GoldServer(raw, args.noise, quirk=args.quirk)
     report = EvalReport()
     usage: Counter[str] = Counter()
     losses: Counter[str] = Counter()
@@ -224,13 +327,15 @@ def main() -> None:
         if args.max_tokens is not None:
             options["max_tokens"] = args.max_tokens
         settings = Settings(**options)
-        for record in records:
-            try:
-                summary = claimkit.summarise(record.text, settings=settings)
-            except claimkit.ClaimkitError as e:
-                losses[f"articles lost: {type(e).__name__}"] += 1
+        with ThreadPoolExecutor(args.concurrency) as pool:
+            outcomes = list(pool.map(lambda r: _summarised(r.text, settings), records))
+        for record, outcome in zip(records, outcomes, strict=True):
+            usage["chunks"] += len(windows(record.text, settings.chunk_chars, settings.chunk_overlap))
+            if isinstance(outcome, claimkit.ClaimkitError):
+                losses[f"articles lost: {type(outcome).__name__}: {outcome}"[:200]] += 1
                 report.articles.append(score_article(record, _empty(record.text)))  # its gold counts as missed
                 continue
+            summary = outcome
             report.articles.append(score_article(record, summary))
             if summary.provenance.usage:
                 usage.update(summary.provenance.usage.model_dump(include={"calls", "completion_tokens"}))
@@ -242,6 +347,13 @@ def main() -> None:
     if out is not None:
         out.close()
     _print(report, usage, losses, server, args)
+
+
+def _summarised(text: str, settings: Settings) -> claimkit.ArticleSummary | claimkit.ClaimkitError:
+    try:
+        return claimkit.summarise(text, settings=settings)
+    except claimkit.ClaimkitError as e:
+        return e
 
 
 def _empty(text: str) -> claimkit.ArticleSummary:
@@ -278,7 +390,11 @@ def _print(report: EvalReport, usage: Counter[str], losses: Counter[str], server
     resolved = totals["resolved_speaker_accuracy"]
     print(f"resolved speakers {resolved:.3f}" if resolved is not None else "resolved speakers: no entities in the gold")
     requests, completion = usage["calls"] / articles, usage["completion_tokens"] / articles
-    print(f"per article: requests {requests:.2f}, completion tokens {completion:,.0f}")
+    chunks = usage["chunks"] / articles
+    print(f"per article: requests {requests:.2f} (chunks {chunks:.2f}), completion tokens {completion:,.0f}")
+    lost = sum(n for cause, n in losses.items() if cause.startswith("articles lost"))
+    print(f"articles lost: {lost}; quirk {args.quirk} at concurrency {args.concurrency}:", end=" ")
+    print(f"{server.refused} requests refused, {server.http_requests} HTTP requests")
     if server.claim_tokens:
         print(f"completion tokens per claim: median {statistics.median(server.claim_tokens):.0f}")
     print(f"server: {server.requests} requests, {server.cut} replies cut at the token limit, {server.unknown} unknown")

@@ -3,7 +3,8 @@
 The embedded method reads no model weights: relatedness is the share of the claim's content words
 (stemmed, proper nouns counted twice) that the article uses; evidence is the article's sentences that
 share most of them; the label comes from refutation and hedging cues in those sentences, compared with
-the claim's own polarity (a claim that something is fake is supported by an article calling it a hoax).
+the claim's own polarity (a claim that something is fake is supported by an article calling it a hoax; a claim that
+something never happened is opposed by an article that tells it plainly).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .lang.en.stance import HEDGING, NEGATED_CLAIM_WORDS, REFUTING, REFUTING_PHRASES
-from .records import ArticleStance, ArticleStanceLabel, ModelStance, Span
+from .records import ArticleStance, ArticleStanceLabel, Span
 from .settings import Settings
 from .text.spans import find_quotes, split_sentences
 from .text.words import content_words, stem, words
@@ -80,6 +81,11 @@ def stance(
     ``model=`` or ``engine=``) looked up with the environment and the config file. With a model configured
     (``settings.chosen_engine`` other than embedded) the model decides, through the ``article_stance``
     prompt, and its evidence is located in the article or dropped.
+
+    >>> import claimkit
+    >>> result = claimkit.stance("The bridge will reopen.", "The mayor said the bridge will reopen in May.")
+    >>> result.label in {"supports", "opposes", "neutral", "unrelated"}
+    True
     """
     settings = settings or Settings.resolve(**options)
     if settings.chosen_engine != "embedded":
@@ -90,6 +96,7 @@ def stance(
 def _model_stance(claim: str, text: str, settings: Settings, client: openai.OpenAI | None) -> ArticleStance:
     from .engines.llm import Tally, load_prompt, structured_caller  # the SDK loads only when a model is used
     from .engines.llm.guard import located_or_warned
+    from .engines.llm.schema import ModelStance
 
     caller = structured_caller(settings, client)
     prompt = load_prompt("article_stance")
@@ -137,5 +144,5 @@ def _embedded_stance(claim: str, text: str, evidence_sentences: int) -> ArticleS
     elif body.hedging >= 1.4:
         label, score = "neutral", min(1.0, body.hedging / 4)
     else:
-        label, score = "supports", 0.5
+        label, score = ("opposes" if _negative(claim) else "supports"), 0.5  # the article says it, plainly
     return ArticleStance(claim=claim, label=label, score=score, relatedness=relatedness, evidence=spans)

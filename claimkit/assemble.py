@@ -9,14 +9,13 @@ from typing import Final
 
 from .claim_stance import ClaimStance, claim_stances
 from .engines.candidate import Candidate
-from .engines.embedded.confidence import measured_precision, rule_path, speaker_precision
+from .engines.embedded.confidence import measured_precision, rule_path
 from .errors import GroundingError
-from .lang.en.cues import CUE_FORMS, LISTENER_CUES, OBJECT_TAKING, past_tense
-from .lang.en.grammar import LOWER_IN_STATEMENT, STATEMENT_PARTICLES
-from .lang.en.names import SUBJECT_FORMS
+from .lang import lexicon_for
 from .records import Article, ArticleSummary, Claim, Provenance, Stance, StanceLabel, span_fields
 from .sources import LoadedArticle
 from .speakers import SpeakerEntity, SpeakerIndex
+from .statements import statement, who_says
 from .text.boilerplate import is_boilerplate
 from .text.language import detect
 from .text.spans import article_sentences, paragraphs
@@ -24,11 +23,6 @@ from .text.spans import article_sentences, paragraphs
 __all__ = ["EngineOutput", "assemble_summary", "check_spans"]
 
 _SUMMARY_SENTENCES: Final = 3
-_DOUBTFUL_SPEAKER: Final = 0.7
-"""A speaker resolved by a way measured less often right is named in a statement as the article mentions it."""
-_LONGEST_LISTENER: Final = 5
-_MID_SENTENCE: Final = frozenset("abcdefghijklmnopqrstuvwxyz,;")
-"""What stands before the space before a word in the middle of a sentence."""
 _SHORTEST_REPEAT: Final = 5
 _REPEAT_WINDOW: Final = 200
 
@@ -45,12 +39,16 @@ class EngineOutput:
     """Where the engine stopped reading (at the claim cap); None: the whole article was read."""
 
 
-def assemble_summary(article: LoadedArticle, output: EngineOutput, *, min_confidence: float = 0.0) -> ArticleSummary:
-    """The summary of ``article`` from what an engine found in it; the rules' claims below ``min_confidence`` (their
-    measured precision) are left out."""
+def assemble_summary(
+    article: LoadedArticle, output: EngineOutput, language: str | None = None, *, min_confidence: float = 0.0
+) -> ArticleSummary:
+    """The summary of ``article`` from what an engine found in it; ``language``: the article's, as the pipeline
+    detected it (None: detected here); the rules' claims below ``min_confidence`` (their measured precision) are
+    left out."""
     text = article.text
+    language = language if language is not None else detect(text)
     candidates = output.candidates
-    index = SpeakerIndex(text, read_to=output.read_to, reported=[c.content for c in candidates])
+    index = SpeakerIndex(text, lexicon_for(language), read_to=output.read_to, reported=[c.content for c in candidates])
     entities = _resolve_speakers(index, candidates)
     candidates = [_measured(text, c, _way(index, c, e)) for c, e in zip(candidates, entities, strict=True)]
     confident = [n for n, c in enumerate(candidates) if not c.rule or c.confidence >= min_confidence]
@@ -66,7 +64,13 @@ def assemble_summary(article: LoadedArticle, output: EngineOutput, *, min_confid
     claims = []
     for n, (candidate, speaker_id, stance) in enumerate(zip(candidates, speaker_ids, stances, strict=True), start=1):
         claim = _claim(
-            text, f"c{n}", candidate, speaker_id, _who(text, candidate, names.get(speaker_id or "")), stance.label
+            text,
+            f"c{n}",
+            candidate,
+            speaker_id,
+            who_says(text, candidate, names.get(speaker_id or "")),
+            stance.label,
+            language,
         )
         holder = holders[n - 1]
         claims.append(claim if holder is None else claim.model_copy(update={"within": f"c{holder + 1}"}))
@@ -78,8 +82,9 @@ def assemble_summary(article: LoadedArticle, output: EngineOutput, *, min_confid
             title=article.title or headline,
             source=article.source,
             url=article.url,
-            language=detect(text),
+            language=language,
             chars=len(text),
+            text=text,
             published=article.published,
         ),
         summary=output.summary or _summary(text, claims, headline),
@@ -147,11 +152,17 @@ def _span(text: str, span: tuple[int, int] | None) -> dict[str, str | int] | Non
 
 
 def _claim(
-    text: str, claim_id: str, candidate: Candidate, speaker_id: str | None, name: str | None, label: StanceLabel
+    text: str,
+    claim_id: str,
+    candidate: Candidate,
+    speaker_id: str | None,
+    name: str | None,
+    label: StanceLabel,
+    language: str | None = None,
 ) -> Claim:
     record = {
         "id": claim_id,
-        "statement": candidate.statement or _statement(text, candidate, name),
+        "statement": candidate.statement or statement(text, candidate, name, language),
         "quote": span_fields(text, *candidate.content),
         "speaker_id": speaker_id,
         "speaker_mention": _span(text, candidate.speaker),
@@ -163,73 +174,6 @@ def _claim(
         "found_by": candidate.found_by,
     }
     return Claim.model_validate(record)
-
-
-def _who(text: str, candidate: Candidate, name: str | None) -> str | None:
-    """The speaker as the statement names them: the resolved ``name``, or the mention as written when the way it
-    was resolved is doubtful ('He said …', never a guessed name)."""
-    way = candidate.found_by.split("; ")[-1] if candidate.found_by else None
-    if way is not None and candidate.speaker is not None and speaker_precision(way) < _DOUBTFUL_SPEAKER:
-        mention = text[candidate.speaker[0] : candidate.speaker[1]]
-        return SUBJECT_FORMS.get(mention.lower(), mention)  # 'her claim that …': 'she claimed'
-    return name
-
-
-def _statement(text: str, candidate: Candidate, name: str | None) -> str:
-    """A readable sentence: 'Khawaja Asif said: “…”' or 'Khawaja Asif claimed that …'."""
-    who = name[:1].upper() + name[1:] if name else "An unnamed source"
-    pieces = candidate.parts or [candidate.content]
-    joint = " … " if candidate.kind == "direct" else " "  # quotations cut by their cue; a clause around it
-    words = joint.join(" ".join(text[a:b].split()) for a, b in pieces)
-    first = words.split(" ", 1)[0]
-    if first in LOWER_IN_STATEMENT or _a_common_word(text, first):
-        words = first.lower() + words[len(first) :]  # 'said three people escaped', not 'said Three people'
-    if candidate.cue_lemma == "according to" and who.split(" ", 1)[0] in LOWER_IN_STATEMENT:
-        who = who[:1].lower() + who[1:]  # 'According to a fire department spokesperson, …'
-    verb = "said"
-    if candidate.cue_lemma is not None and candidate.cue_lemma != "according to":
-        listener = _listener(text, candidate)
-        verb = past_tense(candidate.cue_lemma) + (listener or _particle(text, candidate))
-        if not listener and candidate.cue_lemma in LISTENER_CUES:
-            verb = "said"  # 'told that …' is no sentence: with no listener, the statement says 'said'
-    if candidate.cue_lemma == "according to":
-        sentence = f"According to {who}, {words}"
-    elif candidate.kind == "direct":
-        sentence = f"{who} {verb}: {words}"
-    else:
-        sentence = f"{who} {verb} {words}"
-    return sentence if sentence.endswith((".", "!", "?", "”", '"', "’", "'")) else sentence + "."
-
-
-def _a_common_word(text: str, word: str) -> bool:
-    """Whether a capitalised word is capitalised only where a sentence opens ('Three', 'Responding'), not a name."""
-    if not word[:1].isupper() or not word[1:].islower():
-        return False
-    at = text.find(" " + word)
-    while at > 0:
-        if text[at - 1] in _MID_SENTENCE and not text[at + 1 + len(word) : at + 2 + len(word)].isalpha():
-            return False  # 'said Trump', ', Trump': a name
-        at = text.find(" " + word, at + 1)
-    return True
-
-
-def _listener(text: str, candidate: Candidate) -> str:
-    """' reporters' in 'told reporters nothing had changed': the listener between the cue and its content."""
-    if candidate.cue_lemma not in OBJECT_TAKING or candidate.cue is None or candidate.cue[1] > candidate.content[0]:
-        return ""
-    between = " ".join(text[candidate.cue[1] : candidate.content[0]].split()).rstrip(":,")
-    fits = 0 < len(between.split()) <= _LONGEST_LISTENER and not any(mark in between for mark in '.;!?“”"')
-    return f" {between}" if fits else ""
-
-
-def _particle(text: str, candidate: Candidate) -> str:
-    """' about' in 'talked about baseball': the word between the cue and its content, when it is a particle."""
-    if candidate.cue is None or candidate.cue[1] > candidate.content[0]:
-        return ""
-    if text[candidate.cue[0] : candidate.cue[1]].lower() not in CUE_FORMS:
-        return ""  # a noun cue: 'Warren's criticism of the developer' reads 'Warren criticized the developer'
-    between = text[candidate.cue[1] : candidate.content[0]].strip()
-    return f" {between}" if between.lower() in STATEMENT_PARTICLES else ""
 
 
 def _without_repeats(text: str, candidates: list[Candidate], speaker_ids: list[str | None]) -> list[int]:

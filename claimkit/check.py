@@ -42,7 +42,7 @@ from .text.spans import find_quotes, trim
 if TYPE_CHECKING:
     import openai
 
-__all__ = ["ALTERED_AT", "check_articles", "check_quotes"]
+__all__ = ["ALTERED_AT", "check_articles", "check_quotation", "check_quotes"]
 
 
 _ELLIPSIS_RE = re.compile(r"\s*(?:\[\s*(?:…|\.\s?\.\s?\.)\s*\]|…|\.\s?\.\s?\.)\s*")
@@ -62,6 +62,12 @@ def check_quotes(
 
     ``names`` name the sources in the report (default 'source 1', 'source 2' …); ``options`` are ``Settings``
     fields, as for ``summarise``: the engine that finds the article's quotations is chosen the same way.
+
+    >>> import claimkit
+    >>> sources = ['She said: "The bridge is safe and open."']
+    >>> report = claimkit.check_quotes('The mayor said: "The bridge is safe."', sources)
+    >>> [(c.quote.text, c.status) for c in report.checks]
+    [('The bridge is safe.', 'verbatim')]
     """
     settings = settings or Settings.resolve(**options)
     names = list(names) if names is not None else [f"source {n}" for n in range(1, len(sources) + 1)]
@@ -215,3 +221,11 @@ def _changes(alignment: Alignment, piece: _Piece, source: _Source, article: str)
 
 def _span(text: str, start: int, end: int) -> Span:
     return Span(text=text[start:end], start=start, end=end)
+
+
+def check_quotation(quotation: str, source: str, *, name: str = "source") -> QuoteCheck:
+    """One quotation's words held against one text, as an article's quotations are against their sources:
+    verbatim, altered (with the changes), elided or not found. Offsets of ``quote`` and of each change's ``article``
+    side are into ``quotation``; those of ``passage`` and each change's ``source`` side are into ``source``."""
+    quote = Span(text=quotation, start=0, end=len(quotation))
+    return _check("q1", quote, None, None, [_Source(name, "", IndexedText(source))], quotation)

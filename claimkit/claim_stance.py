@@ -8,12 +8,25 @@ from dataclasses import dataclass
 from typing import Final
 
 from .engines.candidate import Candidate
-from .lang.en.stance import CONTRAST_OPENERS, CRITICAL_SPEAKERS, OPPOSING_CUES, SUPPORTING_CUES, TARGETS_ITS_CONTENT
+from .lang.en.stance import (
+    CONTRAST_OPENERS,
+    CRITICAL_SPEAKERS,
+    NEGATED_CLAIM_WORDS,
+    OPPOSING_CUES,
+    SUPPORTING_CUES,
+    TARGETS_ITS_CONTENT,
+)
 from .records import StanceLabel
 
 __all__ = ["ClaimStance", "claim_stances"]
 
 _ANSWER_WINDOW: Final = 200
+_DENIED_SHARE: Final = 0.6
+"""The share of a denial's content words that the claim it denies must hold: the same statement, not the story."""
+_NEGATION_STEMS: Final = NEGATED_CLAIM_WORDS | {w.partition("'")[0] for w in NEGATED_CLAIM_WORDS}
+"""The negation words as the content-word pattern reads them ('wasn' of "wasn't"): not words a denial shares."""
+_DENIAL_REACH: Final = 6
+"""A negation among a claim's first words denies its verb; one further on belongs to a clause inside it."""
 
 _WORD_RE: Final = re.compile(r"[A-Za-z]{4,}")
 
@@ -35,7 +48,10 @@ def claim_stances(
     for n, (candidate, speaker) in enumerate(zip(candidates, speakers, strict=True)):
         label = candidate.stance or stance_label(text, candidate, names.get(speaker or "", ""))
         target = None
-        if label != "neutral":
+        if label == "neutral" and denies(text, candidate):
+            target = targets.contradicted(n)
+            label = "opposes" if target is not None else label
+        elif label != "neutral":
             target = _answered(candidates, n) if candidate.responds_to else None
             if target is None:
                 target = targets.target_of(n)
@@ -51,6 +67,14 @@ def _answered(candidates: list[Candidate], n: int) -> int | None:
         (m for m, c in enumerate(candidates) if m != n and c.content[0] < wanted[1] and wanted[0] < c.content[1]),
         None,
     )
+
+
+def denies(text: str, candidate: Candidate) -> bool:
+    """Whether the claim's own words deny what they name: a negation among its first words ('Pakistan never
+    supported militant groups', 'that Islamabad had not funded …', "it wasn't a deal")."""
+    start, end = candidate.content
+    first = text[start:end].replace("’", "'").lower().split()[:_DENIAL_REACH]
+    return any(w.strip(',.;:"“”') in NEGATED_CLAIM_WORDS or w.endswith("n't") for w in first)
 
 
 def stance_label(text: str, candidate: Candidate, speaker_name: str) -> StanceLabel:
@@ -101,6 +125,23 @@ class StanceTargets:
         prominent = max({speakers[n] for n in earlier}, key=lambda s: (self._counts[s], -self._first[s]))
         main = [n for n in earlier if speakers[n] == prominent and not _is_participle(self._text, candidates[n])]
         return (main or earlier)[-1]
+
+    def contradicted(self, index: int) -> int | None:
+        """The earlier claim, by another speaker and not itself a denial, whose words claim ``index`` denies: at
+        least two content words shared and ``_DENIED_SHARE`` of the denial's own, the most shared (then the
+        latest); None when no claim says them."""
+        own = self._speakers[index]
+        words = self._content_words(index) - _NEGATION_STEMS
+        window = range(max(0, index - _ANSWER_WINDOW), index)
+        overlap = {
+            n: len(words & self._content_words(n))
+            for n in window
+            if self._speakers[n] != own and not denies(self._text, self._candidates[n])
+        }
+        best = max(overlap, key=lambda n: (overlap[n], n), default=None)
+        if best is None or overlap[best] < max(2, _DENIED_SHARE * len(words)):
+            return None
+        return best
 
     def _content_words(self, n: int) -> set[str]:
         if n not in self._words:

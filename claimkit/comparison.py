@@ -1,31 +1,33 @@
 """Compare several articles on one story: shared speakers, shared claims, and how each outlet frames them.
 
-Speakers are merged across articles by name (spelling variants and surnames included, the same
-matching as within one article). Claims are linked across articles when their words are close (TF-IDF
-cosine over stemmed content words) — more readily when the same speaker makes them and when their cues
-are the same kind of speech act ("admitted" and "acknowledged") — and the links' connected components
-are the clusters.
+Speakers are merged across articles by name: spelling variants of a full name (the matching used within one
+article); a surname alone joins a full name only when exactly one speaker of the articles has that surname.
+Two claims of different articles are linked only when the same speaker makes them and they carry the same words:
+the shorter one's quoted or reported words stand, in order, in the longer one's (at least ``ALTERED_AT`` of them,
+and ``_LEAST_WORDS``), as ``claimkit check`` aligns a quotation with its source. Claims that merely share topic
+words are not linked. Candidate pairs come from an index of word runs (three words, two for a short quotation),
+so the work grows with the claims, not with their pairs; the links' connected components are the clusters.
 """
 
 from __future__ import annotations
 
 import itertools
-import math
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Final
 
 from ._version import __version__
-from .lang.en.stance import SPEECH_ACTS
 from .records import ArticleSummary, Claim, ClaimCluster, ClusterQuote, Comparison, SharedSpeaker, Speaker
 from .speakers import same_name
 from .text.matching import ALTERED_AT, align, words_of
-from .text.words import content_words, stem, words
 
 __all__ = ["compare"]
 
-LINK_AT = 0.25
-"""Least similarity for two claims of different articles to be linked."""
+_LEAST_WORDS: Final = 2
+"""A claim of one word says nothing about which statement it is."""
+_BUCKET: Final = 64
+"""Claims that share one run of words and may be compared: a run printed more often says little."""
 
 
 @dataclass(frozen=True)
@@ -33,20 +35,25 @@ class _Item:
     article: int
     claim: Claim
     speaker: str | None
-    words: Counter[str]
-    act: str | None
+    words: list[str]
 
 
 def compare(summaries: list[ArticleSummary]) -> Comparison:
-    """Merge the speakers of ``summaries`` and cluster their claims across articles."""
+    """Merge the speakers of ``summaries`` and cluster their claims across articles.
+
+    >>> import claimkit
+    >>> a = claimkit.summarise("Mayor Anna Schmidt said the bridge would reopen in May.", source="a")
+    >>> b = claimkit.summarise("The bridge would reopen in May, Mayor Anna Schmidt said on Friday.", source="b")
+    >>> [len(cluster.quotes) for cluster in claimkit.compare([a, b]).clusters]
+    [2]
+    """
     speakers, local_to_shared = _merge_speakers(summaries)
     items = [
-        _Item(n, c, local_to_shared.get((n, c.speaker_id or "")), _words(c), _act(c))
+        _Item(n, c, local_to_shared.get((n, c.speaker_id or "")), words_of(c.quote.text)[0])
         for n, s in enumerate(summaries)
         for c in s.claims
     ]
-    idf = _idf(items)
-    links = _links(items, idf)
+    links = _links(items)
     clusters = [_cluster(f"k{n}", [items[i] for i in sorted(group)], summaries) for n, group in enumerate(links, 1)]
     return Comparison(
         articles=[s.article for s in summaries],
@@ -59,13 +66,26 @@ def compare(summaries: list[ArticleSummary]) -> Comparison:
 
 def _merge_speakers(summaries: list[ArticleSummary]) -> tuple[list[SharedSpeaker], dict[tuple[int, str], str]]:
     groups: list[list[tuple[int, Speaker]]] = []
+    by_key: dict[tuple[str, str], list[list[tuple[int, Speaker]]]] = defaultdict(list)
+    surnames: list[tuple[int, Speaker]] = []
     for n, summary in enumerate(summaries):
         for speaker in summary.speakers:
-            group = next((g for g in groups if _same_speaker(g[0][1], speaker)), None)
+            if speaker.kind == "person" and len(speaker.name.split()) == 1:
+                surnames.append((n, speaker))
+                continue
+            key = (speaker.kind if speaker.kind == "person" else "other", speaker.name.split()[-1].lower())
+            group = next((g for g in by_key[key] if _same_speaker(g[0][1], speaker)), None)
             if group is None:
-                groups.append([(n, speaker)])
-            else:
-                group.append((n, speaker))
+                group = []
+                groups.append(group)
+                by_key[key].append(group)
+            group.append((n, speaker))
+    for n, speaker in surnames:
+        persons = by_key[("person", speaker.name.lower())]
+        if len(persons) == 1:
+            persons[0].append((n, speaker))  # the one person of that surname
+        else:
+            groups.append([(n, speaker)])  # a surname alone never merges two people
     shared: list[SharedSpeaker] = []
     mapping: dict[tuple[int, str], str] = {}
     for number, group in enumerate(groups, start=1):
@@ -87,60 +107,14 @@ def _merge_speakers(summaries: list[ArticleSummary]) -> tuple[list[SharedSpeaker
 
 
 def _same_speaker(a: Speaker, b: Speaker) -> bool:
-    if a.kind != b.kind and "person" in (a.kind, b.kind) and "unnamed" not in (a.kind, b.kind):
-        return False
     if a.name.lower() == b.name.lower():
-        return True
-    if a.kind == "person" and b.kind == "person":
-        return same_name(a.name, b.name) or a.name.split()[-1] == b.name.split()[-1]
-    return False
+        return a.kind == b.kind or "unnamed" not in (a.kind, b.kind)
+    return a.kind == "person" and b.kind == "person" and same_name(a.name, b.name)
 
 
-def _stem(word: str) -> str:
-    return stem(word, shortest=4)
-
-
-def _words(claim: Claim) -> Counter[str]:
-    text = f"{claim.quote.text} {claim.statement}"
-    return Counter(_stem(w) for w in content_words(text))
-
-
-def _surface(claim: Claim) -> dict[str, str]:
-    """Each stem's first spelling in the claim's quote, to show words rather than stems."""
-    found: dict[str, str] = {}
-    for word in words(f"{claim.quote.text} {claim.statement}"):
-        found.setdefault(_stem(word), word)
-    return found
-
-
-def _act(claim: Claim) -> str | None:
-    cue = claim.cue.text.lower() if claim.cue else ""
-    return next((act for act, cues in SPEECH_ACTS.items() if cue in cues), None)
-
-
-def _idf(items: list[_Item]) -> dict[str, float]:
-    documents = Counter(word for item in items for word in item.words)
-    return {word: math.log((1 + len(items)) / (1 + count)) + 1 for word, count in documents.items()}
-
-
-def _cosine(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
-    dot = sum(a[w] * b[w] * idf[w] ** 2 for w in a.keys() & b.keys())
-    norm = math.sqrt(sum((a[w] * idf[w]) ** 2 for w in a)) * math.sqrt(sum((b[w] * idf[w]) ** 2 for w in b))
-    return dot / norm if norm else 0.0
-
-
-def similarity(a: _Item, b: _Item, idf: dict[str, float]) -> float:
-    """Word similarity, raised when the same speaker says both and when both are the same speech act."""
-    score = _cosine(a.words, b.words, idf)
-    if a.speaker is not None and a.speaker == b.speaker:
-        score += 0.1
-        if a.act is not None and a.act == b.act:
-            score += 0.15
-    return score
-
-
-def _links(items: list[_Item], idf: dict[str, float]) -> list[set[int]]:
-    """Connected components of the best cross-article links; a claim with no link is its own cluster."""
+def _links(items: list[_Item]) -> list[set[int]]:
+    """Connected components of the links between claims of different articles (see the module's docstring); a
+    claim with no link is its own cluster."""
     parent = list(range(len(items)))
 
     def find(i: int) -> int:
@@ -149,16 +123,44 @@ def _links(items: list[_Item], idf: dict[str, float]) -> list[set[int]]:
             i = parent[i]
         return i
 
-    for i, a in enumerate(items):
-        for article in {b.article for b in items} - {a.article}:
-            scored = [(similarity(a, b, idf), j) for j, b in enumerate(items) if b.article == article]
-            best, j = max(scored, default=(0.0, -1))
-            if best >= LINK_AT:
-                parent[find(i)] = find(j)
+    for i, j in _candidates(items):
+        if find(i) != find(j) and _same_words(items[i].words, items[j].words):
+            parent[find(i)] = find(j)
     groups: dict[int, set[int]] = {}
     for i in range(len(items)):
         groups.setdefault(find(i), set()).add(i)
     return sorted(groups.values(), key=lambda g: (-len({items[i].article for i in g}), min(g)))
+
+
+def _candidates(items: list[_Item]) -> set[tuple[int, int]]:
+    """Pairs of claims of different articles, by one speaker, that share a run of words."""
+    buckets: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
+    for n, item in enumerate(items):
+        if item.speaker is None or len(item.words) < _LEAST_WORDS:
+            continue
+        size = min(3, len(item.words))
+        for run in {tuple(item.words[k : k + size]) for k in range(len(item.words) - size + 1)}:
+            buckets[(item.speaker, run)].append(n)
+        if size == 3:  # a two-word claim ('dirty work') is found by the runs of two of a longer one
+            for run in {tuple(item.words[k : k + 2]) for k in range(len(item.words) - 1)}:
+                buckets[(item.speaker, ("", *run))].append(n)
+        else:
+            buckets[(item.speaker, ("", *item.words))].append(n)
+    pairs: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        if len(members) > _BUCKET:
+            continue
+        for i, j in itertools.combinations(members, 2):
+            if items[i].article != items[j].article:
+                pairs.add((i, j))
+    return pairs
+
+
+def _same_words(a: list[str], b: list[str]) -> bool:
+    """The shorter wording's words stand in the longer one, in order: at least ``ALTERED_AT`` of them."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    alignment = align(short, long, 0, len(long))
+    return alignment.matched >= _LEAST_WORDS and alignment.similarity >= ALTERED_AT
 
 
 def _cluster(cluster_id: str, members: list[_Item], summaries: list[ArticleSummary]) -> ClaimCluster:
@@ -187,7 +189,7 @@ def _cluster(cluster_id: str, members: list[_Item], summaries: list[ArticleSumma
 
 
 def _differences(members: list[_Item], summaries: list[ArticleSummary]) -> list[str]:
-    """How the outlets' versions differ: attribution, cue, stance, and words only one of them uses."""
+    """How the outlets' versions differ: attribution, cue, stance, and the words one of them changed."""
     if len({m.article for m in members}) < 2:
         return []
     found = []
@@ -199,13 +201,6 @@ def _differences(members: list[_Item], summaries: list[ArticleSummary]) -> list[
         if len(values) > 1:
             found.append(f"{field} differs: {', '.join(sorted(values))}")
     found += _wording(members, summaries)
-    for m in members:
-        others = set().union(*(o.words.keys() for o in members if o.article != m.article))
-        surface = _surface(m.claim)
-        own = [surface.get(w, w) for w, _ in m.words.most_common() if w not in others][:6]
-        if own:
-            source = summaries[m.article].article.source or summaries[m.article].article.id
-            found.append(f"only {source}: {', '.join(own)}")
     return found
 
 

@@ -17,6 +17,7 @@ The tree::
     ├── PromptError               a prompt template that is missing, malformed or asks for an unknown variable
     ├── MissingDependency         a module claimkit needs is not installed (a broken install); carries ``module``
     ├── OutputError               an output file claimkit will not write: not its own, an input, or in use
+    ├── ArchiveError              a quote archive that cannot be used, or a speaker or quote not in it; carries ``path``
     └── ModelError                the model endpoint failed; carries ``model`` and ``endpoint`` (the host)
         ├── ModelUnavailable      unreachable, or an error status after the SDK's retries; carries ``status``
         └── ModelOutputError      replies still invalid after every re-ask; carries ``attempts``,
@@ -28,6 +29,7 @@ The library raises these; only ``claimkit.cli`` turns them into messages and exi
 from __future__ import annotations
 
 __all__ = [
+    "ArchiveError",
     "ArticleTimeout",
     "BinaryInput",
     "ClaimkitError",
@@ -174,3 +176,11 @@ class ModelOutputError(ModelError):
         self.attempts = attempts
         self.last_reply = last_reply
         self.usage = usage
+
+
+class ArchiveError(ClaimkitError):
+    """A quote archive that cannot be used (not an archive, locked too long), or a name or id not in it."""
+
+    def __init__(self, message: str, *, path: str) -> None:
+        super().__init__(message)
+        self.path = path

@@ -24,7 +24,6 @@ __all__ = [
     "ClaimCluster",
     "ClusterQuote",
     "Comparison",
-    "ModelStance",
     "PromptInfo",
     "Provenance",
     "QuoteChange",
@@ -127,6 +126,11 @@ class Article(_Record):
     language: str | None = None
     chars: int = Field(ge=0)
     published: str | None = Field(default=None, description="Publication date, when the source states it.")
+    text: str | None = Field(
+        default=None,
+        description="The text every span indexes (text[start:end] == span.text): the caller's own string for a "
+        "string, the text read from a file, standard input, a URL or HTML.",
+    )
 
 
 class PromptInfo(_Record):
@@ -206,16 +210,6 @@ class ArticleStance(_Record):
     model: str | None = None
     prompt: PromptInfo | None = None
     warnings: list[str] = Field(default_factory=list)
-
-
-class ModelStance(BaseModel):
-    """What the model must return for a stance: no offsets, evidence as words to locate."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    label: ArticleStanceLabel
-    score: float = Field(ge=0.0, le=1.0)
-    evidence: list[str] = Field(max_length=3)
 
 
 # --- several articles on one story (claimkit.compare) --------------------------------------------

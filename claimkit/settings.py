@@ -7,12 +7,15 @@ field names below (``model = "gpt-4o-mini"``). The API key is never shown by ``r
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
+
+from .errors import ConfigurationError
 
 __all__ = ["ENGINES", "STRUCTURED_OUTPUTS", "Settings"]
 
@@ -28,6 +31,7 @@ _ENVIRONMENT: dict[str, tuple[str, ...]] = {
     "model": ("CLAIMKIT_MODEL",),
     "base_url": ("CLAIMKIT_BASE_URL", "OPENAI_BASE_URL"),
     "api_key": ("CLAIMKIT_API_KEY", "OPENAI_API_KEY"),
+    "api_version": ("CLAIMKIT_API_VERSION", "OPENAI_API_VERSION"),
     "structured_output": ("CLAIMKIT_STRUCTURED_OUTPUT",),
     "max_reasks": ("CLAIMKIT_MAX_REASKS",),
     "max_retries": ("CLAIMKIT_MAX_RETRIES",),
@@ -56,6 +60,9 @@ class Settings:
     base_url: str | None = None
     """An OpenAI-compatible endpoint ending in /v1; None means OpenAI itself."""
     api_key: str | None = field(default=None, repr=False)
+    api_version: str | None = None
+    """Azure OpenAI's ``api-version`` ('2024-10-21'): set, the client is the SDK's ``AzureOpenAI``, ``base_url``
+    is the resource's endpoint (https://RESOURCE.openai.azure.com) and ``model`` the deployment's name."""
     structured_output: StructuredOutput = "auto"
     max_reasks: int = 2
     """How many times to send validation errors back to the model before giving up."""
@@ -124,16 +131,21 @@ class Settings:
 
     @classmethod
     def _resolve(cls, config_file: Path, arguments: dict[str, Any]) -> Settings:
+        names = [f.name for f in fields(cls)]
+        _known_names(arguments, names, "{} is not a keyword argument claimkit knows")
         from_file = _read_config(config_file)
+        _known_names(from_file, names, f"{{}} in {config_file} is not a setting claimkit knows")
         values: dict[str, Any] = {}
-        for f in fields(cls):
-            value = arguments.get(f.name)
+        for name in names:
+            value, where = arguments.get(name), f"the keyword argument {name}="
             if value is None:
-                value = next((os.environ[n] for n in _ENVIRONMENT.get(f.name, ()) if os.environ.get(n)), None)
+                where, value = next(
+                    ((n, os.environ[n]) for n in _ENVIRONMENT.get(name, ()) if os.environ.get(n)), ("", None)
+                )
             if value is None:
-                value = from_file.get(f.name)
+                value, where = from_file.get(name), f"{name} in {config_file}"
             if value is not None:
-                values[f.name] = _coerce(f.name, value)
+                values[name] = _coerce(name, value, where)
         return cls(**values)
 
     @property
@@ -180,13 +192,35 @@ _FLOATS = {"timeout", "temperature", "deadline", "min_confidence", "price_in", "
 _BOOLEANS = {"cache", "log_calls", "allow_private_urls"}
 
 
-def _coerce(name: str, value: Any) -> Any:
+_CHOICES: dict[str, tuple[str, ...]] = {"engine": ENGINES, "structured_output": STRUCTURED_OUTPUTS}
+
+
+def _known_names(given: dict[str, Any], names: list[str], message: str) -> None:
+    """A ``ConfigurationError`` for the first name that is no setting, naming the nearest one."""
+    for name in given:
+        if name not in names:
+            raise ConfigurationError(message.format(repr(name)) + _nearest(name, names))
+
+
+def _nearest(value: str, choices: list[str] | tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.5)
+    return f"; did you mean {close[0]!r}?" if close else f"; choose one of {', '.join(choices)}"
+
+
+def _coerce(name: str, value: Any, where: str) -> Any:
+    """The value as its field's type; a ``ConfigurationError`` naming where it came from when it is none."""
+    if name in _CHOICES and value not in _CHOICES[name]:
+        raise ConfigurationError(f"{where}: unknown {name} {value!r}" + _nearest(str(value), _CHOICES[name]))
     if name in _BOOLEANS and isinstance(value, str):
         return value.strip().lower() not in {"0", "false", "no", "off", ""}
-    if name in _INTEGERS:
-        return int(value)
-    if name in _FLOATS:
-        return float(value)
+    try:
+        if name in _INTEGERS:
+            return int(value)
+        if name in _FLOATS:
+            return float(value)
+    except (TypeError, ValueError):
+        kind = "a whole number" if name in _INTEGERS else "a number"
+        raise ConfigurationError(f"{where}: {name} must be {kind}, not {value!r}") from None
     return value
 
 

@@ -29,7 +29,7 @@ import pytest
 
 from .settings import Settings
 
-__all__ = ["REPLAY_API_KEY", "SECRET_HEADERS", "cassette", "scrub_request", "scrub_response"]
+__all__ = ["REPLAY_API_KEY", "SECRET_HEADERS", "cassette", "recorded_endpoint", "scrub_request", "scrub_response"]
 
 REPLAY_API_KEY = "sk-replay-not-a-real-key"
 SECRET_HEADERS = (
@@ -131,19 +131,38 @@ def claimkit_record_mode(request: pytest.FixtureRequest) -> str:
     return _record_mode(request.config)
 
 
-@pytest.fixture
-def claimkit_cassette(
-    request: pytest.FixtureRequest, claimkit_record_mode: str
-) -> Iterator[Callable[..., AbstractContextManager[Any]]]:
-    """A factory of cassettes for this test: ``with claimkit_cassette(): …`` or ``claimkit_cassette("name")``."""
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "claimkit_vcr: run the test inside its claimkit cassette (as pytest-recording's vcr marker)"
+    )
+
+
+def _cassette_path(request: pytest.FixtureRequest, name: str | None = None) -> Path:
     folder = Path(str(request.config.rootpath)) / str(request.config.getini("claimkit_cassette_dir"))
     module = request.node.module.__name__.rsplit(".", 1)[-1] if request.node.module else "tests"
+    return folder / module / f"{name or request.node.name}.yaml"
+
+
+@pytest.fixture
+def claimkit_cache_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh folder for claimkit's cache and call log, also set as ``CLAIMKIT_CACHE_DIR``: the user's own cache
+    never answers in a test (a warm cache would record no cassette, and an edited cassette would still pass)."""
+    folder = tmp_path_factory.mktemp("claimkit-cache")
+    monkeypatch.setenv("CLAIMKIT_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def claimkit_cassette(
+    request: pytest.FixtureRequest, claimkit_record_mode: str, claimkit_cache_dir: Path
+) -> Iterator[Callable[..., AbstractContextManager[Any]]]:
+    """A factory of cassettes for this test: ``with claimkit_cassette(): …`` or ``claimkit_cassette("name")``."""
 
     def open_cassette(name: str | None = None) -> AbstractContextManager[Any]:
         from .engines.llm.structured import forget_endpoints
 
         forget_endpoints()  # the recorded requests include the probe of the structured-output mode
-        path = folder / module / f"{name or request.node.name}.yaml"
+        path = _cassette_path(request, name)
         if claimkit_record_mode == "none" and not path.exists():
             pytest.fail(f"no cassette at {path}: record it with --claimkit-record=once against a real server")
         return cassette(path, claimkit_record_mode)
@@ -151,18 +170,53 @@ def claimkit_cassette(
     yield open_cassette
 
 
+@pytest.fixture(autouse=True)
+def _claimkit_vcr_marker(request: pytest.FixtureRequest) -> Iterator[None]:
+    """``@pytest.mark.claimkit_vcr``: the whole test runs inside its cassette."""
+    if request.node.get_closest_marker("claimkit_vcr") is None:
+        yield
+        return
+    open_cassette = request.getfixturevalue("claimkit_cassette")
+    with open_cassette():
+        yield
+
+
+def recorded_endpoint(path: Path) -> tuple[str, str] | None:
+    """The base URL and model of a cassette's first model call: what a replay must ask for to match it."""
+    import yaml
+
+    try:
+        recorded = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return None
+    for interaction in (recorded or {}).get("interactions", []):
+        request = interaction.get("request", {})
+        uri, body = str(request.get("uri", "")), request.get("body")
+        try:
+            model = json.loads(body).get("model") if body else None
+        except (ValueError, AttributeError):
+            model = None
+        if model and "/chat/completions" in uri:
+            return uri.split("/chat/completions", 1)[0], str(model)
+    return None
+
+
 @pytest.fixture
-def claimkit_settings(claimkit_record_mode: str) -> Settings:
-    """Settings that match the recorded requests: the recording server's URL and model, and a dummy key on replay."""
-    base_url = os.environ.get("CLAIMKIT_RECORD_BASE_URL", _DEFAULT_BASE_URL)
-    model = os.environ.get("CLAIMKIT_RECORD_MODEL", _DEFAULT_MODEL)
+def claimkit_settings(request: pytest.FixtureRequest, claimkit_record_mode: str, claimkit_cache_dir: Path) -> Settings:
+    """Settings that match the recorded requests: the recording server's URL and model (read from the cassette on
+    replay, so no variable is needed then), a dummy key on replay, and a cache of this test's own."""
     recording = claimkit_record_mode != "none"
+    recorded = None if recording else recorded_endpoint(_cassette_path(request))
+    base_url = os.environ.get("CLAIMKIT_RECORD_BASE_URL") or (recorded[0] if recorded else _DEFAULT_BASE_URL)
+    model = os.environ.get("CLAIMKIT_RECORD_MODEL") or (recorded[1] if recorded else _DEFAULT_MODEL)
     key = os.environ.get("OPENAI_API_KEY") if recording else None
     return Settings(
         engine="llm",
         model=model,
         base_url=base_url,
         api_key=key or REPLAY_API_KEY,
+        cache_dir=str(claimkit_cache_dir),
         max_retries=0,
-        timeout=300.0 if recording else 30.0,  # a CPU server is slow; the timeout is not part of the request
+        # A CPU server is slow (CLAIMKIT_RECORD_TIMEOUT when recording); the timeout is not part of the request.
+        timeout=float(os.environ.get("CLAIMKIT_RECORD_TIMEOUT") or 300.0) if recording else 30.0,
     )

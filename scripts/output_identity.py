@@ -25,6 +25,7 @@ def _stable(summary: claimkit.ArticleSummary) -> dict[str, object]:
     record = summary.model_dump(mode="json")
     record["provenance"].pop("created_at")
     record["provenance"].pop("claimkit_version")
+    record["article"].pop("text", None)  # the text itself, which the input file holds
     return record
 
 

@@ -15,6 +15,7 @@ rm -f cassettes/test_llm_cassettes/*.yaml cassettes/test_example_downstream/*.ya
 export CLAIMKIT_RECORD=all
 export CLAIMKIT_RECORD_BASE_URL="http://127.0.0.1:$PORT/v1"
 export CLAIMKIT_RECORD_MODEL=gemma3-270m
+export CLAIMKIT_RECORD_TIMEOUT="${CLAIMKIT_RECORD_TIMEOUT:-1800}"  # a request is one exchange, timed in total
 export OPENAI_API_KEY="sk-canary-claimkit-$(date +%s)0000"
 .venv/bin/pytest -p no:cacheprovider tests/test_llm_cassettes.py tests/test_example_downstream.py
 # A run of its own: its cases are the cassette files, collected once they exist.

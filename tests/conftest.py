@@ -113,3 +113,55 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     out = ROOT / "tests" / "output"
     out.mkdir(parents=True, exist_ok=True)
     (out / "hostile.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+SLOW: tuple[str, ...] = (
+    "tests/test_packaging.py::",
+    "tests/test_testing_plugin.py::",
+    "tests/test_batch.py::test_kill_9_partway_then_rerun_gives_every_id_once",
+    "tests/test_bad_input.py::test_an_article_past_its_deadline_ends_with_a_clear_error_and_a_batch_goes_on",
+    "tests/test_bad_input.py::test_cli[1 MB line]",
+    "tests/test_faults.py::test_fault_through_the_cli[",
+)
+"""Tests that take seconds each (`pytest --durations`): `make test` leaves them out, `.ci/run` runs them. The
+fault rows through the command line repeat those through the API, which stay in the quick run."""
+
+
+def _loopback_up() -> bool:
+    """Whether 127.0.0.1 can be reached: a listening socket there accepts a connection."""
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        try:
+            socket.create_connection(server.getsockname(), timeout=2).close()
+        except OSError:
+            return False
+    return True
+
+
+def _raise_loopback() -> None:
+    """Bring the loopback interface up (root in a network namespace of its own): ``unshare -n`` makes one with no
+    network at all and its loopback down, where the tests' local servers could not be reached."""
+    import fcntl
+    import struct
+
+    get_flags, set_flags, up = 0x8913, 0x8914, 0x1  # SIOCGIFFLAGS, SIOCSIFFLAGS, IFF_UP (linux/sockios.h, if.h)
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as control:
+        request = struct.pack("16sH14x", b"lo", 0)
+        flags = struct.unpack("16sH14x", fcntl.ioctl(control, get_flags, request))[1]
+        fcntl.ioctl(control, set_flags, struct.pack("16sH14x", b"lo", flags | up))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if _loopback_up():
+        return
+    try:
+        _raise_loopback()
+    except OSError as e:
+        raise pytest.UsageError(f"127.0.0.1 cannot be reached and its interface cannot be brought up ({e})") from e
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.nodeid.startswith(SLOW):
+            item.add_marker(pytest.mark.slow)

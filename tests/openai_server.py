@@ -11,7 +11,7 @@ import json
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,9 +31,13 @@ class Step:
     drop: bool = False
     """Close the connection without answering."""
     refusal: str | None = None
+    drip: float = 0.0
+    """Seconds between the bytes of the body: a reply dripped slower than any total timeout."""
 
 
-def completion(content: str | None, finish_reason: str = "stop", refusal: str | None = None) -> dict[str, Any]:
+def completion(
+    content: str | None, finish_reason: str = "stop", refusal: str | None = None, prompt_tokens: int = 10
+) -> dict[str, Any]:
     message: dict[str, Any] = {"role": "assistant", "content": content}
     if refusal is not None:
         message["refusal"] = refusal
@@ -43,16 +47,20 @@ def completion(content: str | None, finish_reason: str = "stop", refusal: str | 
         "created": 0,
         "model": "test-model",
         "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": finish_reason}],
-        "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15},
+        "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": 5, "total_tokens": prompt_tokens + 5},
     }
 
 
 class ScriptedServer:
-    def __init__(self, steps: list[Step]) -> None:
+    def __init__(self, steps: list[Step], respond: Callable[[dict[str, Any]], Step] | None = None) -> None:
         self.steps = steps
+        self.respond = respond
+        """Answers each request from its body instead of the script (a server with rules of its own)."""
         self.requests: list[dict[str, Any]] = []
         self.authorizations: list[str | None] = []
         """The Authorization header of each request."""
+        self.paths: list[str] = []
+        self.headers: list[dict[str, str]] = []
         self._lock = threading.Lock()
 
     @property
@@ -62,6 +70,8 @@ class ScriptedServer:
     def next_step(self, body: dict[str, Any]) -> Step:
         with self._lock:
             self.requests.append(body)
+            if self.respond is not None:
+                return self.respond(body)
             index = min(len(self.requests) - 1, len(self.steps) - 1)
             return self.steps[index]
 
@@ -75,6 +85,8 @@ def _handler(server: ScriptedServer) -> type[http.server.BaseHTTPRequestHandler]
             length = int(self.headers.get("Content-Length") or 0)
             body = json.loads(self.rfile.read(length) or b"{}")
             server.authorizations.append(self.headers.get("Authorization"))
+            server.paths.append(self.path)
+            server.headers.append(dict(self.headers.items()))
             step = server.next_step(body)
             if step.delay:
                 time.sleep(step.delay)
@@ -93,6 +105,12 @@ def _handler(server: ScriptedServer) -> type[http.server.BaseHTTPRequestHandler]
             for name, value in step.headers.items():
                 self.send_header(name, value)
             self.end_headers()
+            if step.drip:
+                for k in range(len(payload)):
+                    self.wfile.write(payload[k : k + 1])
+                    self.wfile.flush()
+                    time.sleep(step.drip)
+                return
             self.wfile.write(payload)
 
         def log_message(self, *args: object) -> None:
@@ -109,9 +127,11 @@ class _QuietServer(http.server.ThreadingHTTPServer):
 
 
 @contextmanager
-def scripted_server(steps: list[Step]) -> Iterator[tuple[ScriptedServer, str]]:
+def scripted_server(
+    steps: list[Step], respond: Callable[[dict[str, Any]], Step] | None = None
+) -> Iterator[tuple[ScriptedServer, str]]:
     """Start the server on a free port of 127.0.0.1; yield it and its base URL; stop it."""
-    script = ScriptedServer(steps)
+    script = ScriptedServer(steps, respond)
     httpd = _QuietServer(("127.0.0.1", 0), _handler(script))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

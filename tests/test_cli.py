@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from claimkit._version import __version__
 from claimkit.cli import EXIT_CODES, app
-from claimkit.errors import BinaryInput, EmptyInput, InputIsDirectory, InputNotFound, InputTooLarge
+from claimkit.errors import BinaryInput, ConfigurationError, EmptyInput, InputIsDirectory, InputNotFound, InputTooLarge
 from claimkit.records import ArticleSummary
 
 from .conftest import SEED_002
@@ -181,3 +182,127 @@ def test_a_full_disk_under_the_output_is_an_error_not_a_success(hostile_row: Cal
     assert done.returncode == 17
     assert "could not be written" in done.stderr and "Traceback" not in done.stderr
     hostile_row("durability", "`summarise -f json` to a full disk", "failed clearly: OutputError (exit 17)")
+
+
+_FRENCH = (
+    "Le président a déclaré mardi que la réforme des retraites serait adoptée avant l'été, "
+    "selon le porte-parole du gouvernement, qui a ajouté que le calendrier restait inchangé."
+)
+
+
+def test_a_french_article_is_named_and_the_llm_engine_suggested() -> None:
+    result = runner.invoke(app, ["summarise", "-", "-f", "json"], input=_FRENCH)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["article"]["language"] == "fr"
+    assert "French (fr)" in result.stderr
+    assert "the LLM engine reads any language" in result.stderr
+
+
+def test_version_short_help_and_choices() -> None:
+    assert runner.invoke(app, ["--version"]).stdout.strip() == __version__
+    assert runner.invoke(app, ["version", "-f", "json"]).stdout.strip() == json.dumps({"version": __version__})
+    short = runner.invoke(app, ["summarise", "-h"], env={"COLUMNS": "200"})
+    assert short.exit_code == 0
+    assert "table|json|jsonl|md|html|jsonld" in short.stdout
+    assert "auto|embedded|llm|hybrid" in short.stdout
+    wrong = runner.invoke(app, ["summarise", str(SEED_002), "-f", "xml"])
+    assert wrong.exit_code == 2
+
+
+def test_completion_is_offered() -> None:
+    assert "--show-completion" in runner.invoke(app, ["-h"], env={"COLUMNS": "200"}).stdout
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_the_table_fits_the_terminal(width: int) -> None:
+    result = runner.invoke(app, ["summarise", str(SEED_002), "-f", "table"], env={"COLUMNS": str(width)})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert max(map(len, lines)) == width
+    assert ("┃ kind     ┃ stance  ┃" in result.stdout) == (width >= 100)
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["stance", str(SEED_002), "-c", "Pakistan funded terrorist groups."],
+        ["logs"],
+        ["cache", "stats"],
+        ["cache", "clear"],
+        ["schema"],
+        ["version"],
+    ],
+)
+def test_json_on_every_command_with_json_as_an_alias(arguments: list[str]) -> None:
+    result = runner.invoke(app, [*arguments, "-f", "json"])
+    assert result.exit_code == 0, result.output
+    json.loads(result.stdout)
+    if arguments[0] in {"stance", "logs"}:
+        assert runner.invoke(app, [*arguments, "--json"]).stdout == result.stdout
+
+
+def test_an_unknown_setting_in_the_environment_names_the_nearest(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CLAIMKIT_ENGINE", "embeded")
+    result = runner.invoke(app, ["summarise", str(SEED_002), "-f", "json"])
+    assert result.exit_code == EXIT_CODES[ConfigurationError]
+    assert result.stderr.strip() == (
+        "claimkit: error: CLAIMKIT_ENGINE: unknown engine 'embeded'; did you mean 'embedded'?"
+    )
+
+
+def test_batch_takes_the_model_options(tmp_path: Path) -> None:
+    key = tmp_path / "key"
+    key.write_text("not-a-real-key\n")
+    result = runner.invoke(
+        app,
+        [
+            "batch",
+            str(SEED_002),
+            "-o",
+            str(tmp_path / "out.jsonl"),
+            "--api-key-file",
+            str(key),
+            "--timeout",
+            "5",
+            "--max-reasks",
+            "1",
+            "-f",
+            "json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["done"] == 1
+
+
+def test_the_missing_key_message_points_to_the_key_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    result = runner.invoke(app, ["summarise", str(SEED_002), "--model", "gpt-4o-mini", "--no-cache"])
+    assert result.exit_code == EXIT_CODES[ConfigurationError]
+    assert "--api-key-file" in result.stderr
+    assert "pass --api-key " not in result.stderr
+
+
+def test_python_names_keywords_and_accepts_paths() -> None:
+    import warnings
+
+    import claimkit
+
+    with pytest.raises(
+        ConfigurationError, match="'enigne' is not a keyword argument claimkit knows; did you mean 'engine'"
+    ):
+        claimkit.summarise("The mayor said the bridge would reopen.", enigne="llm")
+    assert claimkit.summarise(SEED_002).claims == claimkit.summarise_source(SEED_002).claims
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        claimkit.summarise(str(SEED_002))
+    assert any("summarise_source(" in str(w.message) for w in caught)
+
+
+def test_min_confidence_leaves_out_the_rules_less_sure_claims() -> None:
+    def claims(*options: str) -> list[float]:
+        result = runner.invoke(app, ["summarise", str(SEED_002), "-f", "json", *options])
+        assert result.exit_code == 0, result.output
+        return [c["confidence"] for c in json.loads(result.output)["claims"]]
+
+    every = claims("--min-confidence", "0")
+    sure = claims("--min-confidence", "0.8")
+    assert sure == [c for c in every if c >= 0.8] and len(sure) < len(every)

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import ast
+import doctest
 import importlib
 import pkgutil
+import tempfile
 import types
+import warnings
+from pathlib import Path
+
+import pytest
 
 import claimkit
 
 # Every module and package under claimkit, each with what it is for. A new one fails the test until it is
 # listed here (and, where users may import it, documented in the README).
 MODULES = {
+    "archive": "documented: the quote archive (docs/ARCHIVE.md)",
     "article_stance": "an article's stance toward a claim (claimkit.stance)",
     "assemble": "candidates and speakers into an ArticleSummary",
     "batch": "documented: many articles, resumable",
@@ -31,6 +39,7 @@ MODULES = {
     "sources": "reading an article from a path, stdin or a URL",
     "speakers": "who is speaking",
     "claim_stance": "a claim's own stance",
+    "statements": "a claim's statement line",
     "store": "the summary cache and the call log",
     "testing": "documented: the pytest plugin for cassettes",
     "text": "text primitives with exact offsets",
@@ -39,6 +48,8 @@ MODULES = {
 
 def test_public_api_is_pinned() -> None:
     assert claimkit.__all__ == [
+        "Archive",
+        "ArchiveError",
         "Article",
         "ArticleStance",
         "ArticleSummary",
@@ -77,7 +88,12 @@ def test_public_api_is_pinned() -> None:
         "make_client",
         "stance",
         "summarise",
+        "summarise_many",
         "summarise_source",
+        "to_html",
+        "to_jsonld",
+        "to_markdown",
+        "to_table",
     ]
     for name in claimkit.__all__:
         assert hasattr(claimkit, name)
@@ -97,3 +113,31 @@ def test_nothing_else_is_public_at_the_top() -> None:
         "__version__"
     }
     assert {n for n, v in public.items() if isinstance(v, types.ModuleType)} == set(MODULES)
+
+
+def test_every_public_function_has_a_docstring_with_an_example_that_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The examples in the docstrings of ``claimkit``'s functions run as written (from the project folder)."""
+    monkeypatch.chdir(Path(__file__).parent.parent)
+    monkeypatch.setenv("CLAIMKIT_CACHE_DIR", str(Path(tempfile.mkdtemp())))
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    functions = [n for n in claimkit.__all__ if callable(getattr(claimkit, n)) and n[0].islower()]
+    assert len(functions) == 11
+    for name in ["claimkit", *functions]:
+        value = claimkit if name == "claimkit" else getattr(claimkit, name)
+        test = doctest.DocTestParser().get_doctest(_docstring(value, name), {}, name, None, 0)
+        assert test.examples, f"{name} has no example"
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            runner.run(test)
+    assert runner.failures == 0
+
+
+def _docstring(value: object, name: str) -> str:
+    """The docstring; for a function of a module compiled by mypyc (which keeps none), read from its source file."""
+    if getattr(value, "__doc__", None):
+        return str(value.__doc__)
+    module = importlib.import_module(str(getattr(value, "__module__", "")))
+    source = Path(str(module.__file__)).with_name(module.__name__.rsplit(".", 1)[-1] + ".py")
+    tree = ast.parse(source.read_text(encoding="utf-8"))
+    found = next(n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name == name)
+    return ast.get_docstring(found) or ""

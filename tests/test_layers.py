@@ -16,7 +16,7 @@ LAYERS: list[set[str]] = [
     {"deadline", "store", "text"},
     {"evaluate", "render", "settings"},
     {"engines", "sources"},
-    {"article_stance", "claim_stance", "speakers", "testing"},
+    {"article_stance", "claim_stance", "speakers", "statements", "testing"},
     {"assemble", "comparison"},
     {"pipeline"},
     {"batch", "check"},

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,11 +20,30 @@ PAGE = """<html><head><title>Minister resigns over leak</title></head><body><art
 """
 
 
+def _index_unreachable() -> str | None:
+    """Why the package index cannot be reached (no network), or None when it can. Asked in a child process: this
+    suite's own processes reach nothing but 127.0.0.1."""
+    index = os.environ.get("PIP_INDEX_URL", "https://pypi.org/simple")
+    probe = f"import urllib.request; urllib.request.urlopen({index.rstrip('/') + '/pip/'!r}, timeout=5).read(1)"
+    try:
+        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=30)
+    except subprocess.TimeoutExpired:
+        return f"the package index {index} did not answer in 30 s"
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["no answer"])[-1]
+        return f"the package index {index} cannot be reached ({last}); installing needs it"
+    return None
+
+
+@pytest.mark.slow
 @pytest.mark.skipif(
     os.environ.get("CLAIMKIT_EXPECT_COMPILED") == "1", reason="the pure suite installs the package once; enough"
 )
 @pytest.mark.skipif(shutil.which("python3") is None, reason="no python3 on PATH to make a venv with")
 def test_pip_install_with_the_venv_pip_reads_html(tmp_path: Path) -> None:
+    offline = _index_unreachable()
+    if offline is not None:
+        pytest.skip(offline)
     venv = tmp_path / "venv"
     subprocess.run(["python3", "-m", "venv", str(venv)], check=True)  # its own pip, not upgraded
     subprocess.run(

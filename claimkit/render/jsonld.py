@@ -24,7 +24,8 @@ def _author(speaker: Speaker | None) -> dict[str, Any] | None:
 
 
 def summary_jsonld(summary: ArticleSummary) -> dict[str, Any]:
-    """A JSON-LD document: the article as a ``NewsArticle`` and one ``Claim`` per claim."""
+    """A JSON-LD document: the article as a ``NewsArticle`` (the summary's warnings as its ``comment``s) and one
+    ``Claim`` per claim."""
     article = summary.article
     appearance: dict[str, Any] = {"@type": "NewsArticle", "@id": article.url or f"urn:claimkit:article:{article.id}"}
     if article.url:
@@ -33,6 +34,10 @@ def summary_jsonld(summary: ArticleSummary) -> dict[str, Any]:
         appearance["headline"] = article.title
     if article.published:
         appearance["datePublished"] = article.published
+    if summary.warnings:  # what a reader of the claims must know: dropped quotes, disputed speakers, steering
+        appearance["comment"] = [
+            {"@type": "Comment", "name": "claimkit warning", "text": warning} for warning in summary.warnings
+        ]
     claims = []
     for claim in summary.claims:
         item: dict[str, Any] = {

@@ -13,7 +13,17 @@ from . import COMPARE_FORMATS, FORMATS, Format
 from .html import comparison_html, summary_html
 from .jsonld import render_jsonld
 
-__all__ = ["COMPARE_FORMATS", "FORMATS", "Format", "render", "render_comparison"]
+__all__ = [
+    "COMPARE_FORMATS",
+    "FORMATS",
+    "Format",
+    "render",
+    "render_comparison",
+    "to_html",
+    "to_jsonld",
+    "to_markdown",
+    "to_table",
+]
 
 
 def render(summary: ArticleSummary, fmt: Format, *, text: str | None = None, width: int | None = None) -> str:
@@ -33,6 +43,49 @@ def render(summary: ArticleSummary, fmt: Format, *, text: str | None = None, wid
     return table(summary, width=width)
 
 
+def to_markdown(summary: ArticleSummary) -> str:
+    """The summary as Markdown: speakers as a table, claims as a list with their offsets, stances, warnings.
+
+    >>> import claimkit
+    >>> print(claimkit.to_markdown(claimkit.summarise("The mayor said the bridge would reopen.")).splitlines()[0])
+    # The mayor said the bridge would reopen
+    """
+    return markdown(summary)
+
+
+def to_html(summary: ArticleSummary, text: str | None = None) -> str:
+    """A self-contained HTML page: the article with every claim highlighted, and the claims beside it.
+
+    ``text`` is the text the spans index: by default ``summary.article.text``.
+
+    >>> import claimkit
+    >>> claimkit.to_html(claimkit.summarise("The mayor said the bridge would reopen.")).startswith("<!doctype html>")
+    True
+    """
+    return render(summary, "html", text=text if text is not None else summary.article.text)
+
+
+def to_jsonld(summary: ArticleSummary) -> str:
+    """The claims as schema.org JSON-LD (``Claim`` items with their author and appearance).
+
+    >>> import claimkit, json
+    >>> json.loads(claimkit.to_jsonld(claimkit.summarise("The mayor said the bridge would reopen.")))["@context"]
+    'https://schema.org'
+    """
+    return render_jsonld(summary)
+
+
+def to_table(summary: ArticleSummary, *, width: int | None = None) -> str:
+    """The summary as the terminal tables of ``claimkit summarise -f table``, ``width`` columns wide (120 unless
+    given; the command line uses the terminal's own).
+
+    >>> import claimkit
+    >>> "Claims" in claimkit.to_table(claimkit.summarise("The mayor said the bridge would reopen."), width=80)
+    True
+    """
+    return table(summary, width=width)
+
+
 def table(summary: ArticleSummary, *, width: int | None = None) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, width=width or 120, force_terminal=False, highlight=False)
@@ -41,25 +94,41 @@ def table(summary: ArticleSummary, *, width: int | None = None) -> str:
     if summary.summary:
         console.print(summary.summary, style="dim")
     speakers = Table(title="Speakers", show_lines=False, expand=True)
-    for column in ("id", "name", "role", "affiliation", "kind", "mentions"):
-        speakers.add_column(column, overflow="fold")
+    for column in ("id", "name", "role", "affiliation"):
+        speakers.add_column(column, overflow="fold", no_wrap=column == "id")
+    for column in ("kind", "mentions"):
+        speakers.add_column(column, no_wrap=True)
     for s in summary.speakers:
         speakers.add_row(s.id, s.name, s.role or "", s.affiliation or "", s.kind, str(len(s.mentions)))
     console.print(speakers)
-    claims = Table(title="Claims", show_lines=True, expand=True)
-    for column, ratio in (("id", 1), ("speaker", 3), ("quote", 10), ("kind", 2), ("stance", 2), ("at", 2)):
-        claims.add_column(column, ratio=ratio, overflow="fold")
     names = {s.id: s.name for s in summary.speakers}
-    for c in summary.claims:
-        at = f"{c.quote.start}–{c.quote.end}"
-        claims.add_row(c.id, names.get(c.speaker_id or "", "?"), c.quote.text, c.attribution, c.stance, at)
-    console.print(claims)
+    console.print(_claims_table(summary, names, narrow=console.width < _NARROW))
     for stance in summary.stances:
         who = names.get(stance.speaker_id or "", "?")
         console.print(f"{who} [bold]{stance.label}[/bold] {stance.target}: “{shorten(stance.evidence.text, 100)}”")
     for warning in summary.warnings:
         console.print(f"warning: {warning}", style="yellow")
     return buffer.getvalue().rstrip("\n")
+
+
+_NARROW = 100
+"""Below this many columns the claims table stacks kind, stance and offsets in one column."""
+
+
+def _claims_table(summary: ArticleSummary, names: dict[str, str], *, narrow: bool) -> Table:
+    """One row per claim; the short fields never fold mid-word, the speaker and the quote take the rest."""
+    claims = Table(title="Claims", show_lines=True, expand=True)
+    claims.add_column("id", no_wrap=True)
+    claims.add_column("speaker", ratio=1, overflow="fold")
+    claims.add_column("quote", ratio=3, overflow="fold")
+    short = ("kind\nstance\nat",) if narrow else ("kind", "stance", "at")
+    for column in short:
+        claims.add_column(column, no_wrap=True)
+    for c in summary.claims:
+        fields = (c.attribution, c.stance, f"{c.quote.start}–{c.quote.end}")
+        cells = ("\n".join(fields),) if narrow else fields
+        claims.add_row(c.id, names.get(c.speaker_id or "", "?"), c.quote.text, *cells)
+    return claims
 
 
 def markdown(summary: ArticleSummary) -> str:

@@ -32,6 +32,7 @@ from ..lang.en.names import (
     SUBJECT_FORMS,
     TITLE_WORDS,
     holds_a_role,
+    is_city,
 )
 from ..records import Speaker, SpeakerKind, span_fields
 from ..text.language import detect
@@ -64,6 +65,13 @@ _DESCRIBED: Final[dict[SpeakerKind, str]] = {
     "unnamed": "someone unnamed",
     "person": "a person",
 }
+
+
+def _same_role(wanted: set[str], role: str) -> bool:
+    """Whether a role ('Police Chief') is the one a description asks for: they share a word, and neither holds a
+    word of its own that the other lacks ('the fire chief' is not the police chief; 'the chief' may be)."""
+    held = {w.lower() for w in role.split()} - ROLE_NOISE
+    return bool(wanted & held) and (wanted <= held or held <= wanted)
 
 
 def _may_be_a_name(word: str) -> bool:
@@ -462,6 +470,8 @@ class SpeakerIndex:
         article does not tell, when one is given."""
         named: list[tuple[int, SpeakerEntity]] = []
         for entity in self._of_kinds(kinds):
+            if gender is not None and self._a_city(entity):
+                continue  # '… families in Orlando. He said': a place is no 'he'
             last = entity.last_before(before)
             if last is not None:
                 named.append((last, entity))
@@ -474,6 +484,10 @@ class SpeakerIndex:
         agreeing = [e for _, e in named if self._places.gender(e) == gender]
         untold = [e for _, e in named if self._places.gender(e) is None and len(e.name.split()) >= 2]
         return (agreeing or untold or [best[1]])[0]
+
+    def _a_city(self, entity: SpeakerEntity) -> bool:
+        """A one-word 'person' the article gives no gender, which names a city ('Orlando')."""
+        return " " not in entity.name and is_city(entity.name) and self._places.gender(entity) is None
 
     def _latest_organisation(self, words: list[str], before: int) -> SpeakerEntity | None:
         """The organisation named last before ``before`` that a definite description fits: its words other than the
@@ -489,7 +503,7 @@ class SpeakerIndex:
 
     def _by_role(self, role: str, before: int) -> SpeakerEntity | None:
         role_words = {w.lower() for w in role.split()} - ROLE_NOISE
-        matches = [e for e in self._role_holders if e.role and role_words & {w.lower() for w in e.role.split()}]
+        matches = [e for e in self._role_holders if e.role and _same_role(role_words, e.role)]
         earlier = [e for e in matches if e.first < before]
         return (earlier or matches)[-1] if matches else None
 

@@ -58,7 +58,7 @@ Range = tuple[int, int]
 # One group around the whole, for ``matches_with_offsets``.
 NAME_RE: Final = re.compile(
     r"([A-Z](?<![\w’'\-][A-Z])(?:[\w’'\-]*[a-z][\w’'\-]*|\.)"
-    r"(?:\s(?:[A-Z][\w’'\-]*[a-z][\w’'\-]*|[A-Z]\.|" + "|".join(NAME_PARTICLE_WORDS) + "))*)"
+    r"(?:\s(?:[A-Z][\w’'\-]*[a-z][\w’'\-]*|[A-Z]\.|(?:" + "|".join(NAME_PARTICLE_WORDS) + r")\b))*)"
 )
 
 
@@ -264,6 +264,8 @@ def _parse_titled_name(given: tuple[str, ...]) -> tuple[str | None, str | None, 
     role_words: list[str] = []
     if len(words) > 3 and words[0].lower() in ORGANISATION_WORDS and words[1].lower().rstrip(".") in TITLE_WORDS:
         role_words.append(words.pop(0))  # 'Police Chief Robert Luna', 'Fire Chief Mike Duree'
+    elif len(words) >= 3 and (words[0].lower() in ROLE_NOUNS or words[0].lower().endswith(("ist", "yst"))):
+        role_words.append(words.pop(0))  # 'Lobbyist Jack Abramoff', 'Analyst Brent Thill' opening a sentence
     while words and (words[0].lower() in TITLE_WORDS or words[0].lower().rstrip(".") in TITLE_WORDS):
         role_words.append(words.pop(0))
     if len(role_words) >= 1 and affiliation is None and words and not words[0][:1].isupper():

@@ -190,7 +190,8 @@ class NameOccurrences:
         longer = [n for n in self._by_last_word.get(name, ()) if n.endswith(" " + name)]
         counts: dict[str, int] = {}  # in the order of first occurrence, so that ties go to the earliest
         for longer_name in sorted(longer, key=lambda n: self._positions[n][0]):
-            bare = without_titles(longer_name)  # 'Prime Minister Benjamin Netanyahu': three words once bare
+            # 'Prime Minister Benjamin Netanyahu', 'Lobbyist Jack Abramoff': three words or fewer once bare
+            bare = parse_titled_name(longer_name.split())[2] or without_titles(longer_name)
             if bare.endswith(" " + name) and len(bare.split()) <= 3 and bare.split()[0] not in SENTENCE_STARTERS:
                 counts[bare] = counts.get(bare, 0) + len(self._positions[longer_name])
         return max(counts, key=lambda n: (counts[n], len(n)), default=name)

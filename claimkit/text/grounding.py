@@ -130,10 +130,13 @@ def _to_word_edges(article: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def occurrences(article: str, words: str, *, start: int = 0, end: int | None = None) -> list[Located]:
+def occurrences(
+    article: str, words: str, *, start: int = 0, end: int | None = None, every: bool = False
+) -> list[Located]:
     """Every place where ``words`` stand in ``article[start:end]`` as whole words ('he' is not in 'the'): exact
     matches, else matches with quotation marks, dashes, white space and case normalised, else the one fuzzy match
-    ``locate`` would give. Offsets are the article's own."""
+    ``locate`` would give. With ``every``, the normalised matches beside the exact ones (each once, by start),
+    for a caller that lets them compete on other evidence. Offsets are the article's own."""
     end = len(article) if end is None else end
     needle = words.strip().strip(_EDGE_MARKS).strip()
     if not needle:
@@ -143,20 +146,24 @@ def occurrences(article: str, words: str, *, start: int = 0, end: int | None = N
         for m in re.compile(re.escape(needle)).finditer(article, start, end)
         if _whole(article, m.start(), m.end())
     ]
-    if found:
+    if found and not every:
         return found
+    exact = {place.start for place in found}
     window = article[start:end]
     folded, folded_needle = _fold(window), _fold(needle)
     at = folded.find(folded_needle)
+    if at < 0 and found:
+        return found
     if at < 0:  # not even inside other words: the fuzzy match, as ``locate`` would give it
         fuzzy = _fuzzy(article, start, window, folded, folded_needle)
         return [fuzzy] if fuzzy is not None else []
+    origin = normalise(window)[1]
     while at >= 0:
-        located = _from_folded(article, start, normalise(window)[1], at, at + len(folded_needle), "normalised")
-        if located is not None and _whole(article, located.start, located.end):
+        located = _from_folded(article, start, origin, at, at + len(folded_needle), "normalised")
+        if located is not None and located.start not in exact and _whole(article, located.start, located.end):
             found.append(located)
         at = folded.find(folded_needle, at + 1)
-    return found
+    return sorted(found, key=lambda place: place.start) if exact else found
 
 
 def _whole(article: str, start: int, end: int) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from ...lang.en.cues import ATTITUDE_LEMMAS, CUE_NOUNS, PASSIVE_CUES
+from ...lang.en.cues import ATTITUDE_LEMMAS, CUE_NOUNS, PASSIVE_CUES, QUESTION_CUES
 from ...lang.en.grammar import (
     APPOSITIVES,
     ARTICLES,
@@ -25,6 +25,7 @@ from ...lang.en.grammar import (
     POSSESSIVE_ENDINGS,
     POSSESSIVES,
     PREPOSITIONS,
+    QUESTION_WORDS,
     SUBORDINATORS,
 )
 from ...lang.en.names import WORK_TITLE_SMALL_WORDS
@@ -265,6 +266,13 @@ def _verb_subject(text: str, sentence: Sentence, i: int, previous: Candidate | N
     return _Subject(speaker, participle, inverted, closing or german_so, shared is not None, interrupting)
 
 
+def _a_question(text: str, content: Range) -> bool:
+    """Whether a content opens with a question word, or follows one ('asked Trump why | he did not …')."""
+    first = text[content[0] : content[0] + 12].split(" ", 1)[0].lower()
+    before = text[max(0, content[0] - 12) : content[0]].split()
+    return first in QUESTION_WORDS or (bool(before) and before[-1].lower() in QUESTION_WORDS)
+
+
 def _a_quoted_word(text: str, sentence: Sentence, quote: Range) -> bool:
     """A quotation of a word or two inside a clause: a word the writer quotes, not the speaker's quotation."""
     return quote[0] > sentence.start + 2 and len(text[quote[0] : quote[1]].split()) < 3
@@ -350,6 +358,8 @@ def _verb_content(
     if particle is not None and not inverted:
         clause_start = particle.end  # 'Die Post teilte am Wochenende mit, dass …'
     content = content_after(text, sentence, clause_start, lemma, next_cue)
+    if content is not None and lemma in QUESTION_CUES and _a_question(text, content):
+        return None  # 'The press asked Trump why he did not respond': a question is no claim
     if content is not None and particle is not None and content[0] < particle.start < content[1]:
         content = trimmed(text, content[0], particle.start)  # 'wies Vorwürfe … zurück'
 

@@ -134,7 +134,7 @@ def content_after(text: str, sentence: Sentence, position: int, lemma: str, next
         return None  # 'Such a move could alienate his backers, Clinton allies believe — backers …'
     if tokens[0].lower in TIME_CLAUSE_OPENERS:
         return None  # 'was just joking when he said …': a time clause, not what was said
-    if tokens[0].lower in COPULAS or (len(tokens) > 1 and tokens[0].lower.endswith("s") and tokens[1].lower == "to"):
+    if tokens[0].lower in COPULAS or (len(tokens) > 1 and _verb_and_object(tokens[0], tokens[1])):
         return (
             None  # 'which the Post said is Rep. Ney', 'that officials say appears to be arson': its subject is before
         )
@@ -250,6 +250,16 @@ def _opens_clause(tokens: list[Token], n: int) -> bool:
     if any(t.text in CLAUSE_PUNCT for t in tokens[: n + 1]):
         return False
     return any(t.lower in FINITE_AUXILIARIES for t in tokens[n + 1 : n + 6])
+
+
+def _verb_and_object(first: Token, second: Token) -> bool:
+    """'appears to be arson', 'involved a limousine': a clause that opens with its verb, its subject before the cue."""
+    if not first.text.islower():
+        return False
+    if first.lower.endswith("s") and second.lower == "to":
+        return True
+    past = first.lower.endswith("ed") or first.lower in IRREGULAR_PAST
+    return past and (second.lower in DETERMINERS or second.lower in PREPOSITIONS)
 
 
 def _subject_after_listener(tokens: list[Token]) -> int | None:

@@ -324,9 +324,12 @@ def _after_a_dateline(tokens: list[Token], j: int) -> bool:
     k = j
     while k > 0 and tokens[k - 1].text in "-–—" and tokens[k - 1].end == tokens[k].start:
         k -= 1
-    return (
-        k > 0 and tokens[k - 1].end < tokens[k].start and (tokens[k - 1].text.isdigit() or tokens[k - 1].text.isupper())
-    )
+    if k == 0 or tokens[k - 1].end == tokens[k].start:
+        return False
+    if tokens[k - 1].text.isdigit() or tokens[k - 1].text.isupper():
+        return True
+    # 'BROOKLYN CENTER, Minn. —': a place in capitals and its state, opening the sentence
+    return tokens[k - 1].text == "." and k <= 8 and tokens[0].text.isupper() and len(tokens[0].text) > 1
 
 
 def _present_verb_after_name(tokens: list[Token], j: int, start: int) -> bool:

@@ -34,13 +34,14 @@ _LONGEST_SENTENCE: Final = 2_000
 """Characters the rules read at once (the longest sentence of the PolNeAR and Wikinews data has 1,395)."""
 
 
-def extract(text: str, *, limit: int | None = None) -> list[Candidate]:
+def extract(text: str, *, limit: int | None = None, language: str | None = None) -> list[Candidate]:
     """All attributions in ``text``, in the order of their content; the first ``limit`` or so when one is given
-    (the walk stops after the paragraph that reaches it)."""
+    (the walk stops after the paragraph that reaches it). ``language``: the article's, as detected by the caller
+    (None: detected here)."""
     quotes = find_quotes(text)
     quotes_at = _QuotesAt(quotes)
     sentences = list(_bounded(text, _with_attribution_tails(text, article_sentences(text), quotes)))
-    words = lexicon_for(detect(text))
+    words = lexicon_for(language if language is not None else detect(text))
     cue_words = words.cue_words
     candidates: list[Candidate] = []
     n = 0  # sentences and paragraphs both run in text order: walk them together

@@ -9,8 +9,9 @@ nothing on the model-free path does.
 from __future__ import annotations
 
 from .client import make_client
-from .engine import SCHEMA_SHA256, LLMEngine, LLMResult, ModelClaim, ModelExtraction, ModelSpeaker
+from .engine import LLMEngine, LLMResult
 from .prompts import Prompt, load_prompt
+from .schema import SCHEMA_SHA256, ModelClaim, ModelExtraction, ModelSpeaker, ModelStance
 from .session import structured_caller
 from .structured import STRUCTURED_MODES, StructuredCaller, StructuredMode, Tally
 
@@ -22,6 +23,7 @@ __all__ = [
     "ModelClaim",
     "ModelExtraction",
     "ModelSpeaker",
+    "ModelStance",
     "Prompt",
     "StructuredCaller",
     "StructuredMode",

@@ -14,81 +14,36 @@ the summary are built by code from the article's own words.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass
-from typing import Literal, TypeVar
+from typing import TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
+from ... import deadline
 from ...errors import ModelOutputError
-from ...lang.en.cues import CUE_FORMS
-from ...records import SpeakerKind, StanceLabel, Usage
+from ...lang import lexicon_for
+from ...records import Usage
 from ...settings import Settings
-from ...text.grounding import locate, normalise
 from ...text.spans import windows
-from ...text.words import shorten
-from ..candidate import Candidate, Range, SpeakerHint, without_duplicates
-from .placement import NEAR, place
+from ..candidate import Candidate, without_duplicates
+from .evidence import ArticleEvidence
+from .grounded import MAX_CLAIMS, ground
 from .prompts import Prompt
+from .schema import ModelClaim, ModelExtraction, ModelSpeaker
 from .structured import StructuredCaller, StructuredMode, Tally
 
-__all__ = [
-    "SCHEMA_SHA256",
-    "LLMEngine",
-    "LLMResult",
-    "ModelClaim",
-    "ModelExtraction",
-    "ModelSpeaker",
-]
+__all__ = ["LLMEngine", "LLMResult", "hints"]
 
 
 QUOTE_WORDS = 12
 """A quote longer than this many words is written by its first and last ``QUOTE_ENDS`` words (prompt and bench)."""
 QUOTE_ENDS = 5
-_MAX_CLAIMS = 200
-"""Claims read from one reply, at most (a bound in code: some servers refuse ``maxItems`` in a schema)."""
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class ModelSpeaker(_Strict):
-    name: str
-    role: str | None
-    affiliation: str | None
-    kind: SpeakerKind
-
-
-class ModelClaim(_Strict):
-    """One claim, in as few tokens as it can be told: short keys, a long quote by its first and last words."""
-
-    speaker: str | None
-    """None: the article gives the statement no source."""
-    mention: str | None
-    cue: str | None
-    quote: str
-    kind: Literal["direct", "indirect", "mixed"]
-    stance: StanceLabel
-    answers: str | None
-    """The first words of the claim this one answers (a stance that is not neutral)."""
+_MAX_HINTS = 40
 
 
 _Item = TypeVar("_Item", ModelSpeaker, ModelClaim)
-
-
-class ModelExtraction(_Strict):
-    """What the model must return: only what code cannot find. No defaults, no offsets, no bounds a server may
-    refuse (``maxItems``): optional fields are required and nullable."""
-
-    speakers: list[ModelSpeaker]
-    claims: list[ModelClaim]
-
-
-SCHEMA_SHA256 = hashlib.sha256(json.dumps(ModelExtraction.model_json_schema(), sort_keys=True).encode()).hexdigest()
-"""Part of the cache key: a change to the model-facing schema invalidates cached summaries."""
 
 
 @dataclass
@@ -113,14 +68,22 @@ class LLMEngine:
     def mode(self) -> StructuredMode | None:
         return self.caller.mode
 
-    def extract(self, text: str, hints: list[dict[str, str]] | None = None) -> LLMResult:
+    def extract(
+        self, text: str, rules: list[Candidate], *, hybrid: bool = False, language: str | None = None
+    ) -> LLMResult:
+        """The model's claims, each checked against the article's evidence and the rules' reading (``rules``,
+        the embedded engine's candidates for the same text; with ``hybrid`` also the prompt's hints), in the
+        words of the article's language (its code, as detected once for the article)."""
         tally = Tally()
         candidates: list[Candidate] = []
         warnings: list[str] = []
         pieces = windows(text, self.settings.chunk_chars, self.settings.chunk_overlap)
         failures: list[ModelOutputError] = []
+        evidence = ArticleEvidence(text, rules, lexicon_for(language))
+        given = hints(text, rules) if hybrid else []
+        cap = min(MAX_CLAIMS, self.settings.max_claims)
         for start, end in pieces:
-            chunk_hints = [h for h in hints or [] if h["quote"] in text[start:end]]
+            chunk_hints = [h for h in given if h["quote"] in text[start:end]]
             variables = {
                 "article": text[start:end],
                 "hints": chunk_hints,
@@ -143,9 +106,16 @@ class LLMEngine:
                     failures.append(e)
                     warnings.append(f"characters {start}–{end} gave no valid reply after {e.attempts} attempts: {e}")
                     continue
-            found, dropped = ground(text, extraction, start, end)
+            with deadline.within(self.settings.deadline):
+                found, dropped = ground(text, extraction, (start, end), evidence, cap=cap)
             candidates.extend(found)
             warnings.extend(dropped)
+            if len(candidates) >= self.settings.max_claims:
+                warnings.append(
+                    f"the article holds more than {self.settings.max_claims:,} claims (max_claims): "
+                    "the rest were not read"
+                )
+                break
         if len(failures) == len(pieces):
             raise failures[-1]
         assert self.mode is not None
@@ -190,86 +160,11 @@ def _complete_items(raw: str, key: str, model: type[_Item]) -> list[_Item]:
             return items  # a cut or broken item: those before it stand
 
 
-# --- grounding --------------------------------------------------------------------------------
-
-
-def ground(text: str, extraction: ModelExtraction, start: int, end: int) -> tuple[list[Candidate], list[str]]:
-    """Candidates for the claims placed in the article; a warning for each one that is not, and for each name,
-    role or affiliation the article never uses."""
-    speakers = {s.name: s for s in extraction.speakers}
-    found: list[Candidate] = []
-    warnings: list[str] = []
-    if len(extraction.claims) > _MAX_CLAIMS:
-        warnings.append(
-            f"the reply for characters {start}–{end} held {len(extraction.claims)} claims: the first "
-            f"{_MAX_CLAIMS} were read"
-        )
-    unnamed: set[str] = set()
-    for claim in extraction.claims[:_MAX_CLAIMS]:
-        placement, reason = place(text, claim.quote, claim.mention, claim.cue, (start, end))
-        if placement is None:
-            warnings.append(f"dropped a quote {reason}: “{shorten(claim.quote)}” ({claim.speaker or 'no source'})")
-            continue
-        content = placement.content
-        speaker = speakers.get(claim.speaker or "")
-        hint = None
-        if claim.speaker is None:
-            pass  # a statement with no source: its speaker is the mention's, if any
-        elif _in_article(text, claim.speaker):
-            hint = SpeakerHint(
-                name=claim.speaker,
-                role=speaker.role if speaker and _in_article(text, speaker.role) else None,
-                affiliation=speaker.affiliation if speaker and _in_article(text, speaker.affiliation) else None,
-                kind=speaker.kind if speaker else None,
-            )
-        elif claim.speaker not in unnamed:
-            unnamed.add(claim.speaker)
-            warnings.append(
-                f"the model named a speaker the article never names, “{shorten(claim.speaker, 60)}”: "
-                "its claims are given to the speaker their mention names, or to no one"
-            )
-        found.append(
-            Candidate(
-                content=content,
-                speaker=placement.speaker,
-                cue=placement.cue,
-                kind=claim.kind,
-                confidence={"exact": 0.8, "normalised": 0.7, "fuzzy": 0.55}[placement.method],
-                sentence=(max(0, content[0] - NEAR), min(len(text), content[1] + NEAR)),
-                cue_lemma=_lemma(claim.cue),
-                speaker_hint=hint,
-                stance=claim.stance,
-                responds_to=_span_of(text, claim.answers),
-                parts=placement.parts,
-            )
-        )
-    return found, warnings
-
-
-def _lemma(cue: str | None) -> str | None:
-    """The lemma of a cue the model copied ('said' → 'say'), for the statement's verb; None when it is no verb
-    the rules know (the statement then says 'said')."""
-    words = (cue or "").lower().split()
-    if words[:2] == ["according", "to"]:
-        return "according to"
-    return next((CUE_FORMS[w] for w in words if w in CUE_FORMS), None)
-
-
-def _in_article(text: str, words: str | None) -> bool:
-    """Whether the article uses ``words`` (case, quotation marks and white space aside), or its last word: a
-    name the article writes 'Clinton' is still the article's."""
-    if not words or not words.strip():
-        return False
-    folded = normalise(text)[0]
-    wanted = normalise(words.strip())[0]
-    last = wanted.split()[-1]
-    return any(
-        re.search(rf"(?<!\w){re.escape(w)}(?!\w)", folded) is not None
-        for w in (wanted, last)
-        if w == wanted or len(w) > 2
-    )
-
-
-def _span_of(text: str, words: str | None) -> Range | None:
-    where = locate(text, words) if words else None
-    return (where.start, where.end) if where else None
+def hints(text: str, rules: list[Candidate]) -> list[dict[str, str]]:
+    """The rules' attributions, as hints for the model (hybrid): who, and the words."""
+    found = []
+    for candidate in rules[:_MAX_HINTS]:
+        origin = candidate.continues or candidate
+        who = text[origin.speaker[0] : origin.speaker[1]] if origin.speaker else "unknown"
+        found.append({"speaker": " ".join(who.split()), "quote": " ".join(text[slice(*candidate.content)].split())})
+    return found

@@ -3,7 +3,8 @@
 A model returns words, never offsets. Each piece of a quote (pieces are joined by "..." where the model
 shortened the quote or skipped the words that interrupt it) is found as whole words, in order, inside the chunk
 the model read; the speaker mention and the cue are found as whole words near the quote. Where the quote stands
-more than once, the place with its mention and cue beside it wins, else the first. Outside the chunk, the
+more than once, the place with its mention and cue beside it wins, else the tightest (exact and case-folded places
+compete alike), else the first. Outside the chunk, the
 whole article is searched, and a place there is taken only when it is the only one.
 """
 
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from ...text.grounding import Located, occurrences
 from ..candidate import Range
 
-__all__ = ["Placement", "place"]
+__all__ = ["NEAR", "Placement", "nearest", "place"]
 
 NEAR = 300
 """How far from its quote a speaker mention or a cue may stand, in characters."""
@@ -56,7 +57,7 @@ def place(
 
 def _sequences(text: str, pieces: list[str], window: Range) -> list[list[Located]]:
     """Every run of the pieces' places in order, each piece the first place after the one before."""
-    found = [occurrences(text, piece, start=window[0], end=window[1]) for piece in pieces]
+    found = [occurrences(text, piece, start=window[0], end=window[1], every=True) for piece in pieces]
     runs = []
     for first in found[0]:
         run = [first]
@@ -72,7 +73,13 @@ def _sequences(text: str, pieces: list[str], window: Range) -> list[list[Located
 
 def _best(text: str, runs: list[list[Located]], mention: str | None, cue: str | None) -> Placement:
     placements = [_with_evidence(text, run, mention, cue) for run in runs]
-    return min(placements, key=lambda p: (-_found(p), _distance(p), p.content[0]))
+    # Equally supported: the tightest (a repeated head must not reach over other people's words), then exact
+    # over case-folded words, then the first.
+    return min(placements, key=lambda p: (-_found(p), _distance(p), _length(p), p.method != "exact", p.content[0]))
+
+
+def _length(placement: Placement) -> int:
+    return placement.content[1] - placement.content[0]
 
 
 def _found(placement: Placement) -> int:
@@ -93,8 +100,8 @@ def _gap(content: Range, other: Range) -> int:
 def _with_evidence(text: str, run: list[Located], mention: str | None, cue: str | None) -> Placement:
     content = (run[0].start, run[-1].end)
     gaps = [(a.end, b.start) for a, b in itertools.pairwise(run)]
-    speaker = _nearest(text, mention, content, gaps)
-    cue_at = _nearest(text, cue, content, gaps)
+    speaker = nearest(text, mention, content, gaps)
+    cue_at = nearest(text, cue, content, gaps)
     parts = [(run[0].start, run[0].end)]
     for (gap_start, gap_end), piece in zip(gaps, run[1:], strict=True):
         attribution = any(at is not None and gap_start <= at[0] and at[1] <= gap_end for at in (speaker, cue_at))
@@ -107,7 +114,7 @@ def _with_evidence(text: str, run: list[Located], mention: str | None, cue: str 
     return Placement(content, parts, speaker, cue_at, method)
 
 
-def _nearest(text: str, words: str | None, content: Range, gaps: list[Range]) -> Range | None:
+def nearest(text: str, words: str | None, content: Range, gaps: list[Range]) -> Range | None:
     """The place of ``words`` nearest to the quote, outside its pieces, within ``NEAR`` characters."""
     if not words:
         return None

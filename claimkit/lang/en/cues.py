@@ -27,6 +27,7 @@ __all__ = [
     "PASSIVE_CUES",
     "PHRASAL_CUES",
     "PREPOSITION_TAKING_CUES",
+    "QUESTION_CUES",
     "QUOTE_NEIGHBOUR_CUES",
     "QUOTE_ONLY_CUES",
     "REFUSALS",
@@ -234,3 +235,7 @@ PREPOSITION_TAKING_CUES: Final = frozenset({"write", "report", "explain"})
 
 LISTENER_CUES: Final = frozenset({"tell", "inform", "assure", "remind"})
 """Lemmas that need their listener in a sentence ('told reporters that …'; never 'told that …')."""
+
+
+QUESTION_CUES: Final = frozenset({"ask", "wonder", "question", "inquire"})
+"""Lemmas whose content after a question word is a question, not a claim ('asked why he …')."""

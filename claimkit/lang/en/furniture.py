@@ -38,6 +38,16 @@ BOILERPLATE_STARTS: Final = (
     "reporting by",
     "editing by",
     "writing by",
+    "correction:",
+    "corrections:",
+    "clarification:",
+    "editor's note:",
+    "editor’s note:",
+    "an earlier version of this",
+    "this story has been updated",
+    "this article has been updated",
+    "this story has been corrected",
+    "this article has been corrected",
 )
 
 

@@ -54,6 +54,7 @@ __all__ = [
     "POSSESSIVES",
     "POSSESSIVE_ENDINGS",
     "PREPOSITIONS",
+    "QUESTION_WORDS",
     "RELATIVE_PRONOUNS",
     "RELATIVE_TIME_DETERMINERS",
     "RELATIVE_WORDS",
@@ -334,3 +335,7 @@ CONDITIONALS: Final = frozenset({"if", "unless", "whether"})
 
 TIME_CLAUSE_OPENERS: Final = frozenset({"when", "while", "until", "after", "before", "once"})
 """Words that open a clause of time, which is never what a cue's speaker said ('was joking when he said')."""
+
+
+QUESTION_WORDS: Final = frozenset("why how what whether who whom which where when if".split())
+"""Words that open a reported question ('asked why', 'wondered whether')."""

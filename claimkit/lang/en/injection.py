@@ -17,4 +17,6 @@ ADDRESSED_TO_A_MODEL: Final = (
     r"</?(?:article|system|instructions?|prompt)>",
     r"(?:invent|fabricate) (?:\w+ ){0,3}quotes?",
     r"attribute (?:them|it|these quotes) to",
+    r"(?:note|message|instructions?) (?:for|to) (?:ai|llms?|ai models?|ai assistants?|language models?|chatbots?)\b",
+    r"ignore (?:your|all your|any of your) (?:\w+ )?(?:instructions|prompts?|rules)",
 )

@@ -41,6 +41,7 @@ __all__ = [
     "TITLE_WORDS_WITHOUT_DOTS",
     "WORK_TITLE_SMALL_WORDS",
     "holds_a_role",
+    "is_city",
 ]
 
 PRONOUNS: Final = {
@@ -108,7 +109,7 @@ ORGANISATION_WORDS: Final = frozenset(
     network campaign foundation center centre organization organisation administration embassy newspaper
     report poll survey study statement magazine channel station agency website firm records events holdings
     partners media studios industries systems labs airlines motors energy pharmaceuticals capital ventures brands
-    foods entertainment productions publishing press label""".split()
+    foods entertainment productions publishing press label fire""".split()
 )
 
 
@@ -280,3 +281,16 @@ NEWS_WORDS: Final = frozenset(
     "news times post journal herald tribune guardian telegraph newspaper magazine press reuters ap cnn bbc".split()
 )
 """Words of a news outlet's name ('The New York Times', 'Associated Press')."""
+
+
+CITIES: Final = Path(__file__).with_name("cities.txt")
+"""One-word names of the world's cities of 100,000 people or more (``scripts/cities.py``, from GeoNames)."""
+_CITIES: Final[dict[str, frozenset[str]]] = {}
+
+
+def is_city(name: str) -> bool:
+    """Whether ``name`` names a city ('Orlando'); the list is read on first need."""
+    if "en" not in _CITIES:
+        lines = CITIES.read_text(encoding="utf-8").splitlines()
+        _CITIES["en"] = frozenset(line for line in lines if line and not line.startswith("#"))
+    return name in _CITIES["en"]

@@ -200,3 +200,58 @@ def test_no_speaker_or_content_from_a_verb_phrase(article: str) -> None:
         for c in claimkit.summarise(article, min_confidence=0).claims
         if c.cue and c.cue.text in {"forecasts", "joking"}
     ]
+
+
+def test_a_correction_note_is_page_furniture() -> None:
+    article = (
+        "Mayor Dana Whitfield said the budget was balanced.\n\n"
+        "Correction: An earlier version of this story said the mayor denied the report.\n\n"
+        "The council said the plan would cost more than expected."
+    )
+    assert [quote for quote, _ in _said(article)] == [
+        "the budget was balanced",
+        "the plan would cost more than expected",
+    ]
+
+
+def test_a_reported_question_is_no_claim() -> None:
+    assert _said("The press asked Trump why he did not respond to the incident faster.") == []
+
+
+def test_a_role_opening_the_sentence_is_no_part_of_the_name() -> None:
+    article = "Lobbyist Jack Abramoff pleaded guilty. Abramoff said he had made mistakes."
+    assert ("he had made mistakes", "Jack Abramoff") in _said(article)
+
+
+def test_a_city_is_no_he() -> None:
+    article = (
+        "The president visited families in Orlando on Sunday. Orlando said the city would recover. "
+        "Later he said the shooting was an act of terror."
+    )
+    assert ("the shooting was an act of terror", "Orlando") not in _said(article)
+
+
+@pytest.mark.parametrize(
+    ("article", "quote", "speaker"),
+    [
+        # a dateline of a place in capitals and its state is no part of the content
+        (
+            "BROOKLYN CENTER, Minn. — A family has sued the city, their lawyer said.",
+            "A family has sued the city",
+            "their lawyer",
+        ),
+        # 'the fire chief' is not the police chief named before
+        (
+            "Police Chief Robert Luna spoke. Fire Chief Mike Duree said the crew was safe. "
+            "“You go to these scenes,” the fire chief said.",
+            "“You go to these scenes,”",
+            "Mike Duree",
+        ),
+    ],
+)
+def test_datelines_and_roles(article: str, quote: str, speaker: str | None) -> None:
+    assert (quote, speaker) in _said(article)
+
+
+def test_a_clause_whose_subject_is_before_its_cue_is_no_claim() -> None:
+    assert _said("A crash that local officials say involved a limousine killed 20 people.") == []

@@ -7,6 +7,7 @@ import re
 import pytest
 
 import claimkit
+from claimkit.engines.embedded import extract
 from claimkit.lang import LEXICONS
 
 
@@ -302,10 +303,10 @@ CASES = [
 
 @pytest.mark.parametrize(("sentence", "speaker", "quote", "attribution"), CASES)
 def test_attribution_patterns(sentence: str, speaker: str, quote: str, attribution: str) -> None:
-    summary = claimkit.summarise(sentence)
-    claim = next(c for c in summary.claims if c.quote.text == quote)
-    assert claim.speaker_mention is not None and claim.speaker_mention.text == speaker
-    assert claim.attribution == attribution
+    """The engine's own output (``extract``): a claim's quote, speaker mention and kind are its candidate's."""
+    candidate = next(c for c in extract(sentence) if sentence[c.content[0] : c.content[1]] == quote)
+    assert candidate.speaker is not None and sentence[candidate.speaker[0] : candidate.speaker[1]] == speaker
+    assert candidate.kind == attribution
 
 
 @pytest.mark.parametrize(
@@ -515,8 +516,8 @@ GERMAN_CASES = [
 
 @pytest.mark.parametrize(("sentence", "speaker", "quote"), GERMAN_CASES)
 def test_german_attribution_patterns(sentence: str, speaker: str, quote: str) -> None:
-    claim = next(c for c in claimkit.summarise(sentence).claims if c.quote.text == quote)
-    assert claim.speaker_mention is not None and claim.speaker_mention.text == speaker
+    candidate = next(c for c in extract(sentence) if sentence[c.content[0] : c.content[1]] == quote)
+    assert candidate.speaker is not None and sentence[candidate.speaker[0] : candidate.speaker[1]] == speaker
 
 
 def test_german_cues_do_not_fire_in_english() -> None:
