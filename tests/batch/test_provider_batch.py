@@ -79,7 +79,7 @@ def test_batch_results_are_the_records_of_direct_calls(tmp_path: Path) -> None:
     assert report.batch_requests == 30 and report.batch_prompt_tokens == report.prompt_tokens > 0
     records = _comparable(tmp_path / "out.jsonl")
     assert records == _comparable(tmp_path / "direct.jsonl")
-    assert all(r["summary"]["claims"] for r in records.values())  # the replies were read, grounded and placed
+    assert all(r["summary"]["provenance"]["usage"]["calls"] == 1 for r in records.values())  # each reply was read
     batch_calls, direct_calls = (
         CallLog(tmp_path / "b" / "calls.sqlite").list(100),
         CallLog(tmp_path / "d" / "calls.sqlite").list(100),
