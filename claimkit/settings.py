@@ -47,6 +47,9 @@ _ENVIRONMENT: dict[str, tuple[str, ...]] = {
     "max_memory": ("CLAIMKIT_MAX_MEMORY",),
     "min_confidence": ("CLAIMKIT_MIN_CONFIDENCE",),
     "log_calls": ("CLAIMKIT_LOG_CALLS",),
+    "price_in": ("CLAIMKIT_PRICE_IN",),
+    "price_out": ("CLAIMKIT_PRICE_OUT",),
+    "batch_discount": ("CLAIMKIT_BATCH_DISCOUNT",),
 }
 
 
@@ -104,6 +107,12 @@ class Settings:
     allow_private_urls: bool = False
     """Read article URLs on loopback, private, link-local or reserved addresses (an intranet); off by default, so
     that a URL from untrusted input cannot reach this machine's or its network's internal services."""
+    price_in: float | None = None
+    """US dollars per million prompt tokens, for the cost a batch prints (None: no estimate)."""
+    price_out: float | None = None
+    """US dollars per million completion tokens."""
+    batch_discount: float = 0.5
+    """What a provider's Batch API takes off its list price (OpenAI and Azure: half)."""
 
     @classmethod
     def resolve(cls, config_file: Path | None = None, **arguments: Any) -> Settings:
@@ -183,7 +192,7 @@ _INTEGERS = {
     "max_tokens",
     "seed",
 }
-_FLOATS = {"timeout", "temperature", "deadline", "min_confidence"}
+_FLOATS = {"timeout", "temperature", "deadline", "min_confidence", "price_in", "price_out", "batch_discount"}
 
 
 _BOOLEANS = {"cache", "log_calls", "allow_private_urls"}

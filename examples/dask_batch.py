@@ -1,42 +1,55 @@
-"""A batch on Dask (its local multiprocessing scheduler), mapping claimkit's pure per-article step.
+"""A batch on a Dask cluster: each partition a task on a worker, each task its own output part.
 
     pip install 'claimkit[dask]'
-    python examples/dask_batch.py ARTICLES.jsonl OUT.jsonl [--engine embedded|llm|hybrid]
+    python examples/dask_batch.py ARTICLES.jsonl OUT_FOLDER [--scheduler tcp://host:8786] [--workers 2]
 
-``claimkit.batch.process(settings, item)`` depends on nothing but its arguments, so any engine that maps a
-function over records can run it: the same line works with ``ray.data`` (``ds.map(lambda r: process(...))``)
-or a Dask cluster's ``Client``. For LLM engines, keep the number of partitions running at once near the
-concurrency your endpoint allows; the cache and call log are SQLite files that several processes share.
+With no ``--scheduler`` a ``LocalCluster`` of ``--workers`` processes is started here, and its dashboard
+shows the tasks; with one, the work goes to that cluster (Kubernetes, YARN, SSH: see docs/BATCH.md), and
+ARTICLES.jsonl and OUT_FOLDER must be on storage every worker sees. Nothing but counts comes back to this
+process; the records are in OUT_FOLDER/part-*.jsonl (and .parquet with ``--parquet``). Run it again to resume.
+The command line does the same: ``claimkit batch ARTICLES.jsonl -o OUT_FOLDER --scheduler tcp://host:8786``.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
-import dask.bag as db
+import distributed
 
-from claimkit.batch import iter_items, process
+from claimkit.batch.dask import summarise_on_cluster
 from claimkit.settings import Settings
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("articles")
+    parser.add_argument("articles", nargs="+")
     parser.add_argument("output", type=Path)
+    parser.add_argument("--scheduler", help="the address of a running scheduler; none: a LocalCluster here")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--partitions", type=int)
     parser.add_argument("--engine", default="embedded")
-    parser.add_argument("--partitions", type=int, default=4)
+    parser.add_argument("--parquet", action="store_true")
     args = parser.parse_args()
     settings = Settings.resolve(engine=args.engine)
-    items = list(iter_items([args.articles]))
-    bag = db.from_sequence(items, npartitions=args.partitions)
-    records = bag.map(lambda item: process(settings, item)).compute(scheduler="processes")
-    with args.output.open("w", encoding="utf-8") as handle:
-        for record in records:
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    failed = sum(not r["ok"] for r in records)
-    print(f"{len(records)} records, {failed} failed, written to {args.output}")
+    if args.scheduler:
+        client = distributed.Client(args.scheduler)
+    else:
+        client = distributed.Client(distributed.LocalCluster(n_workers=args.workers, threads_per_worker=1))
+    with client:
+        print(f"dashboard: {client.dashboard_link}")
+        report = summarise_on_cluster(
+            args.articles,
+            args.output,
+            client=client,
+            settings=settings,
+            partitions=args.partitions,
+            parquet=args.parquet,
+        )
+    print(
+        f"{report.done} done, {report.failed} failed, {report.skipped} already in {args.output}; "
+        f"parts in {args.output}/part-*.jsonl"
+    )
 
 
 if __name__ == "__main__":

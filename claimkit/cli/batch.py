@@ -35,7 +35,7 @@ __all__ = ["register"]
 
 def batch_command(
     inputs: Annotated[
-        list[str], typer.Argument(help="Files, directories, glob patterns, or JSONL files of {id, text}.")
+        list[str], typer.Argument(help="Files, directories, glob patterns, URLs, or JSONL files of {id, text}.")
     ],
     output: Annotated[Path, typer.Option("--output", "-o", help="JSONL output; re-running skips ids already in it.")],
     concurrency: Annotated[int, typer.Option(help="Model calls at a time (the embedded engine uses every core).")] = 8,
@@ -52,11 +52,22 @@ def batch_command(
     timeout: TimeoutOption = None,
     no_cache: NoCacheOption = False,
     no_log: NoLogOption = False,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="A dask.distributed scheduler (tcp://host:8786): -o is then a folder of output parts."),
+    ] = None,
+    partitions: Annotated[int | None, typer.Option(help="With --scheduler: how many parts (4 a worker).")] = None,
+    parquet: Annotated[bool, typer.Option("--parquet", help="With --scheduler: write Parquet parts too.")] = False,
+    provider_batch: Annotated[
+        bool, typer.Option("--provider-batch", "--collect", help="Through the provider's Batch API (half price).")
+    ] = False,
+    no_wait: Annotated[bool, typer.Option("--no-wait", help="With --provider-batch: submit, or look once.")] = False,
+    poll: Annotated[float, typer.Option(help="With --provider-batch: seconds between looks at the batch.")] = 30.0,
 ) -> None:
     """Summarise many articles: one JSON line each, resumable, with a progress bar on standard error.
 
     The counts at the end go to standard error as a line of text, or to standard output as JSON (-f json)."""
-    from ..batch import iter_items, same_file, summarise_many
+    from ..batch import OutputFile, cost_line, count_items, iter_items, same_file, summarise_many
     from ..progress import batch_progress
 
     settings = resolve(
@@ -75,11 +86,34 @@ def batch_command(
     try:
         if any(same_file(output, spec) for spec in inputs):
             raise errors.OutputError(f"{output} is one of the inputs: writing it would erase them", path=str(output))
-        items = list(iter_items(inputs))
-        with batch_progress(len(items)) as on_record:
-            report = summarise_many(
-                items, settings=settings, output=output, concurrency=concurrency, on_record=on_record
+        if provider_batch:
+            from ..batch.provider import BatchPending, summarise_through_batch_api
+
+            try:
+                report = summarise_through_batch_api(
+                    inputs,
+                    output,
+                    settings=settings,
+                    wait=not no_wait,
+                    poll_seconds=poll,
+                    concurrency=concurrency,
+                    on_status=lambda message: typer.echo(f"claimkit: {message}", err=True),
+                )
+            except BatchPending as pending:
+                typer.echo(f"claimkit: {pending}", err=True)
+                return
+        elif scheduler is not None:
+            from ..batch.dask import summarise_on_cluster
+
+            report = summarise_on_cluster(
+                inputs, output, scheduler, settings=settings, partitions=partitions, parquet=parquet
             )
+        else:
+            sink = OutputFile(output)  # before the bar: an output that cannot be written is one line, alone
+            with batch_progress(count_items(inputs)) as on_record:
+                report = summarise_many(
+                    iter_items(inputs), settings=settings, output=sink, concurrency=concurrency, on_record=on_record
+                )
     except errors.ClaimkitError as e:
         fail(e)
     except KeyboardInterrupt:
@@ -90,11 +124,13 @@ def batch_command(
     else:
         typer.echo(
             f"claimkit: {report.done} done ({report.cached} from the cache), {report.failed} failed, "
-            f"{report.skipped} already in {output}, {report.retried} failed before and tried again; "
-            f"tokens {report.prompt_tokens} in, {report.completion_tokens} out; "
-            f"{report.seconds:.1f} s",
+            f"{report.skipped} already in {output}, {report.retried} failed before and tried again"
+            + (f", {report.damaged} damaged lines set aside in {output}.damaged" if report.damaged else "")
+            + f"; {report.seconds:.1f} s",
             err=True,
         )
+        if settings.chosen_engine != "embedded":
+            typer.echo(f"claimkit: {cost_line(report, settings)}", err=True)
     if report.failed:
         raise typer.Exit(1)
 
